@@ -1,0 +1,52 @@
+/** A finding: one problem at one place, keyed by a stable rule id of DOMAIN.md. */
+import type { FieldId } from "./ledger";
+
+export type Severity = "error" | "warning";
+export type Lang = "zh" | "en";
+
+export const RULE_IDS = [
+  "missing-ledger",
+  "missing-column",
+  "duplicate-column",
+  "missing-value",
+  "invalid-amount",
+  "approximate-amount",
+  "foreign-currency",
+  "invalid-date",
+  "partial-date",
+  "unknown-stage",
+  "invalid-flag",
+  "missing-sign-date",
+  "missing-planned-start",
+  "overdue-start",
+  "start-due-soon",
+  "missing-actual-start",
+  "start-before-sign",
+  "stage-not-updated",
+  "future-date",
+  "funds-exceed-investment",
+  "fair-signed-not-signed",
+  "duplicate-project",
+  "total-mismatch",
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+/** Values a message template fills in; all already formatted for display. */
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+export interface Finding {
+  /** Sheet name; "" for a workbook-level finding (missing-ledger). */
+  readonly sheet: string;
+  /** A1 address of the offending cell (or the row's name cell); "" for a workbook-level finding. */
+  readonly cell: string;
+  /** 1-based row; null for a workbook-level finding. */
+  readonly row: number | null;
+  /** 1-based column; null for a workbook-level finding. */
+  readonly column: number | null;
+  readonly field: FieldId | null;
+  readonly rule: RuleId;
+  readonly severity: Severity;
+  readonly params: MessageParams;
+  /** The 单位 of the row, on sheets that hold several units. */
+  readonly unit?: string;
+}

@@ -1,0 +1,86 @@
+/** What a check returns: the one shape every surface renders. */
+import type { Day } from "./day";
+import type { Finding } from "./findings";
+import type { LedgerKind } from "./ledger";
+import type { Settings } from "./settings";
+import type { UnitKind } from "./values/types";
+
+export const TARGET_IDS = [
+  "fair-signing",
+  "new-starts",
+  "key-negotiations",
+  "planned-projects",
+  "trips-main",
+  "trips-deputy",
+  "invitations",
+  "no-blank",
+  "owner-promotions",
+  "expert-review",
+  "weekly-meetings",
+  "annual-task",
+] as const;
+export type TargetId = (typeof TARGET_IDS)[number];
+
+/** One target of a unit. A target whose ledger or column is missing is not assessed: all nulls. */
+export interface TargetResult {
+  readonly id: TargetId;
+  readonly met: boolean | null;
+  readonly actual: number | null;
+  readonly required: number | null;
+  readonly gap: number | null;
+}
+
+export type StartStatus = "missing-planned" | "overdue" | "due-soon" | "pending" | "started";
+export type Outcome = "on-time" | "late" | "pending" | "not-started" | "not-implementable" | "undetermined";
+
+/** A project row as assessed: what the highlight and the bulletin show. */
+export interface ProjectAssessment {
+  readonly sheet: string;
+  readonly row: number;
+  readonly unit: string;
+  readonly name: string;
+  readonly status: StartStatus | null;
+  /** Only signed projects have an outcome. */
+  readonly outcome: Outcome | null;
+  readonly points: number;
+  readonly investmentWan: number | null;
+  readonly signDate: Day | null;
+  readonly plannedStart: Day | null;
+  readonly actualStart: Day | null;
+  readonly owner: string;
+}
+
+export interface UnitAssessment {
+  readonly unit: string;
+  readonly unitKind: UnitKind;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly targets: readonly TargetResult[];
+  readonly score: number;
+  readonly penalty: number;
+}
+
+export interface LedgerSummary {
+  readonly sheet: string;
+  readonly kind: LedgerKind;
+  readonly headerRows: readonly number[];
+  readonly dataRows: number;
+}
+
+export interface CheckResult {
+  readonly settings: Settings;
+  readonly unitKind: UnitKind;
+  /** The unit's name: 台账设置, else a 填报单位 line or a title, else the workbook's name. */
+  readonly unitName: string;
+  readonly ledgers: readonly LedgerSummary[];
+  readonly findings: readonly Finding[];
+  readonly errors: number;
+  readonly warnings: number;
+  /** Whole-workbook figures; with several units, the units added up. */
+  readonly targets: readonly TargetResult[];
+  readonly score: number;
+  readonly penalty: number;
+  /** Per unit, when a ledger has a 单位 column; otherwise null. */
+  readonly units: readonly UnitAssessment[] | null;
+  readonly projects: readonly ProjectAssessment[];
+}
