@@ -1,10 +1,23 @@
 /**
  * The one entry point: a workbook in, { ledgers, findings, assessment } out.
- * Rows are pushed as they arrive, so a streamed file is never held whole.
+ * Rows are pushed as they arrive, so a streamed file is never held whole: recognition keeps only
+ * the recognised columns of data rows; parsing and rules wait for the settings sheet, which may
+ * come last.
  */
+import { assessUnit, sumTargets, type UnitRows } from "./assess";
+import { today } from "./day";
+import type { Finding } from "./findings";
+import { LEDGER_KINDS, type FieldId, type Ledger, type LedgerKind, type RecognizedSheet } from "./ledger";
+import { readLedger, type ParsedRow } from "./read";
+import { SheetRecognizer } from "./recognize";
+import type { CheckResult, ProjectAssessment, UnitAssessment } from "./result";
+import { projectRowFindings } from "./rules/projects";
+import { sheetFindings } from "./rules/sheet";
+import { missingLedgerFindings } from "./rules/workbook";
+import { resolveSettings, settingsFromEntries, type Settings, type SettingsOverrides } from "./settings";
 import type { DateSystem, SheetMeta, SheetRow, WorkbookInput } from "./sheet";
-import type { SettingsOverrides } from "./settings";
-import type { CheckResult } from "./result";
+import { inferUnitKind } from "./values/unitKind";
+import type { UnitKind } from "./values/types";
 
 export interface CheckOptions {
   /** File name or workbook title: a hint for the unit's kind and name. */
@@ -23,14 +36,22 @@ export interface SheetSink {
 
 /** Push interface, for streamed sources: beginSheet, push every row, end; then finish. */
 export class WorkbookCheck {
-  constructor(_options: CheckOptions = {}) {
-    throw new Error("WorkbookCheck: under construction");
+  private readonly sheets: RecognizedSheet[] = [];
+
+  constructor(private readonly options: CheckOptions = {}) {}
+
+  beginSheet(meta: SheetMeta): SheetSink {
+    const recognizer = new SheetRecognizer(meta);
+    return {
+      push: (row) => recognizer.push(row),
+      end: () => {
+        this.sheets.push(recognizer.finish());
+      },
+    };
   }
-  beginSheet(_meta: SheetMeta): SheetSink {
-    throw new Error("under construction");
-  }
+
   finish(): CheckResult {
-    throw new Error("under construction");
+    return assembleResult(this.sheets, this.options);
   }
 }
 
@@ -43,4 +64,129 @@ export function checkWorkbook(input: WorkbookInput, options: CheckOptions = {}):
     sink.end();
   }
   return check.finish();
+}
+
+function assembleResult(sheets: readonly RecognizedSheet[], options: CheckOptions): CheckResult {
+  const dateSystem = options.dateSystem ?? 1900;
+  const ledgers = sheets.flatMap((s) => (s.type === "ledger" ? [s.ledger] : []));
+  const fromSheet = sheets.flatMap((s) => (s.type === "settings" ? [settingsFromEntries(s.entries, dateSystem).settings] : []));
+  const settings = resolveSettings([options.overrides ?? {}, ...fromSheet], today(options.today));
+  const unitName = settings.unitName ?? ledgers.find((l) => l.unitName)?.unitName ?? baseName(options.name) ?? "";
+  const unitKind = settings.unitKind ?? inferKind(sheets, ledgers, unitName, options.name) ?? "town";
+  const multiUnit = ledgers.some((l) => l.columns.some((c) => c.field === "unit"));
+
+  const readCtx = { dateSystem, defaultYear: new Date(settings.asOf * 86_400_000).getUTCFullYear(), defaultUnit: unitName, multiUnit };
+  const read = ledgers.map((l) => readLedger(l, readCtx));
+  const findings: Finding[] = [
+    ...missingLedgerFindings(unitKind, new Set(ledgers.map((l) => l.kind))),
+    ...read.flatMap((r) => [
+      ...sheetFindings(r.ledger, r.rows, multiUnit),
+      ...r.findings,
+      ...(r.ledger.kind === "projects" ? projectRowFindings(r.ledger, r.rows, settings, multiUnit) : []),
+    ]),
+  ];
+  sortFindings(findings, sheets);
+
+  const present = presentColumns(ledgers);
+  const unitNames = multiUnit ? distinctUnits(read.flatMap((r) => r.rows)) : [unitName];
+  const kindOf = (unit: string): UnitKind => options.overrides?.unitKind ?? (multiUnit ? inferUnitKind(unit) : null) ?? unitKind;
+  const perUnit = unitNames.map((unit) => {
+    const rows = rowsOfUnit(read, multiUnit ? unit : null);
+    const kind = kindOf(unit);
+    const outcome = assessUnit({ unit, kind, rows, present } satisfies UnitRows, settings);
+    const own = multiUnit ? findings.filter((f) => f.unit === unit) : findings;
+    return { unit, kind, outcome, own };
+  });
+
+  const units: UnitAssessment[] = perUnit.map(({ unit, kind, outcome, own }) => ({
+    unit,
+    unitKind: kind,
+    errors: countOf(own, "error"),
+    warnings: countOf(own, "warning"),
+    targets: outcome.targets,
+    score: outcome.score,
+    penalty: outcome.penalty,
+  }));
+  const projects: ProjectAssessment[] = perUnit.flatMap((u) => u.outcome.projects);
+  projects.sort((a, b) => sheetIndex(sheets, a.sheet) - sheetIndex(sheets, b.sheet) || a.row - b.row);
+
+  return {
+    settings: { ...settings, unitKind, unitName } satisfies Settings,
+    unitKind,
+    unitName,
+    ledgers: ledgers.map((l) => ({ sheet: l.sheet, kind: l.kind, headerRows: l.headerRows, dataRows: l.records.length })),
+    findings,
+    errors: countOf(findings, "error"),
+    warnings: countOf(findings, "warning"),
+    targets: multiUnit ? sumTargets(units.map((u) => u.targets)) : units[0].targets,
+    score: round(units.reduce((s, u) => s + u.score, 0)),
+    penalty: round(units.reduce((s, u) => s + u.penalty, 0)),
+    units: multiUnit ? units : null,
+    projects,
+  };
+}
+
+/** The unit's kind from what the workbook says of itself: titles, the unit's name, sheet names, file name. */
+function inferKind(sheets: readonly RecognizedSheet[], ledgers: readonly Ledger[], unitName: string, fileName?: string): UnitKind | null {
+  const texts = [
+    ...ledgers.map((l) => l.title ?? ""),
+    unitName,
+    ...sheets.flatMap((s) => (s.type === "none" ? s.titles : [])),
+    ...sheets.map((s) => (s.type === "ledger" ? s.ledger.sheet : s.sheet)),
+    fileName ?? "",
+  ];
+  for (const text of texts) {
+    const kind = text ? inferUnitKind(text) : null;
+    if (kind) return kind;
+  }
+  return null;
+}
+
+function presentColumns(ledgers: readonly Ledger[]): Map<LedgerKind, Set<FieldId>> {
+  const present = new Map<LedgerKind, Set<FieldId>>();
+  for (const l of ledgers) {
+    const fields = present.get(l.kind) ?? new Set<FieldId>();
+    for (const c of l.columns) fields.add(c.field);
+    present.set(l.kind, fields);
+  }
+  return present;
+}
+
+function rowsOfUnit(read: readonly { ledger: Ledger; rows: ParsedRow[] }[], unit: string | null): Record<LedgerKind, ParsedRow[]> {
+  const out = Object.fromEntries(LEDGER_KINDS.map((k) => [k, [] as ParsedRow[]])) as Record<LedgerKind, ParsedRow[]>;
+  for (const r of read) {
+    for (const row of r.rows) if (unit === null || row.unit === unit) out[r.ledger.kind].push(row);
+  }
+  return out;
+}
+
+function distinctUnits(rows: readonly ParsedRow[]): string[] {
+  return [...new Set(rows.map((r) => r.unit).filter((u) => u !== ""))];
+}
+
+function sortFindings(findings: Finding[], sheets: readonly RecognizedSheet[]): void {
+  findings.sort(
+    (a, b) =>
+      sheetIndex(sheets, a.sheet) - sheetIndex(sheets, b.sheet) || (a.row ?? 0) - (b.row ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+  );
+}
+
+function sheetIndex(sheets: readonly RecognizedSheet[], name: string): number {
+  if (name === "") return -1;
+  return sheets.findIndex((s) => (s.type === "ledger" ? s.ledger.sheet : s.sheet) === name);
+}
+
+function countOf(findings: readonly Finding[], severity: Finding["severity"]): number {
+  return findings.reduce((n, f) => n + (f.severity === severity ? 1 : 0), 0);
+}
+
+/** "财源街道招商引资台账.xlsx" → "财源街道招商引资台账"; a path's folders dropped. */
+function baseName(name?: string): string | null {
+  if (!name) return null;
+  const file = name.split(/[\\/]/).pop() ?? name;
+  return file.replace(/\.(xlsx|xlsm|xls|et)$/i, "") || null;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
 }

@@ -3,6 +3,12 @@
  * by what a surface passes (command-line flags, function arguments, the pane's edits).
  */
 import type { Day } from "./day";
+import { isoDay } from "./day";
+import type { CellValue, DateSystem } from "./sheet";
+import { compact, displayValue } from "./text";
+import { parseAmount } from "./values/amount";
+import { parseSettingDate } from "./values/date";
+import { parseUnitKind } from "./values/unitKind";
 import type { UnitKind } from "./values/types";
 
 export interface Settings {
@@ -28,3 +34,108 @@ export interface Settings {
 }
 
 export type SettingsOverrides = { -readonly [K in keyof Settings]?: Settings[K] };
+
+/** The 台账设置 sheet's keys: the first word is what the pane writes, the others are read too. */
+export const SETTING_KEYS: Readonly<Record<keyof Settings, readonly string[]>> = {
+  unitName: ["单位名称", "填报单位", "单位"],
+  unitKind: ["单位类型", "类型"],
+  asOf: ["统计截止日", "统计截止日期", "截止日期"],
+  windowStart: ["活动开始", "活动开始日期", "活动开始时间"],
+  windowEnd: ["活动结束", "活动结束日期", "活动结束时间"],
+  planDeadline: ["策划截止日", "策划截止日期"],
+  dueSoonDays: ["临近开工天数", "开工预警天数"],
+  projectPoints: ["每个签约项目分值", "签约项目分值"],
+  fairBonus: ["投洽会签约加分", "投洽会加分"],
+  tripPoints: ["每次外出分值", "外出招商分值"],
+  annualTask: ["全年任务", "全年任务万元", "年度任务", "全年招商引资任务"],
+};
+
+export const SETTINGS_SHEET = "台账设置";
+
+const DEFAULTS = { dueSoonDays: 14, projectPoints: 2, fairBonus: 1, tripPoints: 1 } as const;
+
+/** DOMAIN.md's defaults under the given overrides: the window and plan deadline follow the as-of year. */
+export function resolveSettings(layers: readonly SettingsOverrides[], todayDay: Day): Settings {
+  const o: SettingsOverrides = {};
+  for (const layer of [...layers].reverse()) {
+    for (const [key, value] of Object.entries(layer)) if (value !== undefined && value !== null) Object.assign(o, { [key]: value });
+  }
+  const asOf = o.asOf ?? todayDay;
+  const year = new Date(asOf * 86_400_000).getUTCFullYear();
+  const windowStart = o.windowStart ?? Date.UTC(year, 7, 1) / 86_400_000;
+  const windowYear = new Date(windowStart * 86_400_000).getUTCFullYear();
+  return {
+    asOf,
+    windowStart,
+    windowEnd: o.windowEnd ?? Date.UTC(windowYear, 8, 30) / 86_400_000,
+    planDeadline: o.planDeadline ?? Date.UTC(windowYear, 8, 15) / 86_400_000,
+    dueSoonDays: o.dueSoonDays ?? DEFAULTS.dueSoonDays,
+    projectPoints: o.projectPoints ?? DEFAULTS.projectPoints,
+    fairBonus: o.fairBonus ?? DEFAULTS.fairBonus,
+    tripPoints: o.tripPoints ?? DEFAULTS.tripPoints,
+    unitName: o.unitName ?? null,
+    unitKind: o.unitKind ?? null,
+    annualTask: o.annualTask ?? null,
+  };
+}
+
+type SettingKey = keyof Settings;
+const KEY_OF_WORD = new Map<string, SettingKey>(
+  (Object.entries(SETTING_KEYS) as [SettingKey, readonly string[]][]).flatMap(([key, words]) => words.map((w) => [w, key] as const)),
+);
+const DAY_KEYS: ReadonlySet<SettingKey> = new Set(["asOf", "windowStart", "windowEnd", "planDeadline"]);
+const NUMBER_KEYS: ReadonlySet<SettingKey> = new Set(["dueSoonDays", "projectPoints", "fairBonus", "tripPoints"]);
+
+/** A 台账设置 entry that could not be read: the key as written and its value as shown. */
+export interface SettingProblem {
+  readonly key: string;
+  readonly value: string;
+}
+
+/** Reads the 台账设置 sheet's (项目, 值) pairs; unknown keys are ignored, unreadable values reported. */
+export function settingsFromEntries(
+  entries: readonly (readonly [string, CellValue])[],
+  dateSystem: DateSystem = 1900,
+): { settings: SettingsOverrides; problems: SettingProblem[] } {
+  const settings: SettingsOverrides = {};
+  const problems: SettingProblem[] = [];
+  for (const [word, raw] of entries) {
+    const key = KEY_OF_WORD.get(compact(word).replace(/[(（][^)）]*[)）]/g, ""));
+    const shown = displayValue(raw).trim();
+    if (!key || shown === "") continue;
+    const value = settingValue(key, raw, dateSystem);
+    if (value === null) problems.push({ key: word, value: shown });
+    else Object.assign(settings, { [key]: value });
+  }
+  return { settings, problems };
+}
+
+function settingValue(key: SettingKey, raw: CellValue, dateSystem: DateSystem): Settings[SettingKey] | null {
+  if (DAY_KEYS.has(key)) return parseSettingDate(raw, dateSystem);
+  if (key === "unitKind") return parseUnitKind(raw);
+  if (key === "unitName") return displayValue(raw).trim();
+  if (key === "annualTask") {
+    const a = parseAmount(raw);
+    return a.status === "ok" && !a.value.currency ? a.value.wan : null;
+  }
+  if (NUMBER_KEYS.has(key)) {
+    const n = typeof raw === "number" ? raw : Number(compact(displayValue(raw)));
+    return Number.isFinite(n) && n >= 0 ? n : null;
+  }
+  return null;
+}
+
+/** The rows the pane writes to 台账设置, in a stable order; dates as text so every reader agrees. */
+export function settingsToEntries(settings: SettingsOverrides): [string, string | number][] {
+  const rows: [string, string | number][] = [];
+  for (const key of Object.keys(SETTING_KEYS) as SettingKey[]) {
+    const value = settings[key];
+    if (value === undefined || value === null) continue;
+    const shown = DAY_KEYS.has(key) ? isoDay(value as number) : key === "unitKind" ? UNIT_KIND_WORD[value as UnitKind] : value;
+    rows.push([SETTING_KEYS[key][0], shown as string | number]);
+  }
+  return rows;
+}
+
+/** The word written for a unit kind: one that parseUnitKind reads back. */
+const UNIT_KIND_WORD: Readonly<Record<UnitKind, string>> = { town: "街道", park: "园区", department: "区直部门", hq: "指挥部" };

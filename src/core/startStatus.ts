@@ -1,0 +1,57 @@
+/** Start-date status of a project (what the highlight shows) and the outcome that scores it. */
+import type { Day } from "./day";
+import type { ParsedRow } from "./read";
+import type { Outcome, StartStatus } from "./result";
+
+export interface StatusContext {
+  readonly asOf: Day;
+  readonly dueSoonDays: number;
+}
+
+/** null: not applicable, or a date it needs is unreadable (the invalid-date finding says so). */
+export function startStatus(r: ParsedRow, ctx: StatusContext): StartStatus | null {
+  if (r.dates.actualStart !== undefined) return "started";
+  if (r.stage !== "signed" || r.unreadable.has("actualStart") || r.unreadable.has("plannedStart")) return null;
+  const planned = r.dates.plannedStart;
+  if (planned === undefined) return "missing-planned";
+  if (planned < ctx.asOf) return "overdue";
+  if (planned <= ctx.asOf + ctx.dueSoonDays) return "due-soon";
+  return "pending";
+}
+
+/** DOMAIN.md: signed when it has a sign date, or its stage is signed, started, completed, or stopped after a sign date. */
+export function isSigned(r: ParsedRow): boolean {
+  if (r.dates.signDate !== undefined) return true;
+  return r.stage === "signed" || r.stage === "started" || r.stage === "completed";
+}
+
+/** The outcome of a signed project; null for one that is not signed. */
+export function outcomeOf(r: ParsedRow, asOf: Day): Outcome | null {
+  if (!isSigned(r)) return null;
+  if (r.stage === "stopped") return "not-implementable";
+  const planned = r.dates.plannedStart;
+  const actual = r.dates.actualStart;
+  if (actual !== undefined) {
+    if (planned === undefined) return "undetermined";
+    return actual <= planned ? "on-time" : "late";
+  }
+  if (r.unreadable.has("actualStart") || r.stage === "started" || r.stage === "completed") return "undetermined";
+  if (planned === undefined) return "undetermined";
+  return planned >= asOf ? "pending" : "not-started";
+}
+
+/** Points of an outcome, with B the points of one signed project. */
+export function outcomePoints(outcome: Outcome | null, b: number): number {
+  switch (outcome) {
+    case "on-time":
+      return b;
+    case "late":
+      return b / 2;
+    case "not-started":
+      return -b / 2;
+    case "not-implementable":
+      return -2 * b;
+    default:
+      return 0;
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * What the task pane needs from a workbook, as one small interface: the pane's components
+ * talk to this, so they can be tested with a fake and never touch Office.js themselves.
+ */
+import type { CheckResult } from "../core/result";
+import type { SettingsOverrides } from "../core/settings";
+
+export interface WorkbookPort {
+  /** Reads every sheet in one batched read and runs the core check. */
+  check(overrides?: SettingsOverrides): Promise<CheckResult>;
+  /** Marks start-date statuses and error cells of the result; replaces an earlier highlight. */
+  highlight(result: CheckResult): Promise<void>;
+  /** Removes exactly what `highlight` added, also after the workbook was saved and reopened. */
+  clear(): Promise<void>;
+  /** Selects a cell, e.g. the cell of a finding. */
+  select(sheet: string, cell: string): Promise<void>;
+  /** The workbook's 台账设置 sheet, as overrides (empty when the sheet is absent). */
+  loadSettings(): Promise<SettingsOverrides>;
+  /** Writes the 台账设置 sheet (creating it when absent), then asks Excel to recalculate the ZS functions. */
+  saveSettings(settings: SettingsOverrides): Promise<void>;
+  /** Calls back (debounced) when cells change; returns an unsubscribe function. */
+  onChanged(callback: () => void): () => void;
+}
+
+/** A failure the pane shows as it is: the message is already in the user's language. */
+export class WorkbookError extends Error {
+  constructor(
+    message: string,
+    readonly messageEn: string,
+  ) {
+    super(message);
+    this.name = "WorkbookError";
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * What the task pane knows of the open workbook that the ZS functions cannot see from their
+ * arguments: its 台账设置 sheet and its date system. The pane and the functions share one
+ * JavaScript runtime, so the pane sets this once it has read the workbook, and again whenever the
+ * settings change (and then asks Excel to recalculate).
+ */
+import type { SettingsOverrides } from "../core/settings";
+import type { DateSystem } from "../core/sheet";
+
+export interface WorkbookSettings {
+  /** The workbook's 台账设置 sheet as the pane loaded it; empty until then. */
+  readonly overrides: Readonly<SettingsOverrides>;
+  /** 1900 unless the pane found the workbook uses the 1904 date system. */
+  readonly dateSystem: DateSystem;
+  /** Bumped on every set, so cached results keyed on it are never stale. */
+  readonly version: number;
+}
+
+/**
+ * Kept on the global object rather than in a module variable: the pane's and the functions'
+ * bundles must agree on it even if a build ever gives each entry its own copy of this module.
+ */
+const KEY = Symbol.for("zsledger.workbookSettings");
+type Holder = { [KEY]?: WorkbookSettings };
+
+const INITIAL: WorkbookSettings = { overrides: {}, dateSystem: 1900, version: 0 };
+
+export function setWorkbookSettings(overrides: SettingsOverrides, dateSystem: DateSystem): void {
+  const holder = globalThis as Holder;
+  const version = (holder[KEY]?.version ?? 0) + 1;
+  holder[KEY] = { overrides: Object.freeze({ ...overrides }), dateSystem: dateSystem === 1904 ? 1904 : 1900, version };
+}
+
+export function getWorkbookSettings(): WorkbookSettings {
+  return (globalThis as Holder)[KEY] ?? INITIAL;
+}
+
+/** Back to nothing loaded (tests; a workbook closed in a runtime that stays alive). */
+export function resetWorkbookSettings(): void {
+  const holder = globalThis as Holder;
+  holder[KEY] = { ...INITIAL, version: (holder[KEY]?.version ?? 0) + 1 };
+}
