@@ -9,7 +9,7 @@ import { today } from "./day";
 import type { Finding } from "./findings";
 import { LEDGER_KINDS, type FieldId, type Ledger, type LedgerKind, type RecognizedSheet } from "./ledger";
 import { readLedger, type ParsedRow } from "./read";
-import { SheetRecognizer } from "./recognize";
+import { SheetRecognizer, unitNameOfTitle } from "./recognize";
 import type { CheckResult, ProjectAssessment, UnitAssessment } from "./result";
 import { projectRowFindings } from "./rules/projects";
 import { sheetFindings } from "./rules/sheet";
@@ -85,13 +85,15 @@ function assembleResult(sheets: readonly RecognizedSheet[], options: CheckOption
       ...(r.ledger.kind === "projects" ? projectRowFindings(r.ledger, r.rows, settings, multiUnit) : []),
     ]),
   ];
-  sortFindings(findings, sheets);
+  const order = sheetOrder(sheets);
+  findings.sort((a, b) => order(a.sheet) - order(b.sheet) || (a.row ?? 0) - (b.row ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 
   const present = presentColumns(ledgers);
   const unitNames = multiUnit ? distinctUnits(read.flatMap((r) => r.rows)) : [unitName];
   const kindOf = (unit: string): UnitKind => options.overrides?.unitKind ?? (multiUnit ? inferUnitKind(unit) : null) ?? unitKind;
+  const rowsByUnit = groupByUnit(read, multiUnit);
   const perUnit = unitNames.map((unit) => {
-    const rows = rowsOfUnit(read, multiUnit ? unit : null);
+    const rows = rowsByUnit.get(multiUnit ? unit : "") ?? emptyRows();
     const kind = kindOf(unit);
     const outcome = assessUnit({ unit, kind, rows, present } satisfies UnitRows, settings);
     const own = multiUnit ? findings.filter((f) => f.unit === unit) : findings;
@@ -108,7 +110,7 @@ function assembleResult(sheets: readonly RecognizedSheet[], options: CheckOption
     penalty: outcome.penalty,
   }));
   const projects: ProjectAssessment[] = perUnit.flatMap((u) => u.outcome.projects);
-  projects.sort((a, b) => sheetIndex(sheets, a.sheet) - sheetIndex(sheets, b.sheet) || a.row - b.row);
+  projects.sort((a, b) => order(a.sheet) - order(b.sheet) || a.row - b.row);
 
   return {
     settings: { ...settings, unitKind, unitName } satisfies Settings,
@@ -152,39 +154,45 @@ function presentColumns(ledgers: readonly Ledger[]): Map<LedgerKind, Set<FieldId
   return present;
 }
 
-function rowsOfUnit(read: readonly { ledger: Ledger; rows: ParsedRow[] }[], unit: string | null): Record<LedgerKind, ParsedRow[]> {
-  const out = Object.fromEntries(LEDGER_KINDS.map((k) => [k, [] as ParsedRow[]])) as Record<LedgerKind, ParsedRow[]>;
+type RowsByKind = Record<LedgerKind, ParsedRow[]>;
+
+function emptyRows(): RowsByKind {
+  return Object.fromEntries(LEDGER_KINDS.map((k) => [k, [] as ParsedRow[]])) as RowsByKind;
+}
+
+/** Every row under its unit (all under "" when the workbook is one unit), by ledger kind. */
+function groupByUnit(read: readonly { ledger: Ledger; rows: ParsedRow[] }[], multiUnit: boolean): Map<string, RowsByKind> {
+  const groups = new Map<string, RowsByKind>();
   for (const r of read) {
-    for (const row of r.rows) if (unit === null || row.unit === unit) out[r.ledger.kind].push(row);
+    for (const row of r.rows) {
+      const key = multiUnit ? row.unit : "";
+      let group = groups.get(key);
+      if (!group) groups.set(key, (group = emptyRows()));
+      group[r.ledger.kind].push(row);
+    }
   }
-  return out;
+  return groups;
 }
 
 function distinctUnits(rows: readonly ParsedRow[]): string[] {
   return [...new Set(rows.map((r) => r.unit).filter((u) => u !== ""))];
 }
 
-function sortFindings(findings: Finding[], sheets: readonly RecognizedSheet[]): void {
-  findings.sort(
-    (a, b) =>
-      sheetIndex(sheets, a.sheet) - sheetIndex(sheets, b.sheet) || (a.row ?? 0) - (b.row ?? 0) || (a.column ?? 0) - (b.column ?? 0),
-  );
-}
-
-function sheetIndex(sheets: readonly RecognizedSheet[], name: string): number {
-  if (name === "") return -1;
-  return sheets.findIndex((s) => (s.type === "ledger" ? s.ledger.sheet : s.sheet) === name);
+/** A sheet's position in the workbook; workbook-level findings ("" sheet) come first. */
+function sheetOrder(sheets: readonly RecognizedSheet[]): (name: string) => number {
+  const index = new Map(sheets.map((s, i) => [s.type === "ledger" ? s.ledger.sheet : s.sheet, i]));
+  return (name) => index.get(name) ?? -1;
 }
 
 function countOf(findings: readonly Finding[], severity: Finding["severity"]): number {
   return findings.reduce((n, f) => n + (f.severity === severity ? 1 : 0), 0);
 }
 
-/** "财源街道招商引资台账.xlsx" → "财源街道招商引资台账"; a path's folders dropped. */
+/** "…/财源街道招商引资台账.xlsx" → "财源街道"; a file name that names no ledger is kept as it is. */
 function baseName(name?: string): string | null {
   if (!name) return null;
-  const file = name.split(/[\\/]/).pop() ?? name;
-  return file.replace(/\.(xlsx|xlsm|xls|et)$/i, "") || null;
+  const file = (name.split(/[\\/]/).pop() ?? name).replace(/\.(xlsx|xlsm|xls|et)$/i, "");
+  return unitNameOfTitle(file) ?? (file || null);
 }
 
 function round(x: number): number {

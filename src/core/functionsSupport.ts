@@ -11,12 +11,9 @@ import type { Stage } from "./values/types";
 import { vocabulary } from "./values/vocabulary";
 
 /** A target by its id (fair-signing), its Chinese alias (投洽会签约) or its English label. */
-const TARGETS = vocabulary<TargetId>(
-  Object.fromEntries(TARGET_IDS.map((id) => [id, [id, TARGET_LABELS[id].zh, TARGET_LABELS[id].en]])) as Record<
-    TargetId,
-    readonly string[]
-  >,
-);
+const TARGET_WORDS = {} as Record<TargetId, readonly string[]>;
+for (const id of TARGET_IDS) TARGET_WORDS[id] = [id, TARGET_LABELS[id].zh, TARGET_LABELS[id].en];
+const TARGETS = vocabulary(TARGET_WORDS);
 
 export function parseTargetId(v: CellValue): TargetId | null {
   const parsed = TARGETS.parse(v);

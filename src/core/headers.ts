@@ -75,9 +75,6 @@ export const HEADER_SYNONYMS: {
   },
 };
 
-/** The 序号 column: named by no field, but it tells template rows and section labels apart. */
-const SERIAL_WORDS = ["序号", "编号", "序", "No", "No.", "#", "Number", "S/N"];
-
 /**
  * What recognition needs to call a sheet a ledger of a kind: every field of `all`, and one of
  * `anyOf` (when `anyOf` is empty, `all` is enough).
@@ -164,14 +161,8 @@ const LOOKUP: Readonly<Record<LedgerKind, ReadonlyMap<string, FieldId>>> = Objec
   LEDGER_KINDS.map((kind) => [kind, lookupOf(HEADER_SYNONYMS[kind])]),
 ) as Record<LedgerKind, ReadonlyMap<string, FieldId>>;
 
-const SERIAL_KEYS: ReadonlySet<string> = new Set(SERIAL_WORDS.map((w) => normalizeHeader(w).key));
 
 /** The field a normalised header key names in a ledger of `kind`: whole-key equality only. */
 export function fieldOfHeader(kind: LedgerKind, key: string): FieldId | null {
   return LOOKUP[kind].get(key) ?? null;
-}
-
-/** Whether a normalised header key names the 序号 column. */
-export function isSerialHeader(key: string): boolean {
-  return SERIAL_KEYS.has(key);
 }

@@ -13,7 +13,6 @@ import {
   MAIN_FIELD,
   dropBracketedParts,
   fieldOfHeader,
-  isSerialHeader,
   meetsRequirement,
   normalizeHeader,
 } from "./headers";
@@ -50,7 +49,8 @@ export class SheetRecognizer {
   private titles: string[] = [];
 
   constructor(meta: SheetMeta) {
-    this.meta = meta;
+    // Only what recognition needs: a SheetInput passed as meta must not keep its rows alive.
+    this.meta = { name: meta.name, merges: meta.merges };
     this.settings = isSettingsSheet(meta.name) ? [] : null;
   }
 
@@ -144,13 +144,13 @@ interface ColumnMapping {
   readonly fields: Set<FieldId>;
 }
 
-/** The header chosen: the kind, its rows, and what each column names. */
+/** A reading of the header as a ledger of one kind: its rows, and what each column names. */
 interface Header {
   readonly kind: LedgerKind;
   readonly rows: readonly number[];
   readonly mapping: ColumnMapping;
-  /** 1-based column of 序号, or 0. */
-  readonly serialColumn: number;
+  /** Lower-row cells that only name a unit. */
+  readonly unitCells: number;
 }
 
 const LINE_BREAKS = /\s*[\r\n]+\s*/g;
@@ -170,47 +170,46 @@ function headerCellOf(v: CellValue): HeaderCell | null {
 /**
  * Tries every row of the window as a one-row header and, with the row below it, as a two-level
  * header, for every kind. The reading that names the most fields among those meeting their kind's
- * requirement wins; on a tie, the kind the sheet name suggests, then the one-row reading (a title
- * merged over the header must not become its upper level), then the earlier row, then kind order.
+ * requirement wins; on a tie, the kind the sheet name suggests, then the reading with a row of
+ * units under the header ((亿元) under 总投资), then the one-row reading (a title merged over the
+ * header must not become its upper level), then the earlier row, then kind order.
  */
 function findHeader(rows: readonly SheetRow[], meta: SheetMeta): Header | null {
   if (rows.length === 0) return null;
   const cells = rows.map((r) => r.values.map(headerCellOf));
   const lastCandidate = rows[0].row + HEADER_WINDOW - 1;
   const hint = kindHintOf(meta.name);
-  let best: { kind: LedgerKind; rows: number[]; mapping: ColumnMapping; header: HeaderColumn[] } | null = null;
+  let best: Header | null = null;
   for (let i = 0; i < rows.length && rows[i].row <= lastCandidate; i++) {
     if (cells[i].every((c) => c === null)) continue;
     const upperRow = rows[i].row;
-    const readings = [{ rows: [upperRow], header: oneRowHeader(cells[i]) }];
+    const readings = [{ rows: [upperRow], header: oneRowHeader(cells[i]), unitCells: 0 }];
     if (rows[i + 1]?.row === upperRow + 1) {
-      readings.push({ rows: [upperRow, upperRow + 1], header: twoRowHeader(cells[i], cells[i + 1], upperRow, meta.merges ?? []) });
+      const lower = cells[i + 1];
+      readings.push({
+        rows: [upperRow, upperRow + 1],
+        header: twoRowHeader(cells[i], lower, upperRow, meta.merges ?? []),
+        unitCells: lower.filter((c) => c?.key === "" && c.unit !== null).length,
+      });
     }
     for (const reading of readings) {
       for (const kind of LEDGER_KINDS) {
         const mapping = mapColumns(kind, reading.header);
         if (!meetsRequirement(kind, mapping.fields)) continue;
-        const candidate = { kind, mapping, ...reading };
+        const candidate: Header = { kind, mapping, rows: reading.rows, unitCells: reading.unitCells };
         if (!best || isBetterHeader(candidate, best, hint)) best = candidate;
       }
     }
   }
-  if (!best) return null;
-  const serial = best.header.find((c) => c.keys.some(isSerialHeader));
-  return { kind: best.kind, rows: best.rows, mapping: best.mapping, serialColumn: serial?.column ?? 0 };
-}
-
-interface HeaderCandidate {
-  readonly kind: LedgerKind;
-  readonly rows: readonly number[];
-  readonly mapping: ColumnMapping;
+  return best;
 }
 
 /** Candidates arrive by row, one-row reading first, then kind order: the first one found wins a full tie. */
-function isBetterHeader(a: HeaderCandidate, b: HeaderCandidate, hint: LedgerKind | null): boolean {
+function isBetterHeader(a: Header, b: Header, hint: LedgerKind | null): boolean {
   const named = a.mapping.columns.length - b.mapping.columns.length;
   if (named !== 0) return named > 0;
   if ((a.kind === hint) !== (b.kind === hint)) return a.kind === hint;
+  if (a.unitCells !== b.unitCells) return a.unitCells > b.unitCells;
   return a.rows.length < b.rows.length;
 }
 
@@ -345,10 +344,10 @@ interface Heading {
 /** Labels whose value names the amount unit of the sheet (单位：万元). */
 const AMOUNT_UNIT_LABELS: ReadonlySet<string> = new Set(["单位", "金额单位", "计量单位", "货币单位"]);
 /** Labels whose value names the reporting unit (填报单位：财源街道); so does 单位 with a value that is no amount unit. */
-const UNIT_NAME_LABELS: ReadonlySet<string> = new Set(["填报单位", "报送单位", "单位名称", "单位"]);
+const UNIT_NAME_LABELS: ReadonlySet<string> = new Set(["填报单位", "报送单位", "所属单位", "责任单位", "单位名称", "单位"]);
 /** Labels a heading line may run together without spaces (填报单位：财源街道单位：万元). */
 const HEADING_LABELS =
-  /(填报单位|报送单位|单位名称|金额单位|计量单位|货币单位|单位|填报日期|填报时间|统计截止日期|统计截止日|截止日期|日期|填报人|联系电话|制表人|审核人)(?=:)/g;
+  /(填报单位|报送单位|所属单位|责任单位|单位名称|金额单位|计量单位|货币单位|单位|填报日期|填报时间|统计截止日期|统计截止日|截止日期|日期|填报人|联系电话|制表人|审核人)(?=:)/g;
 /** A bracketed part holding a label, as in 财源街道招商引资项目台账（单位：万元）. */
 const LABELLED_BRACKET = /[([【〔]([^()[\]【】〔〕]*:[^()[\]【】〔〕]*)[)\]】〕]/g;
 
@@ -392,11 +391,14 @@ function readHeading(rows: readonly SheetRow[]): Heading {
     for (const v of row.values) {
       if (typeof v !== "string" || isBlank(v)) continue;
       const { plain, labels } = parseHeadingText(v);
+      let valueOfPending = false;
       if (pending !== null && plain.length > 0) {
         label(pending, plain.shift()!);
         pending = null;
+        valueOfPending = true;
       }
-      if (title === null && plain.length > 0) title = labels.length === 0 ? shownText(v) : plain.join(" ");
+      // A cell that is all title is kept as shown; otherwise only its parts that are no label.
+      if (title === null && plain.length > 0) title = labels.length === 0 && !valueOfPending ? shownText(v) : plain.join(" ");
       for (const [name, value] of labels) label(name, value);
       const last = labels[labels.length - 1];
       if (last && last[1] === "") pending = last[0];
@@ -492,7 +494,6 @@ class LedgerBody {
   private readonly indexes: number[];
   private readonly fields: FieldId[];
   private readonly isRead: boolean[];
-  private readonly serialIndex: number;
   private readonly mainIndex: number;
   private readonly unitIndex: number;
 
@@ -516,7 +517,6 @@ class LedgerBody {
     this.fields = columns.map((c) => c.field);
     this.isRead = [];
     for (const i of this.indexes) this.isRead[i] = true;
-    this.serialIndex = header.serialColumn - 1;
     this.mainIndex = this.indexOf(MAIN_FIELD[header.kind]);
     this.unitIndex = this.indexOf("unit");
   }

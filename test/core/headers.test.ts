@@ -1,4 +1,4 @@
-import { HEADER_SYNONYMS, REQUIRED_FIELDS, fieldOfHeader, isSerialHeader, meetsRequirement, normalizeHeader } from "../../src/core/headers";
+import { HEADER_SYNONYMS, REQUIRED_FIELDS, fieldOfHeader, meetsRequirement, normalizeHeader } from "../../src/core/headers";
 import type { FieldId, LedgerKind } from "../../src/core/ledger";
 import { LEDGER_KINDS } from "../../src/core/ledger";
 
@@ -125,11 +125,6 @@ describe("fieldOfHeader", () => {
     expect(fieldOfHeader("projects", "企业名称")).toBe("investor");
     expect(fieldOfHeader("invitations", "企业名称")).toBe("company");
   });
-});
-
-describe("isSerialHeader", () => {
-  it.each(["序号", "编号", "No.", "no"])("%s", (word) => expect(isSerialHeader(normalizeHeader(word).key)).toBe(true));
-  it("is not a field", () => expect(isSerialHeader("项目名称")).toBe(false));
 });
 
 describe("meetsRequirement", () => {

@@ -53,8 +53,9 @@ function missingColumns(ledger: Ledger): Finding[] {
   if (ledger.kind !== "projects") return [];
   const missing = PROJECT_REQUIRED.filter((f) => !columnOf(ledger, f));
   if (missing.length === 0) return [];
+  // The header row's first cell: where a person looks for the header, whatever columns were read.
   const row = ledger.headerRows[0];
-  const column = Math.min(...ledger.columns.map((c) => c.column));
+  const column = 1;
   return [
     finding(
       missingColumn,

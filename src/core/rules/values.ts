@@ -16,6 +16,8 @@ const GUESS_EN: Record<DateGuess, string> = {
   time: "has a time of day, which was dropped",
 };
 
+const CURRENCY_EN: Readonly<Record<string, string>> = { 美元: "US dollars", 欧元: "euros", 港元: "Hong Kong dollars", 日元: "yen", 英镑: "pounds" };
+
 export const missingValue = defineRule(
   "missing-value",
   "error",
@@ -38,7 +40,7 @@ export const foreignCurrency = defineRule(
   "foreign-currency",
   "warning",
   (p, field) => `${field}“${p.value}”为外币（${p.currency}），未折算，不计入考核`,
-  (p, field) => `${field} "${p.value}" is in ${p.currency}; not converted and not counted`,
+  (p, field) => `${field} "${p.value}" is in ${CURRENCY_EN[p.currency] ?? "a foreign currency"}; not converted and not counted`,
 );
 export const invalidDate = defineRule(
   "invalid-date",

@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+/** The `zsledger` command (package.json `bin`). All the work is in run(); this only wires the process. */
+import { run } from "./run";
+
+function fail(e: unknown): void {
+  // A closed pipe (zsledger … | head) is not an error worth a word.
+  if ((e as NodeJS.ErrnoException)?.code === "EPIPE") {
+    process.exit(process.exitCode ?? 0);
+  }
+  process.stderr.write(`zsledger: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}\n`);
+  process.exit(2);
+}
+
+process.stdout.on("error", fail);
+// The zip reader underneath can raise errors from its own event handlers, outside run()'s try.
+process.on("uncaughtException", fail);
+process.on("unhandledRejection", fail);
+
+run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  fail,
+);

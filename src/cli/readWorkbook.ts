@@ -1,0 +1,117 @@
+/**
+ * Streams an .xlsx into the core: each worksheet's rows are pushed to WorkbookCheck as ExcelJS
+ * parses them, so a large file is never held whole.
+ *
+ * The parts are taken from the zip by name (zip.ts) and handed to ExcelJS's own parsers: first
+ * the workbook's relationships, the workbook (sheet names, states, the 1904 flag), shared strings
+ * and styles; then each worksheet, in tab order, through ExcelJS's WorksheetReader. ExcelJS's
+ * WorkbookReader is used only as the holder of those parsed parts, never for its unzipping.
+ */
+import ExcelJS from "exceljs";
+import WorksheetReader from "exceljs/lib/stream/xlsx/worksheet-reader";
+import { WorkbookCheck } from "../core/check";
+import type { CheckResult } from "../core/result";
+import type { SettingsOverrides } from "../core/settings";
+import type { DateSystem } from "../core/sheet";
+import { rowValues } from "./cellValue";
+import { FileProblemError } from "./messages";
+import { entryStream, type ZipEntry } from "./zip";
+
+export interface ReadOptions {
+  /** The name the core sees (a file name hints at the unit's kind and name). */
+  readonly name: string;
+  readonly overrides?: SettingsOverrides;
+  readonly today?: Date;
+}
+
+export interface ReadResult {
+  readonly result: CheckResult;
+  readonly dateSystem: DateSystem;
+}
+
+interface Relationship {
+  readonly Id: string;
+  readonly Type: string;
+  readonly Target: string;
+}
+
+interface SheetModel {
+  readonly id: number;
+  readonly name: string;
+  readonly rId: string;
+  readonly state?: string;
+}
+
+/**
+ * What ExcelJS's WorkbookReader holds once its part parsers have run, and those parsers. The 1904
+ * flag is not where the typings put it: the parsed <workbookPr> keeps it in `properties.model`.
+ */
+interface ReaderInternals {
+  readonly options: unknown;
+  workbookRels?: Relationship[];
+  model?: { sheets?: SheetModel[] };
+  properties?: { model?: { date1904?: boolean } };
+  sharedStrings?: unknown[];
+  _parseRels(entry: NodeJS.ReadableStream): Promise<void>;
+  _parseWorkbook(entry: NodeJS.ReadableStream): Promise<void>;
+  _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncIterable<unknown>;
+  _parseStyles(entry: NodeJS.ReadableStream): Promise<void>;
+}
+
+const WORKBOOK_RELS = "xl/_rels/workbook.xml.rels";
+const WORKBOOK = "xl/workbook.xml";
+const REL_TYPE = /\/(worksheet|sharedStrings|styles)$/;
+
+export async function readWorkbookFile(filePath: string, entries: readonly ZipEntry[], options: ReadOptions): Promise<ReadResult> {
+  const byName = new Map(entries.map((e) => [e.name, e]));
+  const open = (name: string) => {
+    const entry = byName.get(name);
+    if (!entry) throw new FileProblemError({ kind: "corrupt", detail: `no ${name}` });
+    return entryStream(filePath, entry);
+  };
+
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(filePath, {
+    sharedStrings: "cache",
+    // Styles tell date cells from numbers: with them, ExcelJS gives date cells as Date objects.
+    styles: "cache",
+    hyperlinks: "ignore",
+    worksheets: "emit",
+    entries: "ignore",
+  }) as unknown as ReaderInternals;
+
+  await reader._parseRels(open(WORKBOOK_RELS));
+  await reader._parseWorkbook(open(WORKBOOK));
+  const rels = reader.workbookRels ?? [];
+  const partOf = (rel: Relationship) => partName(rel.Target);
+  for (const rel of rels) {
+    const kind = REL_TYPE.exec(rel.Type)?.[1];
+    if (kind === "sharedStrings" && byName.has(partOf(rel))) for await (const _ of reader._parseSharedStrings(open(partOf(rel)))) void _;
+    if (kind === "styles" && byName.has(partOf(rel))) await reader._parseStyles(open(partOf(rel)));
+  }
+  reader.sharedStrings ??= [];
+
+  const dateSystem: DateSystem = reader.properties?.model?.date1904 ? 1904 : 1900;
+  const check = new WorkbookCheck({ name: options.name, dateSystem, overrides: options.overrides, today: options.today });
+  for (const sheet of reader.model?.sheets ?? []) {
+    const rel = rels.find((r) => r.Id === sheet.rId);
+    // Chart sheets and dialog sheets have no rows; a sheet whose part is missing has nothing to read.
+    if (!rel || REL_TYPE.exec(rel.Type)?.[1] !== "worksheet" || !byName.has(partOf(rel))) continue;
+    const worksheet = new WorksheetReader({ workbook: reader, id: sheet.id, iterator: open(partOf(rel)), options: reader.options });
+    worksheet.name = sheet.name;
+    const sink = check.beginSheet({ name: sheet.name, hidden: sheet.state === "hidden" || sheet.state === "veryHidden" });
+    for await (const row of worksheet) sink.push({ row: row.number, values: rowValues(row.values as unknown[]) });
+    sink.end();
+  }
+  return { result: check.finish(), dateSystem };
+}
+
+/** A relationship target of the workbook as a zip entry name: relative to xl/, or absolute from the root. */
+function partName(target: string): string {
+  if (target.startsWith("/")) return target.slice(1);
+  const parts = ["xl"];
+  for (const segment of target.split("/")) {
+    if (segment === "..") parts.pop();
+    else if (segment !== "." && segment !== "") parts.push(segment);
+  }
+  return parts.join("/");
+}

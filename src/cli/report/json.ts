@@ -1,0 +1,113 @@
+/**
+ * The JSON report. Its field names are a contract other tools rely on (issue 2): every object is
+ * built field by field here, so nothing the core adds later leaks into it.
+ */
+import type { Finding, Lang } from "../../core/findings";
+import type { CheckResult, TargetResult, UnitAssessment } from "../../core/result";
+import { findingMessage } from "../../core/rules/catalog";
+import type { CheckedFile } from "./types";
+
+export interface JsonTarget {
+  id: string;
+  met: boolean | null;
+  actual: number | null;
+  required: number | null;
+  gap: number | null;
+}
+
+export interface JsonFinding {
+  sheet: string;
+  cell: string;
+  row: number | null;
+  field: string | null;
+  rule: string;
+  severity: string;
+  message: string;
+  unit?: string;
+}
+
+export interface JsonUnit {
+  unit: string;
+  unitKind: string;
+  errors: number;
+  warnings: number;
+  targets: JsonTarget[];
+  score: number;
+  penalty: number;
+}
+
+export interface JsonFile {
+  file: string;
+  unitKind: string;
+  ledgers: { sheet: string; kind: string; headerRows: number[]; dataRows: number }[];
+  findings: JsonFinding[];
+  errors: number;
+  warnings: number;
+  targets: JsonTarget[];
+  score: number;
+  penalty: number;
+  units?: JsonUnit[];
+}
+
+export interface JsonFileError {
+  file: string;
+  error: string;
+}
+
+export interface JsonReport {
+  asOf: string;
+  files: (JsonFile | JsonFileError)[];
+}
+
+export function jsonReport(asOf: string, files: readonly CheckedFile[], lang: Lang): JsonReport {
+  return {
+    asOf,
+    files: files.map((f) => ("error" in f ? { file: f.file, error: f.error } : jsonFile(f.file, f.result, lang))),
+  };
+}
+
+function jsonFile(file: string, r: CheckResult, lang: Lang): JsonFile {
+  const out: JsonFile = {
+    file,
+    unitKind: r.unitKind,
+    ledgers: r.ledgers.map((l) => ({ sheet: l.sheet, kind: l.kind, headerRows: [...l.headerRows], dataRows: l.dataRows })),
+    findings: r.findings.map((f) => jsonFinding(f, lang)),
+    errors: r.errors,
+    warnings: r.warnings,
+    targets: r.targets.map(jsonTarget),
+    score: r.score,
+    penalty: r.penalty,
+  };
+  if (r.units) out.units = r.units.map(jsonUnit);
+  return out;
+}
+
+function jsonFinding(f: Finding, lang: Lang): JsonFinding {
+  const out: JsonFinding = {
+    sheet: f.sheet,
+    cell: f.cell,
+    row: f.row,
+    field: f.field,
+    rule: f.rule,
+    severity: f.severity,
+    message: findingMessage(f, lang),
+  };
+  if (f.unit !== undefined) out.unit = f.unit;
+  return out;
+}
+
+function jsonTarget(t: TargetResult): JsonTarget {
+  return { id: t.id, met: t.met, actual: t.actual, required: t.required, gap: t.gap };
+}
+
+function jsonUnit(u: UnitAssessment): JsonUnit {
+  return {
+    unit: u.unit,
+    unitKind: u.unitKind,
+    errors: u.errors,
+    warnings: u.warnings,
+    targets: u.targets.map(jsonTarget),
+    score: u.score,
+    penalty: u.penalty,
+  };
+}

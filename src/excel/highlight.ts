@@ -1,0 +1,299 @@
+/**
+ * The highlight: project rows by start-date status and the cells of error findings.
+ *
+ * Why conditional formats, and why over range areas: the highlight must never change a value or
+ * the user's own formatting and must come off exactly, also after the workbook was saved and
+ * reopened. Writing fills and fonts into the cells would overwrite the user's own (and "clear"
+ * would have to remember and restore them across a reopen). A conditional format lies on top of
+ * the cell's formatting and deleting it brings the cell back exactly as it was. Conditional formats
+ * carry no tag, so ours are recognisable by their rule: a custom formula that only this add-in
+ * writes, =ISTEXT("zsledger-mark:…"), always TRUE, with the mark's kind in the marker. Clear
+ * deletes conditional formats whose formula carries the marker and nothing else. Each format is
+ * applied to many areas at once (Worksheet.getRanges, ExcelApi 1.9), so the cost is a handful of
+ * proxy operations per list of runs (consecutive rows or cells merged), never per cell.
+ *
+ * Round trips: one read (sheet list, protection, used-range widths, every conditional format's
+ * custom formula) and one write. The read comes first so that a protected sheet is found before
+ * anything is written, and so that only formats whose formula was just seen to be ours are deleted.
+ */
+import type { CheckResult, StartStatus } from "../core/result";
+import type { MergeArea } from "../core/sheet";
+import { areaAddress, packAreas, runsOf } from "./areas";
+import { officeErrorCode, sheetList, toWorkbookError } from "./errors";
+import { API, type ExcelHost } from "./host";
+import { WorkbookError } from "./port";
+
+export type MarkKind = "start-alert" | "start-soon" | "error-cell";
+export const MARK_KINDS: readonly MarkKind[] = ["start-alert", "start-soon", "error-cell"];
+
+interface MarkStyle {
+  readonly fill?: string;
+  readonly font: string;
+  readonly border?: string;
+}
+
+/**
+ * DOMAIN.md's colours: Excel's own presets "light red fill with dark red text" and "yellow fill
+ * with dark yellow text", and a red border with dark red text for error cells.
+ */
+export const MARK_STYLES: Readonly<Record<MarkKind, MarkStyle>> = {
+  "start-alert": { fill: "#FFC7CE", font: "#9C0006" },
+  "start-soon": { fill: "#FFEB9C", font: "#9C5700" },
+  "error-cell": { font: "#9C0006", border: "#C00000" },
+};
+
+const STATUS_MARK: Readonly<Partial<Record<StartStatus, MarkKind>>> = {
+  "missing-planned": "start-alert",
+  overdue: "start-alert",
+  "due-soon": "start-soon",
+};
+
+export const MARK_PREFIX = "zsledger-mark:";
+
+export function markFormula(kind: MarkKind): string {
+  return `=ISTEXT("${MARK_PREFIX}${kind}")`;
+}
+
+/** Whether a conditional format's formula is one this add-in wrote. */
+export function isMarkFormula(formula: string | null | undefined): boolean {
+  return typeof formula === "string" && formula.includes(`"${MARK_PREFIX}`);
+}
+
+/**
+ * Keeps each getRanges address list (and so each conditional format's area list) short:
+ * office-js#5198 saw lists near 8,200 characters rejected.
+ */
+export const MAX_ADDRESS_CHARS = 2_000;
+
+/** Columns a row mark spans on a sheet: the used range's, 1-based and inclusive. */
+export interface RowSpan {
+  readonly left: number;
+  readonly right: number;
+}
+
+export type SheetPlan = Readonly<Record<MarkKind, readonly MergeArea[]>>;
+
+/**
+ * What to mark, per sheet, as areas: rows of the same mark that follow each other form one run
+ * (A5:P7), error cells one run per column (E15:E17). Pure; `spanOf` gives a sheet's used columns.
+ */
+export function planMarks(result: CheckResult, spanOf: (sheet: string) => RowSpan | null): Map<string, SheetPlan> {
+  const rows = new Map<string, Record<MarkKind, Set<number>>>();
+  const cells = new Map<string, Map<number, Set<number>>>();
+  const rowsOf = (sheet: string) => {
+    let r = rows.get(sheet);
+    if (!r) rows.set(sheet, (r = { "start-alert": new Set(), "start-soon": new Set(), "error-cell": new Set() }));
+    return r;
+  };
+  for (const p of result.projects) {
+    const kind = p.status ? STATUS_MARK[p.status] : undefined;
+    if (kind) rowsOf(p.sheet)[kind].add(p.row);
+  }
+  for (const f of result.findings) {
+    if (f.severity !== "error" || !f.sheet || f.row === null || f.column === null) continue;
+    rowsOf(f.sheet);
+    const columns = cells.get(f.sheet) ?? new Map<number, Set<number>>();
+    cells.set(f.sheet, columns);
+    const inColumn = columns.get(f.column) ?? new Set<number>();
+    columns.set(f.column, inColumn);
+    inColumn.add(f.row);
+  }
+
+  const plans = new Map<string, SheetPlan>();
+  for (const [sheet, marks] of rows) {
+    const maxColumn = Math.max(1, ...(cells.get(sheet)?.keys() ?? []));
+    const span = spanOf(sheet) ?? { left: 1, right: maxColumn };
+    const rowAreas = (kind: MarkKind): MergeArea[] =>
+      runsOf(marks[kind]).map(([top, bottom]) => ({ top, bottom, left: span.left, right: span.right }));
+    const cellAreas: MergeArea[] = [];
+    for (const [column, inColumn] of [...(cells.get(sheet) ?? [])].sort((a, b) => a[0] - b[0])) {
+      for (const [top, bottom] of runsOf(inColumn)) cellAreas.push({ top, bottom, left: column, right: column });
+    }
+    const plan: SheetPlan = { "start-alert": rowAreas("start-alert"), "start-soon": rowAreas("start-soon"), "error-cell": cellAreas };
+    if (MARK_KINDS.some((k) => plan[k].length > 0)) plans.set(sheet, plan);
+  }
+  return plans;
+}
+
+/** One sheet as the highlight needs to know it before writing. */
+export interface SheetMarkState {
+  readonly name: string;
+  readonly protected: boolean;
+  readonly span: RowSpan | null;
+  /** Indices (in the sheet's conditional-format collection) of the formats this add-in wrote. */
+  readonly ours: readonly number[];
+}
+
+interface Probe {
+  readonly sheet: Excel.Worksheet;
+  readonly used: Excel.Range;
+  readonly formats: Excel.ConditionalFormatCollection;
+}
+
+function queueProbe(worksheets: Excel.WorksheetCollection, name: string): Probe {
+  const sheet = worksheets.getItem(name);
+  sheet.protection.load("protected");
+  const used = sheet.getUsedRangeOrNullObject(true);
+  used.load("columnIndex,columnCount");
+  // customOrNullObject is a navigation property, so every format's formula comes in this same read.
+  const formats = sheet.getRange().conditionalFormats;
+  formats.load("items/customOrNullObject/rule/formula");
+  return { sheet, used, formats };
+}
+
+function stateOf(name: string, p: Probe): SheetMarkState {
+  const ours: number[] = [];
+  p.formats.items.forEach((cf, i) => {
+    if (!cf.customOrNullObject.isNullObject && isMarkFormula(cf.customOrNullObject.rule.formula)) ours.push(i);
+  });
+  const span = p.used.isNullObject ? null : { left: p.used.columnIndex + 1, right: p.used.columnIndex + p.used.columnCount };
+  return { name, protected: p.sheet.protection.protected, span, ours };
+}
+
+/**
+ * Every worksheet's mark state. `known` names (from an earlier check) are probed in the first
+ * round trip with the sheet list; sheets added since cost one more, and so does a known sheet that
+ * is gone (the probe is then repeated from the fresh list).
+ */
+export async function readMarkState(
+  context: Excel.RequestContext,
+  known: readonly string[],
+): Promise<Map<string, SheetMarkState>> {
+  const worksheets = context.workbook.worksheets;
+  let probes = new Map<string, Probe>();
+  const queue = (names: readonly string[]) => {
+    worksheets.load("items/name");
+    probes = new Map(names.map((n) => [n, queueProbe(worksheets, n)]));
+  };
+  queue(known);
+  try {
+    await context.sync();
+  } catch (e) {
+    if (known.length === 0 || officeErrorCode(e) !== "ItemNotFound") throw e;
+    queue([]);
+    await context.sync();
+  }
+  const names = worksheets.items.map((ws) => ws.name);
+  const added = names.filter((n) => !probes.has(n));
+  if (added.length > 0) {
+    for (const n of added) probes.set(n, queueProbe(worksheets, n));
+    await context.sync();
+  }
+  return new Map(names.map((n) => [n, stateOf(n, probes.get(n)!)]));
+}
+
+/** Refuses, before anything is written, when a sheet to be changed is protected. */
+export function assertUnprotected(sheets: readonly SheetMarkState[], action: "highlight" | "clear"): void {
+  const locked = sheets.filter((s) => s.protected).map((s) => s.name);
+  if (locked.length === 0) return;
+  const names = sheetList(locked);
+  throw new WorkbookError(
+    action === "highlight"
+      ? `工作表${names.zh}受保护，无法添加标记，本次没有做任何修改。请先在“审阅 → 撤消工作表保护”中取消保护，再点“标记”。`
+      : `工作表${names.zh}受保护，无法清除标记，本次没有做任何修改。请先在“审阅 → 撤消工作表保护”中取消保护，再点“清除标记”。`,
+    action === "highlight"
+      ? `Sheet ${names.en} is protected, so nothing was highlighted. Unprotect it (Review → Unprotect Sheet) and highlight again.`
+      : `Sheet ${names.en} is protected, so nothing was cleared. Unprotect it (Review → Unprotect Sheet) and clear again.`,
+  );
+}
+
+/** Queues the deletion of our formats on one sheet. Highest index first: a deletion renumbers those after it. */
+export function queueRemoval(context: Excel.RequestContext, state: SheetMarkState): void {
+  if (state.ours.length === 0) return;
+  const formats = context.workbook.worksheets.getItem(state.name).getRange().conditionalFormats;
+  for (const index of [...state.ours].sort((a, b) => b - a)) formats.getItemAt(index).delete();
+}
+
+/** Queues one sheet's marks: one conditional format per mark kind and address list. */
+export function queueMarks(context: Excel.RequestContext, host: ExcelHost, sheet: string, plan: SheetPlan): void {
+  const worksheet = context.workbook.worksheets.getItem(sheet);
+  for (const kind of MARK_KINDS) {
+    const addresses = plan[kind].map(areaAddress);
+    if (addresses.length === 0) continue;
+    const targets: (Excel.Range | Excel.RangeAreas)[] = host.supports(API.rangeAreas)
+      ? packAreas(addresses, MAX_ADDRESS_CHARS).map((list) => worksheet.getRanges(list))
+      : // ExcelApi 1.6–1.8 (Excel 2019): no range areas, so one format per run; still none per cell.
+        addresses.map((a) => worksheet.getRange(a));
+    for (const target of targets) applyStyle(target.conditionalFormats.add("Custom"), kind);
+  }
+}
+
+function applyStyle(cf: Excel.ConditionalFormat, kind: MarkKind): void {
+  const style = MARK_STYLES[kind];
+  const custom = cf.custom;
+  custom.rule.formula = markFormula(kind);
+  if (style.fill) custom.format.fill.color = style.fill;
+  custom.format.font.color = style.font;
+  if (style.border) {
+    const borders = custom.format.borders;
+    for (const edge of [borders.top, borders.bottom, borders.left, borders.right]) {
+      edge.style = "Continuous";
+      edge.color = style.border;
+    }
+  }
+}
+
+function missingSheets(names: readonly string[]): WorkbookError {
+  const list = sheetList(names);
+  return new WorkbookError(
+    `找不到工作表${list.zh}（可能已被删除或重命名），本次没有做任何标记。请重新检查台账后再点“标记”。`,
+    `Sheet ${list.en} was not found (it may have been deleted or renamed); nothing was highlighted. Check the ledger again, then highlight.`,
+  );
+}
+
+/**
+ * Replaces the workbook's marks with those of `result`: one read, then one batch that deletes our
+ * old formats and adds the new ones. Office.js batches are not transactional; if the write fails
+ * part-way, every format of ours is removed again before the error is reported, so the workbook is
+ * never left half-marked. `known`: sheet names an earlier check found (saves a round trip).
+ */
+export async function applyHighlight(
+  context: Excel.RequestContext,
+  host: ExcelHost,
+  result: CheckResult,
+  known: readonly string[],
+): Promise<readonly string[]> {
+  const marked = new Set<string>([...result.projects.map((p) => p.sheet), ...result.findings.map((f) => f.sheet)].filter(Boolean));
+  const states = await readMarkState(context, [...new Set([...known, ...marked])]);
+  const plans = planMarks(result, (sheet) => states.get(sheet)?.span ?? null);
+  const gone = [...plans.keys()].filter((s) => !states.has(s));
+  if (gone.length > 0) throw missingSheets(gone);
+  const touched = [...states.values()].filter((s) => s.ours.length > 0 || plans.has(s.name));
+  assertUnprotected(touched, "highlight");
+  if (touched.length === 0) return [...states.keys()];
+
+  for (const s of touched) queueRemoval(context, s);
+  for (const [sheet, plan] of plans) queueMarks(context, host, sheet, plan);
+  try {
+    await context.sync();
+  } catch (e) {
+    const cause = toWorkbookError(e, "highlight");
+    let rolledBack = true;
+    try {
+      await clearHighlight(context, [...states.keys()]);
+    } catch {
+      rolledBack = false;
+    }
+    throw new WorkbookError(
+      rolledBack
+        ? `${cause.message}已撤回本次写入的全部标记，单元格内容和格式保持原样。`
+        : `${cause.message}部分标记可能仍留在工作表上，请点“清除标记”。`,
+      rolledBack
+        ? `${cause.messageEn} Every mark written was removed again; cell values and formats are as they were.`
+        : `${cause.messageEn} Some marks may remain; click Clear.`,
+    );
+  }
+  return [...states.keys()];
+}
+
+/** Deletes every conditional format of ours, and nothing else: one read, one write. */
+export async function clearHighlight(context: Excel.RequestContext, known: readonly string[]): Promise<readonly string[]> {
+  const states = await readMarkState(context, known);
+  const marked = [...states.values()].filter((s) => s.ours.length > 0);
+  assertUnprotected(marked, "clear");
+  if (marked.length > 0) {
+    for (const s of marked) queueRemoval(context, s);
+    await context.sync();
+  }
+  return [...states.keys()];
+}

@@ -1,0 +1,138 @@
+/**
+ * The 台账设置 sheet, read and written through the core's own reader and writer
+ * (recognizeSheet / settingsFromEntries / settingsToEntries), so the pane, the command line and
+ * the ZS functions agree on every key word and value form.
+ */
+import { recognizeSheet } from "../core/recognize";
+import { SETTINGS_SHEET, settingsFromEntries, settingsToEntries, type SettingsOverrides } from "../core/settings";
+import { gridRows, isBlank, type CellValue, type DateSystem } from "../core/sheet";
+import { displayValue } from "../core/text";
+import { setWorkbookSettings } from "../functions/runtimeState";
+import { areaAddress } from "./areas";
+import { API, type ExcelHost } from "./host";
+import { queueDateSystemProbe } from "./readWorkbook";
+
+const HEADER: readonly [string, string] = ["项目", "值"];
+
+/** The sheet the core reads settings from: 台账设置 itself if present, else another name the core accepts. */
+export function settingsSheetName(names: readonly string[]): string | null {
+  if (names.includes(SETTINGS_SHEET)) return SETTINGS_SHEET;
+  return names.find((name) => recognizeSheet({ name, rows: [] }).type === "settings") ?? null;
+}
+
+/** Whether the core reads `word` as a setting's key (whatever value it would then accept). */
+function isSettingKey(word: string): boolean {
+  const probe = settingsFromEntries([[word, "?"]]);
+  return Object.keys(probe.settings).length > 0 || probe.problems.length > 0;
+}
+
+function overridesOf(name: string, grid: CellValue[][], top: number, left: number, dateSystem: DateSystem): SettingsOverrides {
+  const sheet = recognizeSheet({ name, rows: gridRows(grid, top, left) });
+  return sheet.type === "settings" ? settingsFromEntries(sheet.entries, dateSystem).settings : {};
+}
+
+interface UsedBlock {
+  readonly top: number;
+  readonly left: number;
+  readonly rows: number;
+  readonly columns: number;
+  readonly values: CellValue[][];
+  readonly formulas: CellValue[][];
+}
+
+async function readSheet(
+  context: Excel.RequestContext,
+  host: ExcelHost,
+  knownDateSystem?: DateSystem,
+): Promise<{ name: string | null; dateSystem: DateSystem; block: UsedBlock | null }> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name");
+  const dateSystem = queueDateSystemProbe(context, host, knownDateSystem);
+  await context.sync();
+  const name = settingsSheetName(worksheets.items.map((ws) => ws.name));
+  if (!name) return { name, dateSystem: dateSystem(), block: null };
+  const sheet = worksheets.getItem(name);
+  const used = host.supports(API.nullObjects) ? sheet.getUsedRangeOrNullObject(true) : sheet.getUsedRange(true);
+  used.load("values,formulas,rowIndex,columnIndex,rowCount,columnCount");
+  await context.sync();
+  const block =
+    host.supports(API.nullObjects) && used.isNullObject
+      ? null
+      : {
+          top: used.rowIndex + 1,
+          left: used.columnIndex + 1,
+          rows: used.rowCount,
+          columns: used.columnCount,
+          values: used.values as CellValue[][],
+          formulas: used.formulas as CellValue[][],
+        };
+  return { name, dateSystem: dateSystem(), block };
+}
+
+/** The workbook's 台账设置 as overrides ({} without the sheet); the functions' runtime learns them too. */
+export async function loadSettingsSheet(
+  context: Excel.RequestContext,
+  host: ExcelHost,
+  knownDateSystem?: DateSystem,
+): Promise<SettingsOverrides> {
+  const { name, dateSystem, block } = await readSheet(context, host, knownDateSystem);
+  const overrides = name && block ? overridesOf(name, block.values, block.top, block.left, dateSystem) : {};
+  setWorkbookSettings(overrides, dateSystem);
+  return overrides;
+}
+
+/**
+ * Writes `settings` as the sheet's 项目 | 值 rows from A1 (creating 台账设置 when absent), as text
+ * (number format "@", so 2022-09-30 stays the text every reader parses, and a value starting with
+ * = + - @ is never taken for a formula). Rows the core does not read as settings (notes) are kept,
+ * below the settings, formulas included. Formats are left alone. Then the functions' runtime gets
+ * the new settings and Excel recalculates, in the same round trip as the write.
+ */
+export async function saveSettingsSheet(
+  context: Excel.RequestContext,
+  host: ExcelHost,
+  settings: SettingsOverrides,
+  knownDateSystem?: DateSystem,
+): Promise<void> {
+  const { name, dateSystem, block } = await readSheet(context, host, knownDateSystem);
+  const before = name && block ? overridesOf(name, block.values, block.top, block.left, dateSystem) : {};
+
+  const rows: string[][] = [[...HEADER], ...settingsToEntries(settings).map(([key, value]) => [key, String(value)])];
+  const kept = block ? keptRows(block) : [];
+
+  const worksheets = context.workbook.worksheets;
+  const sheet = name ? worksheets.getItem(name) : worksheets.add(SETTINGS_SHEET);
+  if (block) {
+    sheet.getRange(areaAddress({ top: block.top, left: block.left, bottom: block.top + block.rows - 1, right: block.left + block.columns - 1 })).clear("Contents");
+  }
+  const settingsRange = sheet.getRange(areaAddress({ top: 1, left: 1, bottom: rows.length, right: 2 }));
+  settingsRange.numberFormat = rows.map(() => ["@", "@"]);
+  settingsRange.values = rows;
+  if (block && kept.length > 0) {
+    sheet.getRange(
+      areaAddress({ top: rows.length + 1, left: block.left, bottom: rows.length + kept.length, right: block.left + block.columns - 1 }),
+    ).formulas = kept as (string | number | boolean)[][];
+  }
+  context.workbook.application.calculate("Full");
+  // The recalculation runs while this batch is applied: the functions must already see the new settings.
+  setWorkbookSettings(settings, dateSystem);
+  try {
+    await context.sync();
+  } catch (e) {
+    setWorkbookSettings(before, dateSystem);
+    throw e;
+  }
+}
+
+/** Rows of the old sheet that are neither our header nor a setting (as the core reads keys): notes the user wrote. */
+function keptRows(block: UsedBlock): CellValue[][] {
+  const kept: CellValue[][] = [];
+  block.values.forEach((row, i) => {
+    const texts = row.filter((v) => !isBlank(v)).map((v) => displayValue(v).trim());
+    if (texts.length === 0) return;
+    if (texts.length === 2 && texts[0] === HEADER[0] && texts[1] === HEADER[1]) return;
+    if (isSettingKey(texts[0])) return;
+    kept.push(block.formulas[i]);
+  });
+  return kept;
+}

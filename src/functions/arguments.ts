@@ -1,0 +1,71 @@
+/**
+ * Arguments as Excel passes them — numbers (dates as serials), text, booleans, "" or null for a
+ * blank, null or undefined for an omitted optional — read with the core's parsers. Whatever
+ * cannot be read stops the function with a #VALUE! that names the argument.
+ */
+import type { Day } from "../core/day";
+import { parseTargetId } from "../core/functionsSupport";
+import type { TargetId } from "../core/result";
+import { isBlank, type CellValue, type DateSystem } from "../core/sheet";
+import { compact, displayValue } from "../core/text";
+import { parseAmountUnit } from "../core/values/amountUnit";
+import { parseDate } from "../core/values/date";
+import { parseStage } from "../core/values/stage";
+import type { AmountUnit, Stage, UnitKind } from "../core/values/types";
+import { parseUnitKind } from "../core/values/unitKind";
+import { fail } from "./errors";
+import { MESSAGES, type ArgumentName } from "./messages";
+
+/** Omitted, or a blank cell: the function falls back to the workbook's settings, then the defaults. */
+export function omitted(v: unknown): v is null | undefined | "" {
+  return isBlank(v as CellValue);
+}
+
+const shown = (v: unknown): string => displayValue(v).trim();
+
+export function readTable(v: unknown): readonly (readonly unknown[])[] {
+  if (!Array.isArray(v) || !v.every(Array.isArray)) fail("invalid", MESSAGES.notATable());
+  return v as unknown[][];
+}
+
+export function readTarget(v: unknown): TargetId {
+  const id = omitted(v) ? null : parseTargetId(v as CellValue);
+  return id ?? fail("invalid", MESSAGES.unknownTarget(shown(v)));
+}
+
+export function readUnitKind(v: unknown): UnitKind | undefined {
+  if (omitted(v)) return undefined;
+  return parseUnitKind(v as CellValue) ?? fail("invalid", MESSAGES.unknownUnitKind(shown(v)));
+}
+
+/** A unit's name as the 单位 column holds it (spaces and full-width forms folded). */
+export function readUnitName(v: unknown): string | undefined {
+  if (omitted(v)) return undefined;
+  const name = compact(displayValue(v));
+  return name === "" ? undefined : name;
+}
+
+/** A date: a serial of the workbook's date system, or text (a date without a year takes `defaultYear`). */
+export function readDate(v: unknown, arg: ArgumentName, dateSystem: DateSystem, defaultYear: number): Day | undefined {
+  if (omitted(v)) return undefined;
+  const parsed = parseDate(v as CellValue, { dateSystem, defaultYear });
+  return parsed.status === "ok" ? parsed.value : fail("invalid", MESSAGES.badDate(arg, shown(v)));
+}
+
+/** Points and day counts: a number, or text holding one, at least 0. */
+export function readNumber(v: unknown, arg: ArgumentName): number | undefined {
+  if (omitted(v)) return undefined;
+  const n = typeof v === "number" ? v : typeof v === "string" ? Number(compact(v)) : NaN;
+  return Number.isFinite(n) && n >= 0 ? n : fail("invalid", MESSAGES.badNumber(arg, shown(v)));
+}
+
+export function readStage(v: unknown): Stage | undefined {
+  const parsed = parseStage(v as CellValue);
+  if (parsed.status === "ok") return parsed.value;
+  return parsed.status === "blank" ? undefined : fail("invalid", MESSAGES.unknownStage(shown(v)));
+}
+
+export function readAmountUnit(v: unknown): AmountUnit | undefined {
+  if (omitted(v)) return undefined;
+  return parseAmountUnit(displayValue(v)) ?? fail("invalid", MESSAGES.badAmountUnit(shown(v)));
+}

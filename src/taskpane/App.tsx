@@ -1,0 +1,260 @@
+/**
+ * The task pane: check the workbook, jump to each problem, highlight start dates, show targets,
+ * edit the 台账设置 sheet. Everything behind the first screen (the findings list, the targets, the
+ * settings form, and the engine inside the port) is loaded when first needed.
+ */
+import {
+  Button,
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Tab,
+  TabList,
+  Text,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { Component, lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { isoDay } from "../core/day";
+import type { Finding } from "../core/findings";
+import { UNIT_KIND_LABELS } from "../core/labels";
+import type { CheckResult } from "../core/result";
+import type { WorkbookPort } from "../excel/port";
+import { errorText } from "./errors";
+import { detectLang, translator, type Lang, type Translate } from "./i18n";
+
+const CheckResults = lazy(() => import(/* webpackChunkName: "pane-findings" */ "./CheckResults"));
+const TargetsPanel = lazy(() => import(/* webpackChunkName: "pane-targets" */ "./TargetsPanel"));
+const SettingsPanel = lazy(() => import(/* webpackChunkName: "pane-settings" */ "./SettingsPanel"));
+
+export interface AppProps {
+  port: WorkbookPort;
+  /** Defaults to Office's display language. */
+  lang?: Lang;
+}
+
+/** Runs a port operation after the ones before it, with the busy spinner and the error bar; undefined on failure. */
+export type Runner = <T>(op: () => Promise<T>) => Promise<T | undefined>;
+
+type TabId = "check" | "targets" | "settings";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    minHeight: "100vh",
+    boxSizing: "border-box",
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  header: {
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL} ${tokens.spacingVerticalXS}`,
+  },
+  title: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, color: tokens.colorBrandForeground1 },
+  tabs: { padding: `0 ${tokens.spacingHorizontalXS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  body: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL} ${tokens.spacingVerticalXXL}`,
+  },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  context: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM, color: tokens.colorNeutralForeground2 },
+  hint: { color: tokens.colorNeutralForeground3 },
+});
+
+export function App({ port, lang = detectLang() }: AppProps) {
+  const styles = useStyles();
+  const t = useMemo(() => translator(lang), [lang]);
+  const [tab, setTab] = useState<TabId>("check");
+  const [result, setResult] = useState<CheckResult | null>(null);
+  const [busy, setBusy] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const [highlighted, setHighlighted] = useState(false);
+
+  // Port operations run one after another: a re-check set off by an edit never overlaps a click.
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const unsubscribe = useRef<(() => void) | null>(null);
+  const recheckQueued = useRef(false);
+  const checked = useRef(false);
+
+  const run: Runner = useCallback(
+    <T,>(op: () => Promise<T>) => {
+      setBusy((n) => n + 1);
+      const next = queue.current.then(async () => {
+        setError(null);
+        try {
+          return await op();
+        } catch (e) {
+          setError(errorText(e, lang, t));
+          return undefined;
+        } finally {
+          setBusy((n) => n - 1);
+        }
+      });
+      queue.current = next;
+      return next;
+    },
+    [lang, t],
+  );
+
+  const checkNow = useCallback(async () => {
+    const r = await port.check();
+    checked.current = true;
+    setResult(r);
+    return r;
+  }, [port]);
+
+  /** Re-checks after an edit or a settings change; re-highlights when the highlight is on. */
+  const refresh = useCallback(() => {
+    if (recheckQueued.current) return; // one queued re-check covers every change before it runs
+    recheckQueued.current = true;
+    void run(async () => {
+      recheckQueued.current = false;
+      if (!checked.current) return;
+      const r = await checkNow();
+      if (unsubscribe.current) await port.highlight(r);
+    });
+  }, [run, checkNow, port]);
+
+  useEffect(
+    () => () => {
+      unsubscribe.current?.();
+      unsubscribe.current = null;
+    },
+    [],
+  );
+
+  const onCheck = () => void run(checkNow);
+  const onHighlight = () =>
+    void run(async () => {
+      // Always from a fresh check: the workbook may have changed since the results on screen.
+      const r = await checkNow();
+      await port.highlight(r);
+      setHighlighted(true);
+      unsubscribe.current ??= port.onChanged(refresh);
+    });
+  const onClear = () =>
+    void run(async () => {
+      // Stop following edits first, so no queued re-check paints the highlight back.
+      unsubscribe.current?.();
+      unsubscribe.current = null;
+      setHighlighted(false);
+      await port.clear();
+    });
+  const onSelect = useCallback((f: Finding) => void run(() => port.select(f.sheet, f.cell)), [run, port]);
+
+  const actions = (
+    <div className={styles.actions}>
+      <Button appearance="primary" onClick={onCheck} disabled={busy > 0}>
+        {t("check")}
+      </Button>
+      <Button onClick={onHighlight} disabled={busy > 0}>
+        {t("highlight")}
+      </Button>
+      <Button onClick={onClear} disabled={busy > 0}>
+        {t("clear")}
+      </Button>
+    </div>
+  );
+
+  return (
+    <FluentProvider theme={webLightTheme} lang={lang === "zh" ? "zh-CN" : "en"}>
+      <div className={styles.root}>
+        <header className={styles.header}>
+          <Text as="h1" className={styles.title}>
+            {t("appTitle")}
+          </Text>
+          {busy > 0 && <Spinner size="extra-tiny" label={t("busy")} labelPosition="after" />}
+        </header>
+        <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_e, data) => setTab(data.value as TabId)} size="small">
+          <Tab value="check">{t("tabCheck")}</Tab>
+          <Tab value="targets">{t("tabTargets")}</Tab>
+          <Tab value="settings">{t("tabSettings")}</Tab>
+        </TabList>
+        <main className={styles.body}>
+          {error && (
+            <MessageBar intent="error" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>{t("errorTitle")}</MessageBarTitle>
+                {error}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          {result && tab !== "settings" && <ResultContext result={result} lang={lang} t={t} className={styles.context} />}
+          <LazyBoundary key={tab} t={t}>
+            <Suspense fallback={<Spinner size="tiny" label={t("loading")} />}>
+              {tab === "check" && (
+                <>
+                  {actions}
+                  {highlighted && <Text className={styles.hint}>{t("highlightOn")}</Text>}
+                  {result ? <CheckResults result={result} lang={lang} onSelect={onSelect} /> : <Text className={styles.hint}>{t("intro")}</Text>}
+                </>
+              )}
+              {tab === "targets" &&
+                (result ? (
+                  <TargetsPanel result={result} lang={lang} />
+                ) : (
+                  <>
+                    <Text className={styles.hint}>{t("checkFirst")}</Text>
+                    {actions}
+                  </>
+                ))}
+              {tab === "settings" && <SettingsPanel port={port} lang={lang} run={run} onSaved={refresh} />}
+            </Suspense>
+          </LazyBoundary>
+        </main>
+      </div>
+    </FluentProvider>
+  );
+}
+
+/** Whose results these are and the day they were computed for. */
+function ResultContext({ result, lang, t, className }: { result: CheckResult; lang: Lang; t: Translate; className: string }) {
+  const kind = result.unitKind ? UNIT_KIND_LABELS[result.unitKind][lang] : t("unitKindUnknown");
+  return (
+    <div className={className}>
+      {result.unitName && <Text weight="semibold">{t("unit", { name: result.unitName, kind })}</Text>}
+      <Text>{t("asOf", { date: isoDay(result.settings.asOf) })}</Text>
+    </div>
+  );
+}
+
+/** A chunk that fails to load (a dropped connection, a redeploy) shows a message instead of a blank pane. */
+class LazyBoundary extends Component<{ t: Translate; children: ReactNode }, { failed: boolean }> {
+  state = { failed: false };
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+  render() {
+    if (!this.state.failed) return this.props.children;
+    return (
+      <MessageBar intent="error">
+        <MessageBarBody>{this.props.t("loadFailed")}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+}
+
+/** What the pane shows when office.js itself could not be loaded (an intranet without the CDN). */
+export function OfficeMissing({ lang }: { lang: Lang }) {
+  const t = translator(lang);
+  return (
+    <FluentProvider theme={webLightTheme}>
+      <div style={{ padding: 16 }}>
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t("appTitle")}</MessageBarTitle>
+            {t("officeMissing")}
+          </MessageBarBody>
+        </MessageBar>
+      </div>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,189 @@
+/**
+ * The settings form: reads the workbook's 台账设置 sheet through the port, validates, writes it
+ * back. A blank field is left out of the sheet, so its default applies.
+ */
+import {
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useEffect, useMemo, useState } from "react";
+import type { Lang } from "../core/findings";
+import { UNIT_KIND_LABELS } from "../core/labels";
+import type { UnitKind } from "../core/values/types";
+import type { WorkbookPort } from "../excel/port";
+import type { Runner } from "./App";
+import { formatNumber, translator, type StringKey } from "./i18n";
+import {
+  defaults,
+  formFromOverrides,
+  overridesFromForm,
+  SETTING_LABELS,
+  type FormProblems,
+  type SettingKey,
+  type SettingsForm,
+} from "./settingsForm";
+
+const UNIT_KINDS = Object.keys(UNIT_KIND_LABELS) as UnitKind[];
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  pair: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalM },
+  triple: { display: "grid", gridTemplateColumns: "1fr 1fr 1fr", gap: tokens.spacingHorizontalS },
+  asOf: { display: "flex", alignItems: "flex-end", gap: tokens.spacingHorizontalS },
+  grow: { flexGrow: 1 },
+  muted: { color: tokens.colorNeutralForeground3 },
+  save: { alignSelf: "flex-start" },
+});
+
+export interface SettingsPanelProps {
+  port: WorkbookPort;
+  lang: Lang;
+  run: Runner;
+  /** After a successful save: the pane re-checks with the new settings. */
+  onSaved(): void;
+}
+
+export default function SettingsPanel({ port, lang, run, onSaved }: SettingsPanelProps) {
+  const styles = useStyles();
+  const t = useMemo(() => translator(lang), [lang]);
+  const [form, setForm] = useState<SettingsForm | null>(null);
+  const [loads, setLoads] = useState(0);
+  const [loadFailed, setLoadFailed] = useState(false);
+  const [problems, setProblems] = useState<FormProblems>({});
+  const [saved, setSaved] = useState(false);
+  const fallback = useMemo(() => defaults(), []);
+
+  useEffect(() => {
+    let live = true;
+    setLoadFailed(false);
+    void run(() => port.loadSettings()).then((o) => {
+      if (!live) return;
+      // Without the sheet's values an empty form would overwrite them on save: show none.
+      if (o) setForm(formFromOverrides(o));
+      else setLoadFailed(true);
+    });
+    return () => {
+      live = false;
+    };
+  }, [port, run, loads]);
+
+  if (!form) {
+    return loadFailed ? (
+      <Button className={styles.save} onClick={() => setLoads((n) => n + 1)}>
+        {t("retry")}
+      </Button>
+    ) : null;
+  }
+
+  const set = <K extends keyof SettingsForm>(key: K, value: SettingsForm[K]) => {
+    setForm({ ...form, [key]: value });
+    setSaved(false);
+    if (key in problems) setProblems({ ...problems, [key]: undefined });
+  };
+  const label = (key: SettingKey) => SETTING_LABELS[key][lang];
+  const message = (key: SettingKey) => (problems[key] ? t(problems[key] as StringKey) : undefined);
+  const state = (key: SettingKey) => (problems[key] ? ("error" as const) : ("none" as const));
+  const byDefault = (value: number) => t("settingDefault", { value: formatNumber(value, lang) });
+
+  const text = (key: Exclude<keyof SettingsForm, "unitKind" | "asOfToday">, hint?: string, type: "text" | "date" = "text") => (
+    <Field label={label(key)} validationMessage={message(key)} validationState={state(key)} hint={hint}>
+      <Input
+        type={type}
+        value={form[key]}
+        inputMode={type === "text" && key !== "unitName" ? "decimal" : undefined}
+        placeholder={type === "date" ? "yyyy-mm-dd" : undefined}
+        onChange={(_e, data) => set(key, data.value)}
+      />
+    </Field>
+  );
+
+  const save = () => {
+    const { overrides, problems: found } = overridesFromForm(form);
+    setProblems(found);
+    setSaved(false);
+    if (Object.keys(found).length > 0) return;
+    void run(async () => {
+      await port.saveSettings(overrides);
+      return true;
+    }).then((ok) => {
+      if (!ok) return;
+      setSaved(true);
+      onSaved();
+    });
+  };
+
+  const invalid = Object.values(problems).some(Boolean);
+  return (
+    <form
+      className={styles.root}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        save();
+      }}
+    >
+      <Text size={200} className={styles.muted}>
+        {t("settingsIntro")}
+      </Text>
+      {text("unitName")}
+      <Field label={label("unitKind")}>
+        <Select value={form.unitKind} onChange={(_e, data) => set("unitKind", data.value as UnitKind | "")}>
+          <option value="">{t("settingUnitKindAuto")}</option>
+          {UNIT_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {UNIT_KIND_LABELS[k][lang]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <div className={styles.asOf}>
+        <Field className={styles.grow} label={label("asOf")} validationMessage={message("asOf")} validationState={state("asOf")}>
+          <Input
+            type="date"
+            placeholder="yyyy-mm-dd"
+            disabled={form.asOfToday}
+            value={form.asOf}
+            onChange={(_e, data) => set("asOf", data.value)}
+          />
+        </Field>
+        <Checkbox checked={form.asOfToday} label={t("settingToday")} onChange={(_e, data) => set("asOfToday", data.checked === true)} />
+      </div>
+      <div className={styles.pair}>
+        {text("windowStart", undefined, "date")}
+        {text("windowEnd", undefined, "date")}
+      </div>
+      <Text size={200} className={styles.muted}>
+        {t("settingWindowDefault")}
+      </Text>
+      {text("planDeadline", t("settingPlanDeadlineDefault"), "date")}
+      {text("dueSoonDays", byDefault(fallback.dueSoonDays))}
+      <div className={styles.triple}>
+        {text("projectPoints", byDefault(fallback.projectPoints))}
+        {text("fairBonus", byDefault(fallback.fairBonus))}
+        {text("tripPoints", byDefault(fallback.tripPoints))}
+      </div>
+      {text("annualTask", t("settingAnnualTaskHint"))}
+      {invalid && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t("fixErrors")}</MessageBarBody>
+        </MessageBar>
+      )}
+      {saved && (
+        <MessageBar intent="success">
+          <MessageBarBody>{t("saved")}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Button className={styles.save} appearance="primary" type="submit">
+        {t("save")}
+      </Button>
+    </form>
+  );
+}

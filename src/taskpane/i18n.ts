@@ -1,0 +1,154 @@
+/**
+ * The pane's own words, Chinese first. Domain words (targets, statuses, severities, fields, unit
+ * kinds) and finding messages come from the core, so the pane, the custom functions and the command
+ * line always say the same thing; only words of the pane itself live here. The labels of the
+ * settings form sit beside it (settingsForm.ts), because their Chinese words are the 台账设置 keys
+ * of the core, which the first screen should not load.
+ */
+import type { Lang } from "../core/findings";
+
+export type { Lang };
+
+const zh = {
+  appTitle: "招商台账助手",
+  tabCheck: "检查",
+  tabTargets: "目标进度",
+  tabSettings: "设置",
+  check: "检查台账",
+  highlight: "标记",
+  clear: "清除标记",
+  busy: "正在处理…",
+  loading: "正在加载…",
+  highlightOn: "已标记：修改单元格后会自动重新检查并更新标记。",
+  intro: "点击「检查台账」，检查本工作簿中各台账的完整性和一致性；点击「标记」，在表格中标出逾期、临近开工和有错误的单元格。",
+  asOf: "统计截止日 {date}",
+  unit: "{name}（{kind}）",
+  unitKindUnknown: "单位类型未识别",
+  ledgers: "已识别：{list}",
+  noLedgers: "没有识别出任何台账。",
+  counts: "错误 {errors} 个，警告 {warnings} 个",
+  noFindings: "未发现问题，台账完整一致。",
+  workbookGroup: "整个工作簿",
+  filterSeverity: "按严重程度筛选",
+  filterRule: "按规则筛选",
+  allRules: "全部规则",
+  noMatch: "没有符合筛选条件的问题。",
+  showMore: "再显示 {n} 条",
+  selectCell: "定位到 {sheet}!{cell}",
+  checkFirst: "请先在「检查」页点击「检查台账」。",
+  score: "得分",
+  penalty: "扣分",
+  notAssessed: "未评估",
+  met: "已完成",
+  gap: "还差 {n}",
+  progress: "{actual} / {required}",
+  unitCounts: "错误 {errors} · 警告 {warnings}",
+  settingsIntro: "设置保存在本工作簿的「台账设置」工作表中，命令行和 WPS 用户读取的是同一份设置。留空即使用默认值。",
+  settingUnitKindAuto: "自动识别",
+  settingToday: "今天",
+  settingDefault: "默认：{value}",
+  settingWindowDefault: "默认：统计截止日所在年份的 8 月 1 日至 9 月 30 日",
+  settingPlanDeadlineDefault: "默认：活动当年 9 月 15 日",
+  settingAnnualTaskHint: "填写后才评估「全年任务」，如 50000 或 5亿",
+  save: "保存设置",
+  retry: "重新读取",
+  saved: "已保存到「台账设置」工作表。",
+  invalidDate: "请输入有效日期（yyyy-mm-dd）。",
+  invalidNumber: "请输入不小于 0 的数字。",
+  invalidDays: "请输入不小于 0 的整数。",
+  invalidAmount: "请输入金额（万元），如 50000 或 5亿。",
+  windowOrder: "活动结束不能早于活动开始。",
+  fixErrors: "请先改正标出的设置。",
+  errorTitle: "操作未完成",
+  unexpected: "操作失败：{detail}",
+  loadFailed: "加载失败，请关闭并重新打开任务窗格。",
+  officeMissing: "无法加载 Office 脚本库（office.js）。请在 Excel 中打开本加载项；无法访问互联网的内网，请联系管理员部署内网版本。",
+} as const;
+
+export type StringKey = keyof typeof zh;
+
+const en: Record<StringKey, string> = {
+  appTitle: "Investment Ledger Assistant",
+  tabCheck: "Check",
+  tabTargets: "Targets",
+  tabSettings: "Settings",
+  check: "Check ledger",
+  highlight: "Highlight",
+  clear: "Clear highlight",
+  busy: "Working…",
+  loading: "Loading…",
+  highlightOn: "Highlighted: edits are re-checked and the highlight follows them.",
+  intro: "Check tests every ledger of this workbook for completeness and consistency; Highlight marks overdue and due-soon starts and the cells with errors.",
+  asOf: "As of {date}",
+  unit: "{name} ({kind})",
+  unitKindUnknown: "unit kind not recognised",
+  ledgers: "Found: {list}",
+  noLedgers: "No ledger was recognised.",
+  counts: "{errors} errors, {warnings} warnings",
+  noFindings: "No problems: the ledgers are complete and consistent.",
+  workbookGroup: "Whole workbook",
+  filterSeverity: "Filter by severity",
+  filterRule: "Filter by rule",
+  allRules: "All rules",
+  noMatch: "No findings match the filters.",
+  showMore: "Show {n} more",
+  selectCell: "Go to {sheet}!{cell}",
+  checkFirst: "Click Check ledger on the Check tab first.",
+  score: "Score",
+  penalty: "Penalty",
+  notAssessed: "Not assessed",
+  met: "Met",
+  gap: "{n} to go",
+  progress: "{actual} / {required}",
+  unitCounts: "{errors} errors · {warnings} warnings",
+  settingsIntro: "Settings are stored in this workbook's 台账设置 sheet, which the command line and WPS users read too. Leave a field blank for its default.",
+  settingUnitKindAuto: "Detect automatically",
+  settingToday: "Today",
+  settingDefault: "Default: {value}",
+  settingWindowDefault: "Default: 1 August to 30 September of the as-of year",
+  settingPlanDeadlineDefault: "Default: 15 September of the campaign year",
+  settingAnnualTaskHint: "Assessed only when given, e.g. 50000 or 5亿",
+  save: "Save settings",
+  retry: "Read again",
+  saved: "Saved to the 台账设置 sheet.",
+  invalidDate: "Enter a valid date (yyyy-mm-dd).",
+  invalidNumber: "Enter a number of 0 or more.",
+  invalidDays: "Enter a whole number of 0 or more.",
+  invalidAmount: "Enter an amount in 万元, e.g. 50000 or 5亿.",
+  windowOrder: "The campaign cannot end before it starts.",
+  fixErrors: "Please correct the marked settings first.",
+  errorTitle: "Not done",
+  unexpected: "Something went wrong: {detail}",
+  loadFailed: "Loading failed: close the task pane and open it again.",
+  officeMissing: "Office's script library (office.js) could not be loaded. Open this add-in in Excel; on an intranet without internet access, ask your administrator for the intranet build.",
+};
+
+const TABLES: Readonly<Record<Lang, Readonly<Record<StringKey, string>>>> = { zh, en };
+
+export type Translate = (key: StringKey, params?: Readonly<Record<string, string | number>>) => string;
+
+/** The pane's strings in one language; `{name}` placeholders are filled from params. */
+export function translator(lang: Lang): Translate {
+  const table = TABLES[lang];
+  return (key, params) => table[key].replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole));
+}
+
+/** English when Office's UI language is English, Chinese otherwise (the product's users are Chinese). */
+export function langOf(displayLanguage: string | null | undefined): Lang {
+  return /^en\b/i.test(displayLanguage ?? "") ? "en" : "zh";
+}
+
+/** Office's UI language when office.js has loaded, else Chinese. */
+export function detectLang(): Lang {
+  const office = (globalThis as { Office?: typeof Office }).Office;
+  try {
+    return langOf(office?.context?.displayLanguage);
+  } catch {
+    return "zh";
+  }
+}
+
+/** Numbers as people read them in the language (thousands separators, at most two decimals). */
+export function formatNumber(n: number, lang: Lang): string {
+  return new Intl.NumberFormat(lang === "zh" ? "zh-CN" : "en-US", { maximumFractionDigits: 2 }).format(n);
+}

@@ -1,0 +1,20 @@
+/**
+ * The pane's entry: wait for Office, then render. The Office.js adapter (and with it the ledger
+ * engine) is loaded on the first port call, not with this chunk.
+ */
+import { createRoot } from "react-dom/client";
+import { App, OfficeMissing } from "./App";
+import { detectLang, langOf } from "./i18n";
+import { lazyPort } from "./lazyPort";
+
+const root = createRoot(document.getElementById("root")!);
+
+if (typeof Office === "undefined") {
+  // office.js did not arrive (no route to its CDN): say so instead of leaving a blank pane.
+  root.render(<OfficeMissing lang={langOf(navigator.language)} />);
+} else {
+  void Office.onReady(() => {
+    const port = lazyPort(() => import(/* webpackChunkName: "excel" */ "../excel/excelPort").then((m) => m.createExcelPort()));
+    root.render(<App port={port} lang={detectLang()} />);
+  });
+}

@@ -1,0 +1,38 @@
+/**
+ * A WorkbookPort that loads the real one on first use. The Office.js adapter brings the ledger
+ * engine with it, which the first screen does not need: deferring it keeps the pane's initial
+ * JavaScript small (issue 5's budget) and the pane quick to open.
+ */
+import type { WorkbookPort } from "../excel/port";
+
+export function lazyPort(load: () => Promise<WorkbookPort>): WorkbookPort {
+  let loading: Promise<WorkbookPort> | null = null;
+  // A failed load is retried on the next call rather than cached, so a dropped chunk is not fatal.
+  const port = (): Promise<WorkbookPort> =>
+    (loading ??= load().catch((e: unknown) => {
+      loading = null;
+      throw e;
+    }));
+  return {
+    check: (overrides) => port().then((p) => p.check(overrides)),
+    highlight: (result) => port().then((p) => p.highlight(result)),
+    clear: () => port().then((p) => p.clear()),
+    select: (sheet, cell) => port().then((p) => p.select(sheet, cell)),
+    loadSettings: () => port().then((p) => p.loadSettings()),
+    saveSettings: (settings) => port().then((p) => p.saveSettings(settings)),
+    onChanged(callback) {
+      let off: (() => void) | null = null;
+      let cancelled = false;
+      port().then(
+        (p) => {
+          if (!cancelled) off = p.onChanged(callback);
+        },
+        () => undefined, // the next check reports the failure; a subscription has no one to tell
+      );
+      return () => {
+        cancelled = true;
+        off?.();
+      };
+    },
+  };
+}

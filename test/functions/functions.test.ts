@@ -1,0 +1,318 @@
+/**
+ * The ZS functions called as Excel calls them: ranges as 2-D arrays of values (dates as 1900-system
+ * serials, blanks as ""), title rows above the header, omitted optionals as null or "". Every
+ * expected figure is counted by hand from the sample's rows (test/sample/sampleLedger.ts), as of
+ * 2022-09-30 with the window 2022-08-01 – 2022-09-30, B = 2, F = 1, P = 1, unless a test says otherwise.
+ */
+import { amount, penalty, score, startStatus, targetGap, targetMet } from "../../src/functions/functions";
+import { resetWorkbookSettings, setWorkbookSettings } from "../../src/functions/runtimeState";
+import { clearTableCache } from "../../src/functions/tableCache";
+import { officeGrid, sampleSheets } from "../sample/sampleLedger";
+
+/** Excel's 1900-system serial of a date, counted here rather than asked of the core. */
+function serial(iso: string): number {
+  const [y, m, d] = iso.split("-").map(Number);
+  return Date.UTC(y, m - 1, d) / 86_400_000 + 25_569;
+}
+/** The same day as the core counts days (since 1970-01-01), for settings the pane would set. */
+function day(iso: string): number {
+  return serial(iso) - 25_569;
+}
+
+const AS_OF = serial("2022-09-30");
+const [projectsSheet, tripsSheet, invitationsSheet, meetingsSheet] = sampleSheets();
+/** Each table as a reviewer selects it: from the title row (A1) down to the footer. */
+const PROJECTS = officeGrid(projectsSheet.grid);
+const TRIPS = officeGrid(tripsSheet.grid);
+const INVITATIONS = officeGrid(invitationsSheet.grid);
+const MEETINGS = officeGrid(meetingsSheet.grid);
+/** Row r of the projects sheet as Excel numbers it. */
+const projectRow = (r: number) => PROJECTS[r - 1];
+const COL = { E: 4, F: 5, G: 6, J: 9, K: 10 } as const;
+
+type Globals = { Office?: unknown; CustomFunctions?: unknown };
+
+beforeEach(() => {
+  resetWorkbookSettings();
+  clearTableCache();
+});
+afterEach(() => {
+  delete (globalThis as Globals).Office;
+  delete (globalThis as Globals).CustomFunctions;
+});
+
+test("the hand-counted serials are Excel's", () => {
+  expect(AS_OF).toBe(44834);
+  expect(projectRow(6)[8]).toBe(serial("2022-08-05"));
+});
+
+describe("TARGETMET and TARGETGAP: every target, by id and by alias, for every unit kind", () => {
+  type Expect = readonly [met: boolean, gap: number] | "not-applicable" | "not-assessed";
+  interface Row {
+    readonly id: string;
+    readonly alias: string;
+    readonly table: (string | number | boolean)[][];
+    readonly town: Expect;
+    readonly department: Expect;
+    readonly hq: Expect;
+  }
+  const NA = "not-applicable";
+  // prettier-ignore
+  const ROWS: readonly Row[] = [
+    // 投洽会签约 是 and signed: row 6 (1.2亿) and row 7 (150000 = 15亿): two ≥ 1亿, one ≥ 10亿. Row 25 is only in talks.
+    { id: "fair-signing", alias: "投洽会签约", table: PROJECTS, town: [true, 0], department: NA, hq: NA },
+    // Actual starts in the window by 9-30: rows 6 (8-20), 7 (9.15), 13 (8-10), 14 (9-06), 18 (202209 = 9-30); all ≥ 5000万.
+    { id: "new-starts", alias: "新开工", table: PROJECTS, town: [true, 0], department: NA, hq: NA },
+    // 重点在谈 是: rows 24, 25, 26 — three of four.
+    { id: "key-negotiations", alias: "重点在谈", table: PROJECTS, town: [false, 1], department: NA, hq: NA },
+    // 策划 with a planning date in the window up to 9-15: rows 29 (8-10) and 30 (9.5); row 31 (9-20) is too late.
+    { id: "planned-projects", alias: "新策划", table: PROJECTS, town: [true, 0], department: NA, hq: NA },
+    // Principals (党工委书记, 办事处主任) in the window: 8-09 and 9.6; the 7-12 trip is before it. Town 3, department 2.
+    { id: "trips-main", alias: "主要负责人外出", table: TRIPS, town: [false, 1], department: [true, 0], hq: NA },
+    // Deputies (副书记, 副主任): 8-16, 8-23, 9-13, 9-20, 9月27日 — five of four.
+    { id: "trips-deputy", alias: "分工负责人外出", table: TRIPS, town: [true, 0], department: NA, hq: NA },
+    // 中国500强, 世界500强, 上市公司, 行业百强, 上市公司 (and one 其他): five of five.
+    { id: "invitations", alias: "客商邀请", table: INVITATIONS, town: [true, 0], department: NA, hq: NA },
+    // Signed and not stopped: sixteen projects (rows 6–20 and 22); one is enough.
+    { id: "no-blank", alias: "杜绝空白", table: PROJECTS, town: NA, department: [true, 0], hq: NA },
+    // The sample has no 外出推介次数 column.
+    { id: "owner-promotions", alias: "包保推介", table: PROJECTS, town: NA, department: "not-assessed", hq: NA },
+    // 专家论证 是: rows 6 and 24; row 26 says 论证中 (not a yes) — two of three.
+    { id: "expert-review", alias: "专家论证", table: PROJECTS, town: [false, 1], department: NA, hq: NA },
+    // Weeks wholly inside 8-01 … 9-30: the eight starting 8-01 … 9-19; each has a meeting (9-13 in the week of 9-12).
+    { id: "weekly-meetings", alias: "每周例会", table: MEETINGS, town: [true, 0], department: [true, 0], hq: [true, 0] },
+    // Assessed only when 台账设置 gives 全年任务.
+    { id: "annual-task", alias: "全年任务", table: PROJECTS, town: "not-assessed", department: "not-assessed", hq: "not-assessed" },
+  ];
+  const KINDS = [
+    { id: "town", word: "街道", expect: (r: Row) => r.town },
+    { id: "park", word: "园区", expect: (r: Row) => r.town },
+    { id: "department", word: "区直部门", expect: (r: Row) => r.department },
+    { id: "hq", word: "指挥部", expect: (r: Row) => r.hq },
+  ] as const;
+
+  for (const kind of KINDS) {
+    for (const row of ROWS) {
+      const expected = kind.expect(row);
+      test(`${kind.id}: ${row.id} / ${row.alias}`, async () => {
+        const asked = [
+          [row.id, kind.id, AS_OF],
+          [row.alias, kind.word, "2022-09-30"],
+        ] as const;
+        for (const [target, unitKind, asOf] of asked) {
+          if (expected === "not-applicable") {
+            await expect(targetMet(target, row.table, unitKind, asOf, null)).rejects.toThrow(/不考核/);
+            await expect(targetGap(target, row.table, unitKind, asOf, "")).rejects.toThrow(/不考核/);
+          } else if (expected === "not-assessed") {
+            await expect(targetMet(target, row.table, unitKind, asOf, null)).rejects.toThrow(/无法评估/);
+          } else {
+            expect(await targetMet(target, row.table, unitKind, asOf, null)).toBe(expected[0]);
+            expect(await targetGap(target, row.table, unitKind, asOf, "")).toBe(expected[1]);
+          }
+        }
+      });
+    }
+  }
+
+  test("全年任务 from the workbook's settings: funds in place 3000+20000+1500+2000+800+1000+4500 = 32800万", async () => {
+    setWorkbookSettings({ annualTask: 40000 }, 1900); // 80% is 32000
+    expect(await targetMet("全年任务", PROJECTS, "街道", AS_OF)).toBe(true);
+    expect(await targetGap("annual-task", PROJECTS, "department", AS_OF)).toBe(0);
+    setWorkbookSettings({ annualTask: 50000 }, 1900); // 80% is 40000
+    expect(await targetMet("全年任务", PROJECTS, "指挥部", AS_OF)).toBe(false);
+    expect(await targetGap("全年任务", PROJECTS, "园区", AS_OF)).toBe(7200);
+  });
+});
+
+describe("arguments as Excel passes them", () => {
+  test("a range without its title rows reads the same", async () => {
+    const fromHeader = PROJECTS.slice(2);
+    expect(await targetGap("key-negotiations", fromHeader, "街道", AS_OF)).toBe(1);
+    expect(await targetMet("投洽会签约", fromHeader, "街道", AS_OF)).toBe(true);
+  });
+
+  test("the ledger's title tells the unit kind when no argument or setting does", async () => {
+    // 财源街道招商引资项目台账: a town, so 杜绝空白 (departments only) does not apply.
+    await expect(targetMet("杜绝空白", PROJECTS, null, AS_OF)).rejects.toThrow(/街道\/镇不考核“杜绝空白”/);
+    expect(await targetGap("重点在谈", PROJECTS, undefined, AS_OF)).toBe(1);
+  });
+
+  test("the as-of date moves what counts: by 2022-08-31 only rows 6 and 13 have started", async () => {
+    // Two starts of three (both ≥ 5000万), so one more is needed.
+    expect(await targetGap("新开工", PROJECTS, "街道", serial("2022-08-31"))).toBe(1);
+    expect(await targetMet("新开工", PROJECTS, "街道", "2022年8月31日")).toBe(false);
+  });
+
+  test("omitted arguments fall back to the workbook's 台账设置 as the pane loaded it", async () => {
+    setWorkbookSettings({ asOf: day("2022-09-30"), unitKind: "department" }, 1900);
+    expect(await targetMet("no-blank", PROJECTS)).toBe(true);
+    expect(await targetGap("trips-main", TRIPS, null, null)).toBe(0);
+    // An argument wins over the settings.
+    expect(await targetGap("trips-main", TRIPS, "街道")).toBe(1);
+    await expect(targetMet("no-blank", PROJECTS, "街道")).rejects.toThrow(/不考核/);
+  });
+
+  test("a range that holds several units answers for one unit, or for all of them", async () => {
+    const title = ["2022年外出招商台账汇总", "", "", "", "", "", ""];
+    const header = ["单位", ...TRIPS[1]];
+    // 财源街道's trips, the 单位 cell filled only on its first row (as a merged cell reads); then 区发改局's.
+    const caiyuan = TRIPS.slice(2).map((r, i) => [i === 0 ? "财源街道" : "", ...r]);
+    const bureau = [
+      ["区发改局", serial("2022-08-18"), "李强", "局长", "上海", "上海华信能源有限公司", "达成合作意向"],
+      ["", serial("2022-09-08"), "李强", "局长", "南京", "苏宁环球股份有限公司", "对方10月来访"],
+      ["", serial("2022-09-21"), "周伟", "副局长", "杭州", "浙江数智科技有限公司", "交换投资意向"],
+    ];
+    const table = [title, header, ...caiyuan, ...bureau];
+    // 财源街道 (a town): 2 principal trips of 3. 区发改局 (a department): 2 of 2.
+    expect(await targetGap("trips-main", table, null, AS_OF, "财源街道")).toBe(1);
+    expect(await targetMet("主要负责人外出", table, null, AS_OF, "区发改局")).toBe(true);
+    expect(await penalty(table, null, AS_OF, "财源街道")).toBe(2);
+    expect(await penalty(table, null, AS_OF, "区发改局")).toBe(0);
+    await expect(targetMet("分工负责人外出", table, null, AS_OF, "区发改局")).rejects.toThrow(/区直部门不考核/);
+    // The whole range: gaps add up, and it is met only if every unit meets it.
+    expect(await targetGap("trips-main", table, null, AS_OF)).toBe(1);
+    expect(await targetMet("trips-main", table, null, AS_OF)).toBe(false);
+    expect(await penalty(table, null, AS_OF)).toBe(2);
+    await expect(targetMet("trips-main", table, null, AS_OF, "城关镇")).rejects.toThrow(/没有单位“城关镇”.*财源街道、区发改局/);
+  });
+
+  test("the unit's name tells its kind for a range without a title", async () => {
+    const fromHeader = PROJECTS.slice(2);
+    expect(await targetMet("杜绝空白", fromHeader, null, AS_OF, "区发改局")).toBe(true);
+  });
+
+  test("the workbook's date system: 1904 serials are read as 1904 serials", async () => {
+    setWorkbookSettings({}, 1904);
+    const planned1904 = serial("2022-10-10") - 1462; // 10 days after the as-of date: due soon
+    expect(await startStatus("签约", planned1904, "", "2022-09-30")).toBe("临近开工时限");
+  });
+
+  test("an edited range is checked again, also when Excel reuses the array", async () => {
+    const table = officeGrid(projectsSheet.grid);
+    expect(await targetMet("重点在谈", table, "街道", AS_OF)).toBe(false);
+    table[27 - 1][COL.G] = "是"; // row 27 becomes the fourth key negotiation
+    expect(await targetMet("重点在谈", table, "街道", AS_OF)).toBe(true);
+    expect(await targetMet("重点在谈", officeGrid(projectsSheet.grid), "街道", AS_OF)).toBe(false);
+  });
+});
+
+describe("PENALTY and SCORE", () => {
+  test("the projects ledger: B/2 for row 9 (not started), 2B for row 21 (终止) — for every kind", async () => {
+    for (const kind of ["town", "park", "department", "hq", "街道", "园区", "区直部门", "指挥部"]) {
+      expect(await penalty(PROJECTS, kind, AS_OF)).toBe(5);
+    }
+    expect(await penalty(PROJECTS, "街道", AS_OF, null, 6)).toBe(15); // B = 6: 3 + 12
+    // As of 2022-08-31, row 9's planned start (9-15) is still ahead: only row 21 is deducted.
+    expect(await penalty(PROJECTS, "街道", serial("2022-08-31"))).toBe(4);
+  });
+
+  test("the trips ledger: 2P per missing principal trip", async () => {
+    expect(await penalty(TRIPS, "town", AS_OF)).toBe(2);
+    expect(await penalty(TRIPS, "园区", AS_OF)).toBe(2);
+    expect(await penalty(TRIPS, "区直部门", AS_OF)).toBe(0); // 2 of 2
+    expect(await penalty(TRIPS, "hq", AS_OF)).toBe(0); // not assessed on trips
+    expect(await penalty(TRIPS, "街道", AS_OF, "", "", 3)).toBe(6);
+  });
+
+  test("SCORE: on time 6, 13, 19 (+2), late 7, 14, 18 (+1), row 9 (−1), row 21 (−4), fair bonus rows 6, 7", async () => {
+    expect(await score(PROJECTS, AS_OF)).toBe(6);
+    expect(await score(PROJECTS, "2022-09-30", null, 6)).toBe(14); // B = 6: 18 + 9 − 3 − 12 + 2
+    expect(await score(PROJECTS, AS_OF, "", null, 3)).toBe(10); // 4 + 2 × 3
+  });
+
+  test("a ledger they cannot score is #N/A with a reason", async () => {
+    await expect(score(TRIPS, AS_OF)).rejects.toThrow(/没有项目台账/);
+    await expect(penalty(MEETINGS, "街道", AS_OF)).rejects.toThrow(/既没有项目台账，也没有外出招商台账/);
+  });
+});
+
+describe("STARTSTATUS on the sample's project rows", () => {
+  const status = (r: number, asOf: unknown = AS_OF, soonDays: unknown = null) =>
+    startStatus(projectRow(r)[COL.F], projectRow(r)[COL.J], projectRow(r)[COL.K], asOf, soonDays);
+
+  test("each status of DOMAIN.md", async () => {
+    expect(await status(8)).toBe("缺计划开工日期"); // 签约, no planned start
+    expect(await status(9)).toBe("逾期未开工"); // planned 9-15
+    expect(await status(10)).toBe("临近开工时限"); // planned 10-10, 10 days ahead
+    expect(await status(11)).toBe("待开工"); // planned 12-31
+    expect(await status(6)).toBe("已开工"); // actual 8-20
+    expect(await status(24)).toBe(""); // 在谈
+  });
+
+  test("the as-of date and the warning window", async () => {
+    expect(await status(9, serial("2022-09-10"))).toBe("临近开工时限"); // 9-15 is 5 days ahead
+    expect(await status(11, AS_OF, 120)).toBe("临近开工时限"); // 12-31 is 92 days ahead
+    expect(await startStatus("签约", "2022.10.20", "", "2022-09-30")).toBe("待开工");
+    setWorkbookSettings({ asOf: day("2022-09-30"), dueSoonDays: 30 }, 1900);
+    expect(await startStatus("已签约", "2022.10.20", "")).toBe("临近开工时限");
+  });
+
+  test("unreadable input is #VALUE!", async () => {
+    await expect(startStatus("签约", "2022-02-30", "", AS_OF)).rejects.toThrow(/无法识别的日期“2022-02-30”/);
+    await expect(status(28)).rejects.toThrow(/无法识别的项目状态“待定”/);
+    await expect(startStatus("签约", "", "", AS_OF, "两周")).rejects.toThrow(/临近天数/);
+  });
+});
+
+describe("AMOUNT on the sample's 总投资 cells", () => {
+  const cell = (r: number) => projectRow(r)[COL.E];
+
+  test("in 万元", async () => {
+    expect(await amount(cell(6))).toBe(12000); // 1.2亿
+    expect(await amount(cell(7))).toBe(150000);
+    expect(await amount(cell(8))).toBe(12000); // "12,000"
+    expect(await amount(cell(10))).toBe(300); // 3000000元
+    expect(await amount(cell(15))).toBe(5000); // 约5000万 counts at its value
+    expect(await amount(1.5, "亿元")).toBe(15000);
+    expect(await amount(3000000, "元")).toBe(300);
+    expect(await amount("１２０００", null)).toBe(12000);
+  });
+
+  test("what is no amount in 万元", async () => {
+    await expect(amount(cell(16))).rejects.toThrow(/“500万美元”是美元金额/);
+    await expect(amount(cell(17))).rejects.toThrow(/无法识别的金额“待定”/);
+    await expect(amount(cell(31))).rejects.toThrow(/金额为空/);
+    await expect(amount(-5)).rejects.toThrow(/负数/);
+    await expect(amount(5, "美元")).rejects.toThrow(/无法识别的金额单位“美元”/);
+  });
+});
+
+describe("errors", () => {
+  test("an unknown target, a range with no header, an unreadable date or unit kind: Chinese messages", async () => {
+    await expect(targetMet("招商引资总额", PROJECTS, "街道", AS_OF)).rejects.toThrow(/未知的目标“招商引资总额”/);
+    const headerless = PROJECTS.slice(5, 12); // data rows 6–12 only
+    await expect(targetMet("新开工", headerless, "街道", AS_OF)).rejects.toThrow(/找不到台账表头/);
+    await expect(score(headerless, AS_OF)).rejects.toThrow(/找不到台账表头/);
+    await expect(targetGap("新开工", PROJECTS, "街道", "尽快")).rejects.toThrow(/无法识别的日期“尽快”（参数“统计截止日”）/);
+    await expect(penalty(PROJECTS, "村委会", AS_OF)).rejects.toThrow(/无法识别的单位类型“村委会”/);
+    await expect(penalty(PROJECTS, "街道", AS_OF, null, "两分")).rejects.toThrow(/签约项目分值/);
+    await expect(targetMet("新开工", "A1:P33" as unknown as unknown[][], "街道", AS_OF)).rejects.toThrow(/应为单元格区域/);
+  });
+
+  test("in English when Office's display language is English", async () => {
+    (globalThis as Globals).Office = { context: { displayLanguage: "en-US" } };
+    await expect(targetMet("招商引资总额", PROJECTS, "town", AS_OF)).rejects.toThrow(/unknown target "招商引资总额"/);
+    await expect(targetMet("no-blank", PROJECTS, "town", AS_OF)).rejects.toThrow(/a town is not assessed on no blank unit/);
+  });
+
+  test("as CustomFunctions.Error where Excel provides it: #VALUE! for bad input, #N/A for no answer", async () => {
+    class ExcelError extends Error {
+      constructor(
+        readonly code: string,
+        message?: string,
+      ) {
+        super(message);
+      }
+    }
+    (globalThis as Globals).CustomFunctions = {
+      associate: () => undefined,
+      Error: ExcelError,
+      ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
+    };
+    const bad = await targetMet("招商引资总额", PROJECTS, "街道", AS_OF).catch((e: unknown) => e);
+    expect(bad).toBeInstanceOf(ExcelError);
+    expect(bad).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("未知的目标") });
+    const none = await targetMet("杜绝空白", PROJECTS, "街道", AS_OF).catch((e: unknown) => e);
+    expect(none).toMatchObject({ code: "#N/A", message: "街道/镇不考核“杜绝空白”" });
+  });
+});

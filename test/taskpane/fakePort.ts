@@ -1,0 +1,79 @@
+/**
+ * A WorkbookPort over the real core: check runs checkWorkbook on a workbook held in memory (the
+ * sample ledger by default), and every call the pane makes is recorded for the test to read.
+ */
+import { checkWorkbook } from "../../src/core/check";
+import { parseIsoDay } from "../../src/core/day";
+import type { CheckResult } from "../../src/core/result";
+import type { SettingsOverrides } from "../../src/core/settings";
+import type { WorkbookInput } from "../../src/core/sheet";
+import type { WorkbookPort } from "../../src/excel/port";
+import { SAMPLE_AS_OF, sampleWorkbook } from "../sample/sampleLedger";
+
+/** The sample's own 统计截止日 is 2022-09-30; the core's "today" is pinned to it for sheets without one. */
+export const SAMPLE_TODAY = new Date(`${SAMPLE_AS_OF}T12:00:00`);
+export const SAMPLE_AS_OF_DAY = parseIsoDay(SAMPLE_AS_OF)!;
+
+export class FakePort implements WorkbookPort {
+  readonly calls: string[] = [];
+  readonly selections: [string, string][] = [];
+  readonly highlighted: CheckResult[] = [];
+  readonly saved: SettingsOverrides[] = [];
+  /** What loadSettings returns (the 台账设置 sheet as overrides). */
+  settings: SettingsOverrides = {};
+  /** Thrown by the next calls of these methods, until reset. */
+  failures: Partial<Record<keyof WorkbookPort, Error>> = {};
+  private listeners = new Set<() => void>();
+
+  constructor(private readonly workbook: () => WorkbookInput = () => sampleWorkbook("office")) {}
+
+  /** The result the pane should show: the same core call the port makes. */
+  expected(overrides?: SettingsOverrides): CheckResult {
+    return checkWorkbook(this.workbook(), { overrides, today: SAMPLE_TODAY });
+  }
+
+  /** Simulates Excel's (already debounced) change event. */
+  change(): void {
+    for (const l of [...this.listeners]) l();
+  }
+
+  get subscribers(): number {
+    return this.listeners.size;
+  }
+
+  private record(name: keyof WorkbookPort): void {
+    this.calls.push(name);
+    const failure = this.failures[name];
+    if (failure) throw failure;
+  }
+
+  async check(overrides?: SettingsOverrides): Promise<CheckResult> {
+    this.record("check");
+    return this.expected(overrides);
+  }
+  async highlight(result: CheckResult): Promise<void> {
+    this.record("highlight");
+    this.highlighted.push(result);
+  }
+  async clear(): Promise<void> {
+    this.record("clear");
+  }
+  async select(sheet: string, cell: string): Promise<void> {
+    this.record("select");
+    this.selections.push([sheet, cell]);
+  }
+  async loadSettings(): Promise<SettingsOverrides> {
+    this.record("loadSettings");
+    return { ...this.settings };
+  }
+  async saveSettings(settings: SettingsOverrides): Promise<void> {
+    this.record("saveSettings");
+    this.saved.push(settings);
+    this.settings = { ...settings };
+  }
+  onChanged(callback: () => void): () => void {
+    this.calls.push("onChanged");
+    this.listeners.add(callback);
+    return () => this.listeners.delete(callback);
+  }
+}
