@@ -147,11 +147,12 @@ export function entryStream(filePath: string, entry: ZipEntry): Readable {
     return guard;
   }
   const raw = fs.createReadStream(filePath, { start, end: start + entry.packed - 1 });
-  const stages: NodeJS.ReadWriteStream[] = entry.method === 8 ? [zlib.createInflateRaw(), guard] : [guard];
   // Errors anywhere (a bad deflate stream, the guard) end up on the guard, which the reader iterates.
-  pipeline(raw, ...stages, (e) => {
+  const failed = (e: NodeJS.ErrnoException | null) => {
     if (e && !guard.destroyed) guard.destroy(e);
-  });
+  };
+  if (entry.method === 8) pipeline(raw, zlib.createInflateRaw(), guard, failed);
+  else pipeline(raw, guard, failed);
   return guard;
 }
 

@@ -4,7 +4,6 @@
  * downstream see only values they can trust (and `unreadable` tells them when to stay silent).
  */
 import type { Day } from "./day";
-import { isoDay } from "./day";
 import type { Finding } from "./findings";
 import type { FieldId, Ledger, LedgerKind } from "./ledger";
 import { columnOf } from "./ledger";
@@ -15,7 +14,7 @@ import { compact, displayValue } from "./text";
 import { parseAmount } from "./values/amount";
 import { parseCategory } from "./values/category";
 import { parseCount } from "./values/count";
-import { parseDate } from "./values/date";
+import { parseDate, type DateContext } from "./values/date";
 import { parseFlag } from "./values/flag";
 import { parseRole, roleFromTitle } from "./values/role";
 import { parseStage } from "./values/stage";
@@ -65,8 +64,14 @@ export interface ParsedRow {
   role?: Role;
   category?: InviteeCategory;
   promotions?: number;
-  /** Fields whose cell holds something that could not be read. */
-  readonly unreadable: Set<FieldId>;
+  /** Fields whose cell holds something that could not be read (shared and empty until one is). */
+  unreadable: ReadonlySet<FieldId>;
+}
+
+const NONE_UNREADABLE: ReadonlySet<FieldId> = new Set();
+
+function markUnreadable(row: ParsedRow, field: FieldId): void {
+  row.unreadable = new Set(row.unreadable).add(field);
 }
 
 export interface ReadContext {
@@ -87,78 +92,86 @@ export interface ReadLedger {
 
 export function readLedger(ledger: Ledger, ctx: ReadContext): ReadLedger {
   const findings: Finding[] = [];
-  const fields = ledger.columns.map((c) => ({
+  const fields: FieldReader[] = ledger.columns.map((c) => ({
     field: c.field,
     column: c.column,
     type: VALUE_TYPES[c.field],
     unit: (c.unit ?? ledger.sheetUnit) as AmountUnit,
   }));
-  const required = REQUIRED_FIELDS[ledger.kind].filter((f) => columnOf(ledger, f));
+  const required = REQUIRED_FIELDS[ledger.kind].flatMap((field) => fields.filter((f) => f.field === field));
+  const dateCtx = { dateSystem: ctx.dateSystem, defaultYear: ctx.defaultYear };
   const rows = ledger.records.map((record) => {
-    const unit = record.unit ?? ctx.defaultUnit;
     const parsed: ParsedRow = {
       sheet: ledger.sheet,
       row: record.row,
-      unit,
+      unit: record.unit ?? ctx.defaultUnit,
       text: {},
       amounts: {},
       dates: {},
       flags: {},
-      unreadable: new Set(),
+      unreadable: NONE_UNREADABLE,
     };
-    const placeOf = (field: FieldId, column: number): FindingPlace => ({
-      sheet: ledger.sheet,
-      cell: cellAddress(record.row, column),
-      row: record.row,
-      column,
-      field,
-      ...(ctx.multiUnit ? { unit } : {}),
-    });
     for (const f of fields) {
       const raw = record.cells[f.field];
       if (isBlank(raw)) continue;
-      const found = readCell(parsed, f.field, f.type, raw, f.unit, ctx, () => placeOf(f.field, f.column));
+      const found = readCell(parsed, f, raw, dateCtx, ctx.multiUnit);
       if (found) findings.push(found);
     }
-    for (const field of required) {
-      if (isBlank(record.cells[field])) findings.push(finding(missingValue, placeOf(field, columnOf(ledger, field)!.column)));
+    for (const f of required) {
+      if (isBlank(record.cells[f.field])) findings.push(finding(missingValue, placeOf(parsed, f, ctx.multiUnit)));
     }
     return parsed;
   });
   return { ledger, rows, findings };
 }
 
+/** How one column is read: its field, where it is, what kind of value, in which unit. */
+interface FieldReader {
+  readonly field: FieldId;
+  readonly column: number;
+  readonly type: ValueType | undefined;
+  readonly unit: AmountUnit;
+}
+
+/** Built only when there is something to report: most cells of a large ledger have nothing. */
+function placeOf(row: ParsedRow, f: FieldReader, multiUnit: boolean): FindingPlace {
+  return {
+    sheet: row.sheet,
+    cell: cellAddress(row.row, f.column),
+    row: row.row,
+    column: f.column,
+    field: f.field,
+    unit: multiUnit ? row.unit : undefined,
+  };
+}
+
 /** Stores one non-blank cell's value on the row; returns the finding it deserves, if any. */
-function readCell(
-  row: ParsedRow,
-  field: FieldId,
-  type: ValueType | undefined,
-  raw: CellValue,
-  unit: AmountUnit,
-  ctx: ReadContext,
-  place: () => FindingPlace,
-): Finding | null {
-  switch (type) {
+function readCell(row: ParsedRow, f: FieldReader, raw: CellValue, dateCtx: DateContext, multiUnit: boolean): Finding | null {
+  const field = f.field;
+  const place = () => placeOf(row, f, multiUnit);
+  switch (f.type) {
     case undefined:
       row.text[field] = displayValue(raw).trim();
       return null;
     case "amount": {
-      const p = parseAmount(raw, unit);
-      if (p.status === "ok") row.amounts[field] = p.value;
-      else row.unreadable.add(field);
+      const p = parseAmount(raw, f.unit);
+      if (p.status === "ok") {
+        row.amounts[field] = p.value;
+        if (!p.value.currency && !p.value.approximate) return null;
+      } else markUnreadable(row, field);
       return amountFinding(p, place(), displayValue(raw));
     }
     case "date": {
-      const p = parseDate(raw, { dateSystem: ctx.dateSystem, defaultYear: ctx.defaultYear });
+      const p = parseDate(raw, dateCtx);
       if (p.status === "ok") row.dates[field] = p.value;
-      else row.unreadable.add(field);
-      return dateFinding(p, place(), displayValue(raw), p.status === "ok" ? isoDay(p.value) : "");
+      else markUnreadable(row, field);
+      return p.status === "ok" && !p.guess ? null : dateFinding(p, place(), displayValue(raw));
     }
     case "flag": {
       const p = parseFlag(raw);
       if (p.status === "ok") row.flags[field] = p.value;
       if (p.status !== "invalid") return null;
-      row.unreadable.add(field);
+      markUnreadable(row, field);
       return finding(invalidFlag, place(), { value: p.text });
     }
     case "stage": {
@@ -166,25 +179,25 @@ function readCell(
       row.text.stage = displayValue(raw).trim();
       if (p.status === "ok") row.stage = p.value;
       if (p.status !== "invalid") return null;
-      row.unreadable.add(field);
+      markUnreadable(row, field);
       return finding(unknownStage, place(), { value: p.text });
     }
     case "role": {
       const p = parseRole(raw);
       if (p.status === "ok") row.role = p.value;
-      else row.unreadable.add(field);
+      else markUnreadable(row, field);
       return null;
     }
     case "category": {
       const p = parseCategory(raw);
       if (p.status === "ok") row.category = p.value;
-      else row.unreadable.add(field);
+      else markUnreadable(row, field);
       return null;
     }
     case "count": {
       const p = parseCount(raw);
       if (p.status === "ok") row.promotions = p.value;
-      else row.unreadable.add(field);
+      else markUnreadable(row, field);
       return null;
     }
   }

@@ -30,6 +30,11 @@ export function isPayloadTooLarge(e: unknown): boolean {
   return code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded";
 }
 
+const TOO_LARGE: Bilingual = {
+  zh: "工作表太大，Excel 无法传输这么多数据。请把台账拆成较小的工作表后再试。",
+  en: "the sheet is too large for Excel to transfer. Split the ledger into smaller sheets and try again.",
+};
+
 const REASONS: Readonly<Record<string, Bilingual>> = {
   ItemNotFound: {
     zh: "找不到工作表或单元格，可能刚被删除或重命名。请重新检查台账后再试。",
@@ -47,16 +52,13 @@ const REASONS: Readonly<Record<string, Bilingual>> = {
     zh: "Excel 正忙，请稍后再试。",
     en: "Excel is busy; please try again in a moment.",
   },
-  RequestPayloadSizeLimitExceeded: {
-    zh: "工作表太大，Excel 无法传输这么多数据。请把台账拆成较小的工作表后再试。",
-    en: "the sheet is too large for Excel to transfer. Split the ledger into smaller sheets and try again.",
-  },
+  RequestPayloadSizeLimitExceeded: TOO_LARGE,
+  ResponsePayloadSizeLimitExceeded: TOO_LARGE,
   ApiNotFound: {
     zh: "此版本的 Excel 不支持所需的功能。请升级到 Microsoft 365 或 Excel 2021 及以上版本。",
     en: "this version of Excel lacks a required feature. Upgrade to Microsoft 365 or Excel 2021 or later.",
   },
 };
-REASONS.ResponsePayloadSizeLimitExceeded = REASONS.RequestPayloadSizeLimitExceeded;
 
 /** Any failure as the WorkbookError the pane shows; a WorkbookError passes through unchanged. */
 export function toWorkbookError(e: unknown, action: Action): WorkbookError {

@@ -2,7 +2,7 @@
  * 目标进度: each target of the unit's kind as actual / required with its gap, SCORE and PENALTY;
  * one block per unit when a ledger holds several units.
  */
-import { Badge, ProgressBar, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, ProgressBar, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useMemo } from "react";
 import type { Lang } from "../core/findings";
 import { TARGET_LABELS, UNIT_KIND_LABELS } from "../core/labels";
@@ -70,7 +70,7 @@ function Scores({ score, penalty, lang, t }: { score: number; penalty: number; l
       </div>
       <div className={styles.figure}>
         <Text size={200}>{t("penalty")}</Text>
-        <Text className={`${styles.figureValue} ${penalty > 0 ? styles.penalty : ""}`} data-testid="penalty">
+        <Text className={mergeClasses(styles.figureValue, penalty > 0 && styles.penalty)} data-testid="penalty">
           {formatNumber(penalty, lang)}
         </Text>
       </div>

@@ -48,6 +48,7 @@ function roleOf(sheet: SampleSheet, rowIndex: number, headerRows: readonly numbe
 /** The header rows of each sheet: the row holding 序号/日期/企业名称/项目, and its second level. */
 function headerRowsOf(sheet: SampleSheet): number[] {
   const first = sheet.grid.findIndex((r) => ["序号", "日期", "企业名称", "项目"].includes(String(r[0] ?? ""))) + 1;
+  if (first === 0) return [];
   const twoLevel = sheet.merges.some((m) => m.top === first && m.bottom === first + 1);
   return twoLevel ? [first, first + 1] : [first];
 }
@@ -55,10 +56,10 @@ function headerRowsOf(sheet: SampleSheet): number[] {
 function addSheet(wb: ExcelJS.Workbook, sheet: SampleSheet): void {
   const headerRows = headerRowsOf(sheet);
   const ws = wb.addWorksheet(sheet.name, {
-    views: [{ state: "frozen", ySplit: headerRows[headerRows.length - 1] }],
+    views: headerRows.length > 0 ? [{ state: "frozen", ySplit: headerRows[headerRows.length - 1] }] : [],
     pageSetup: { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
-  const width = Math.max(...sheet.grid.map((r) => r.length));
+  const width = Math.max(0, ...sheet.grid.map((r) => r.length));
   ws.columns = (WIDTHS[sheet.name] ?? []).map((w) => ({ width: w }));
 
   sheet.grid.forEach((values, i) => {
@@ -116,15 +117,23 @@ function rangeOf(m: MergeArea): string {
   return `${cellAddress(m.top, m.left)}:${cellAddress(m.bottom, m.right)}`;
 }
 
-/** Builds the sample workbook; its document dates are fixed so that a rebuild changes nothing visible. */
-export function buildSampleWorkbook(): ExcelJS.Workbook {
+/**
+ * A workbook of the given sheets, dressed like the sample (tests build their own ledgers with it).
+ * Its document dates are fixed so that a rebuild changes nothing visible.
+ */
+export function workbookOf(sheets: readonly SampleSheet[], options: { date1904?: boolean } = {}): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = "财源街道";
   wb.lastModifiedBy = "王敏";
   wb.created = new Date(`${SAMPLE_AS_OF}T08:00:00Z`);
   wb.modified = new Date(`${SAMPLE_AS_OF}T08:00:00Z`);
-  for (const sheet of sampleSheets()) addSheet(wb, sheet);
+  if (options.date1904) wb.properties.date1904 = true;
+  for (const sheet of sheets) addSheet(wb, sheet);
   return wb;
+}
+
+export function buildSampleWorkbook(): ExcelJS.Workbook {
+  return workbookOf(sampleSheets());
 }
 
 /** The folder holding the package's package.json, found from this script wherever it was compiled to. */

@@ -163,7 +163,7 @@ export function projectRowFindings(ledger: Ledger, rows: readonly ParsedRow[], c
         out.push(
           finding(
             rule,
-            { sheet: ledger.sheet, cell: cellAddress(r.row, column), row: r.row, column, field: hit.field, ...(multiUnit ? { unit: r.unit } : {}) },
+            { sheet: ledger.sheet, cell: cellAddress(r.row, column), row: r.row, column, field: hit.field, unit: multiUnit ? r.unit : undefined },
             hit.params,
           ),
         );

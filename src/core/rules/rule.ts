@@ -21,6 +21,20 @@ export function defineRule(id: RuleId, severity: Severity, zh: MessageTemplate, 
 /** Where a finding is, before the rule's severity is attached. */
 export type FindingPlace = Omit<Finding, "rule" | "severity" | "params">;
 
-export function finding(rule: RuleDef, place: FindingPlace, params: MessageParams = {}): Finding {
-  return { ...place, rule: rule.id, severity: rule.severity, params };
+export function finding(rule: RuleDef, place: FindingPlace, params: MessageParams = NO_PARAMS): Finding {
+  // Built field by field so every finding has the same shape (large ledgers make many of them).
+  const f: { -readonly [K in keyof Finding]: Finding[K] } = {
+    sheet: place.sheet,
+    cell: place.cell,
+    row: place.row,
+    column: place.column,
+    field: place.field,
+    rule: rule.id,
+    severity: rule.severity,
+    params,
+  };
+  if (place.unit !== undefined) f.unit = place.unit;
+  return f;
 }
+
+const NO_PARAMS: MessageParams = Object.freeze({});

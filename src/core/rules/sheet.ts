@@ -94,7 +94,7 @@ function duplicateProjects(ledger: Ledger, rows: readonly ParsedRow[], multiUnit
     out.push(
       finding(
         duplicateProject,
-        { sheet: ledger.sheet, cell: cellAddress(r.row, nameColumn.column), row: r.row, column: nameColumn.column, field: "name", ...(multiUnit ? { unit: r.unit } : {}) },
+        { sheet: ledger.sheet, cell: cellAddress(r.row, nameColumn.column), row: r.row, column: nameColumn.column, field: "name", unit: multiUnit ? r.unit : undefined },
         { name, firstRow },
       ),
     );

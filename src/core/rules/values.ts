@@ -1,4 +1,5 @@
 /** Rules raised while reading a cell's value: blanks where a value is required, unreadable or guessed values. */
+import { isoDay } from "../day";
 import type { Finding } from "../findings";
 import type { Amount, DateGuess, Parsed } from "../values/types";
 import { defineRule, finding, type FindingPlace } from "./rule";
@@ -78,8 +79,8 @@ export function amountFinding(parsed: Parsed<Amount>, place: FindingPlace, shown
   return null;
 }
 
-export function dateFinding(parsed: Parsed<number, DateGuess>, place: FindingPlace, shown: string, read: string): Finding | null {
+export function dateFinding(parsed: Parsed<number, DateGuess>, place: FindingPlace, shown: string): Finding | null {
   if (parsed.status === "invalid") return finding(invalidDate, place, { value: parsed.text, reason: parsed.reason });
-  if (parsed.status === "ok" && parsed.guess) return finding(partialDate, place, { value: shown, guess: parsed.guess, read });
+  if (parsed.status === "ok" && parsed.guess) return finding(partialDate, place, { value: shown, guess: parsed.guess, read: isoDay(parsed.value) });
   return null;
 }

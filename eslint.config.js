@@ -1,0 +1,42 @@
+/**
+ * Lint: ESLint's and typescript-eslint's recommended rules plus the Office add-in rules of
+ * eslint-plugin-office-addins (load before read, sync after load, no sync in loops …). The
+ * plugin's own `recommended` config is not spread here: it registers a second copy of the
+ * @typescript-eslint plugin (which flat config refuses) and makes Prettier formatting an error.
+ */
+const js = require("@eslint/js");
+const officeAddins = require("eslint-plugin-office-addins");
+const tseslint = require("typescript-eslint");
+
+const NODE_GLOBALS = { require: "readonly", module: "writable", __dirname: "readonly", process: "readonly", console: "readonly", Buffer: "readonly" };
+
+module.exports = [
+  { ignores: ["dist/**", "node_modules/**", "coverage/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  // Chinese text uses the ideographic space (U+3000) on purpose, in templates as in strings.
+  { rules: { "no-irregular-whitespace": ["error", { skipStrings: true, skipTemplates: true }] } },
+  // A leading underscore marks a parameter that an interface requires but this code does not use.
+  { rules: { "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }] } },
+  {
+    files: ["**/*.{ts,tsx}"],
+    languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
+    plugins: { "office-addins": officeAddins },
+    rules: {
+      "no-eval": "error",
+      "office-addins/call-sync-after-load": "error",
+      "office-addins/call-sync-before-read": "error",
+      "office-addins/load-object-before-read": "error",
+      "office-addins/no-context-sync-in-loop": "warn",
+      "office-addins/no-empty-load": "warn",
+      "office-addins/no-navigational-load": "warn",
+      "office-addins/no-office-initialize": "warn",
+      "office-addins/test-for-null-using-isNullObject": "error",
+    },
+  },
+  {
+    files: ["*.js", "scripts/**/*.js"],
+    languageOptions: { sourceType: "commonjs", globals: NODE_GLOBALS },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+];
