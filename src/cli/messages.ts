@@ -169,7 +169,6 @@ export const USAGE = {
 };
 
 export const FAILURE = {
-  noneReadable: { zh: "没有可检查的文件", en: "no file could be checked" } as Text,
   internal: (detail: string): Text => ({
     zh: `检查时出现内部错误：${detail}（请把命令和文件反馈给维护者）`,
     en: `internal error while checking: ${detail} (please report the command and the file)`,

@@ -66,7 +66,7 @@ export async function readWorkbookFile(filePath: string, entries: readonly ZipEn
   const byName = new Map(entries.map((e) => [e.name, e]));
   const open = (name: string) => {
     const entry = byName.get(name);
-    if (!entry) throw new FileProblemError({ kind: "corrupt", detail: `no ${name}` });
+    if (!entry) throw new FileProblemError({ kind: "corrupt", detail: `${name} missing` });
     return entryStream(filePath, entry);
   };
 
@@ -83,10 +83,11 @@ export async function readWorkbookFile(filePath: string, entries: readonly ZipEn
   await reader._parseWorkbook(open(WORKBOOK));
   const rels = reader.workbookRels ?? [];
   const partOf = (rel: Relationship) => partName(rel.Target);
+  // A part the workbook names but the zip lacks is damage (open() says so), not something to skip.
   for (const rel of rels) {
     const kind = REL_TYPE.exec(rel.Type)?.[1];
-    if (kind === "sharedStrings" && byName.has(partOf(rel))) for await (const _ of reader._parseSharedStrings(open(partOf(rel)))) void _;
-    if (kind === "styles" && byName.has(partOf(rel))) await reader._parseStyles(open(partOf(rel)));
+    if (kind === "sharedStrings") for await (const _ of reader._parseSharedStrings(open(partOf(rel)))) void _;
+    if (kind === "styles") await reader._parseStyles(open(partOf(rel)));
   }
   reader.sharedStrings ??= [];
 
@@ -94,8 +95,8 @@ export async function readWorkbookFile(filePath: string, entries: readonly ZipEn
   const check = new WorkbookCheck({ name: options.name, dateSystem, overrides: options.overrides, today: options.today });
   for (const sheet of reader.model?.sheets ?? []) {
     const rel = rels.find((r) => r.Id === sheet.rId);
-    // Chart sheets and dialog sheets have no rows; a sheet whose part is missing has nothing to read.
-    if (!rel || REL_TYPE.exec(rel.Type)?.[1] !== "worksheet" || !byName.has(partOf(rel))) continue;
+    // Chart sheets and dialog sheets have no rows.
+    if (!rel || REL_TYPE.exec(rel.Type)?.[1] !== "worksheet") continue;
     const worksheet = new WorksheetReader({ workbook: reader, id: sheet.id, iterator: open(partOf(rel)), options: reader.options });
     worksheet.name = sheet.name;
     const sink = check.beginSheet({ name: sheet.name, hidden: sheet.state === "hidden" || sheet.state === "veryHidden" });

@@ -10,7 +10,6 @@ import { isoDay, today } from "../core/day";
 import { parseArgs, langOf, type CheckCommand } from "./args";
 import { FAILURE, FileProblemError, UsageError, fileErrorLine, fileProblemText, say } from "./messages";
 import { SAMPLE_DISPLAY, SAMPLE_PATH, packageVersion } from "./paths";
-import { readWorkbookFile } from "./readWorkbook";
 import { jsonReport } from "./report/json";
 import { textReport } from "./report/text";
 import type { CheckedFile } from "./report/types";
@@ -74,6 +73,8 @@ async function checkFile(file: string, filePath: string, cmd: CheckCommand, io: 
   const sniffed = sniffFile(filePath, io.limits ?? DEFAULT_LIMITS);
   if ("problem" in sniffed) return { file, error: say(fileProblemText(sniffed.problem), cmd.lang) };
   try {
+    // ExcelJS is loaded only when a file is read: help and argument errors answer at once.
+    const { readWorkbookFile } = await import("./readWorkbook");
     const { result } = await readWorkbookFile(filePath, sniffed.entries, { name: path.basename(filePath), overrides: cmd.overrides, today: io.today });
     return { file, result };
   } catch (e) {

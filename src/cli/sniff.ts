@@ -20,13 +20,13 @@ export interface SniffLimits {
 }
 
 /**
- * A million-row ledger unpacks to a few hundred MB at ratios of 10–50:1, so 1 GB and 300:1 leave
+ * A million-row ledger unpacks to a few hundred MB at ratios of 10–100:1, so 1 GB and 500:1 leave
  * real workbooks alone while a bomb (gigabytes at ~1000:1) is refused before it is opened.
  */
 export const DEFAULT_LIMITS: SniffLimits = {
   maxUnpackedBytes: 1024 ** 3,
   bombMinBytes: 64 * 1024 ** 2,
-  bombRatio: 300,
+  bombRatio: 500,
 };
 
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);

@@ -86,6 +86,15 @@ const KEY_OF_WORD = new Map<string, SettingKey>(
 const DAY_KEYS: ReadonlySet<SettingKey> = new Set(["asOf", "windowStart", "windowEnd", "planDeadline"]);
 const NUMBER_KEYS: ReadonlySet<SettingKey> = new Set(["dueSoonDays", "projectPoints", "fairBonus", "tripPoints"]);
 
+/** Which setting a 台账设置 key names ("统计截止日" → asOf), or null for a row that is no setting. */
+export function settingKeyOf(word: string): SettingKey | null {
+  return KEY_OF_WORD.get(normalizeKey(word)) ?? null;
+}
+
+function normalizeKey(word: string): string {
+  return compact(word).replace(/[(（][^)）]*[)）]/g, "");
+}
+
 /** A 台账设置 entry that could not be read: the key as written and its value as shown. */
 export interface SettingProblem {
   readonly key: string;
@@ -100,7 +109,7 @@ export function settingsFromEntries(
   const settings: SettingsOverrides = {};
   const problems: SettingProblem[] = [];
   for (const [word, raw] of entries) {
-    const key = KEY_OF_WORD.get(compact(word).replace(/[(（][^)）]*[)）]/g, ""));
+    const key = settingKeyOf(word);
     const shown = displayValue(raw).trim();
     if (!key || shown === "") continue;
     const value = settingValue(key, raw, dateSystem);

@@ -74,10 +74,15 @@ export function toWorkbookError(e: unknown, action: Action): WorkbookError {
   const reason = REASONS[code];
   if (reason) return new WorkbookError(`${what.zh}失败：${reason.zh}`, `${what.en} failed: ${reason.en}`);
   const detail = e instanceof Error ? e.message : String(e);
-  const tag = code ? `（${code}）` : "";
+  if (!code) {
+    return new WorkbookError(
+      `${what.zh}失败：发生了意外错误（${detail}）。请保存工作簿后重试。`,
+      `${what.en} failed: an unexpected error occurred (${detail}). Save the workbook and try again.`,
+    );
+  }
   return new WorkbookError(
-    `${what.zh}失败：Excel 返回了错误${tag}。请稍后重试；如果问题持续，请保存并重新打开工作簿。`,
-    `${what.en} failed: Excel returned an error${code ? ` (${code})` : ""}: ${detail}`,
+    `${what.zh}失败：Excel 返回了错误（${code}）。请稍后重试；如果问题持续，请保存并重新打开工作簿。`,
+    `${what.en} failed: Excel returned an error (${code}): ${detail}`,
   );
 }
 

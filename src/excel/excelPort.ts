@@ -4,8 +4,9 @@
  * that the next check or highlight asks for the sheets' sizes or marks in its first round trip.
  *
  * Round trips per call (context.sync), independent of rows and findings:
- *   check      2 (the first: 3) + one per further 5 MB value request
- *   highlight  2 (read, write), clear 2; load settings 2; save settings 3; select 1
+ *   check      2 (the port's first: 3) + one per further 5 MB value request
+ *   highlight  2 (read, write), clear 2 (each 3 before the port's first check)
+ *   load settings 2, save settings 3, select 1
  */
 import { checkWorkbook } from "../core/check";
 import type { DateSystem } from "../core/sheet";

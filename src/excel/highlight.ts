@@ -16,37 +16,15 @@
  * custom formula) and one write. The read comes first so that a protected sheet is found before
  * anything is written, and so that only formats whose formula was just seen to be ours are deleted.
  */
-import type { CheckResult, StartStatus } from "../core/result";
+import { MARK_KINDS, MARK_STYLES, STATUS_MARK, type MarkKind } from "../core/marks";
+import type { CheckResult } from "../core/result";
 import type { MergeArea } from "../core/sheet";
 import { areaAddress, packAreas, runsOf } from "./areas";
 import { officeErrorCode, sheetList, toWorkbookError } from "./errors";
 import { API, type ExcelHost } from "./host";
 import { WorkbookError } from "./port";
 
-export type MarkKind = "start-alert" | "start-soon" | "error-cell";
-export const MARK_KINDS: readonly MarkKind[] = ["start-alert", "start-soon", "error-cell"];
-
-interface MarkStyle {
-  readonly fill?: string;
-  readonly font: string;
-  readonly border?: string;
-}
-
-/**
- * DOMAIN.md's colours: Excel's own presets "light red fill with dark red text" and "yellow fill
- * with dark yellow text", and a red border with dark red text for error cells.
- */
-export const MARK_STYLES: Readonly<Record<MarkKind, MarkStyle>> = {
-  "start-alert": { fill: "#FFC7CE", font: "#9C0006" },
-  "start-soon": { fill: "#FFEB9C", font: "#9C5700" },
-  "error-cell": { font: "#9C0006", border: "#C00000" },
-};
-
-const STATUS_MARK: Readonly<Partial<Record<StartStatus, MarkKind>>> = {
-  "missing-planned": "start-alert",
-  overdue: "start-alert",
-  "due-soon": "start-soon",
-};
+export { MARK_KINDS, MARK_STYLES, type MarkKind } from "../core/marks";
 
 export const MARK_PREFIX = "zsledger-mark:";
 
@@ -136,8 +114,7 @@ function queueProbe(worksheets: Excel.WorksheetCollection, name: string): Probe 
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load("columnIndex,columnCount");
   // customOrNullObject is a navigation property, so every format's formula comes in this same read.
-  const formats = sheet.getRange().conditionalFormats;
-  formats.load("items/customOrNullObject/rule/formula");
+  const formats = sheet.getRange().conditionalFormats.load("items/customOrNullObject/rule/formula");
   return { sheet, used, formats };
 }
 

@@ -41,8 +41,8 @@ export function officeHost(): ExcelHost {
     return Excel;
   };
   return {
-    run: (batch) => excel().run(batch),
-    runIn: (context, batch) => excel().run(context, batch),
+    run: async (batch) => excel().run(batch),
+    runIn: async (context, batch) => excel().run(context, batch),
     supports(version) {
       try {
         return typeof Office !== "undefined" && Office.context.requirements.isSetSupported("ExcelApi", version);

@@ -163,8 +163,6 @@ async function readValues(
   let budget = Math.max(initialBudget, MIN_CELL_BUDGET);
   let withMerges = host.supports(API.mergedAreas);
 
-  // One round trip per request is the point of chunking: each request is one payload under the cap.
-  // eslint-disable-next-line office-addins/no-context-sync-in-loop
   while (pending.length > 0) {
     const request = takeRequest(pending, budget);
     const worksheets = context.workbook.worksheets;
@@ -183,6 +181,8 @@ async function readValues(
     }
     let failure: unknown = null;
     try {
+      // One round trip per request is the point of chunking: each request is one payload under the cap.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
     } catch (e) {
       failure = e;
@@ -191,13 +191,13 @@ async function readValues(
     const tooLarge = failure ? isPayloadTooLarge(failure) : ranges.some((r) => r.values === null || r.values === undefined);
     if (failure || tooLarge) {
       pending.unshift(...request);
-      if (merges.size > 0) {
-        // Merged areas are a nicety (getMergedAreasOrNullObject fails above 512 areas): drop them first.
-        withMerges = false;
-        continue;
-      }
       if (tooLarge && budget > MIN_CELL_BUDGET) {
         budget = Math.max(MIN_CELL_BUDGET, Math.floor(budget / 2));
+        continue;
+      }
+      if (failure && !tooLarge && merges.size > 0) {
+        // Merged areas are a nicety (getMergedAreasOrNullObject fails above 512 areas): read on without them.
+        withMerges = false;
         continue;
       }
       throw failure ?? Object.assign(new Error("values too large"), { code: "ResponsePayloadSizeLimitExceeded" });

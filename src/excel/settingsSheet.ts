@@ -4,7 +4,7 @@
  * the ZS functions agree on every key word and value form.
  */
 import { recognizeSheet } from "../core/recognize";
-import { SETTINGS_SHEET, settingsFromEntries, settingsToEntries, type SettingsOverrides } from "../core/settings";
+import { SETTINGS_SHEET, settingKeyOf, settingsFromEntries, settingsToEntries, type SettingsOverrides } from "../core/settings";
 import { gridRows, isBlank, type CellValue, type DateSystem } from "../core/sheet";
 import { displayValue } from "../core/text";
 import { setWorkbookSettings } from "../functions/runtimeState";
@@ -22,8 +22,7 @@ export function settingsSheetName(names: readonly string[]): string | null {
 
 /** Whether the core reads `word` as a setting's key (whatever value it would then accept). */
 function isSettingKey(word: string): boolean {
-  const probe = settingsFromEntries([[word, "?"]]);
-  return Object.keys(probe.settings).length > 0 || probe.problems.length > 0;
+  return settingKeyOf(word) !== null;
 }
 
 function overridesOf(name: string, grid: CellValue[][], top: number, left: number, dateSystem: DateSystem): SettingsOverrides {

@@ -108,7 +108,12 @@ export default function CheckResults({ result, lang, onSelect }: CheckResultsPro
       return next;
     });
 
-  const ledgers = result.ledgers.map((l) => `${LEDGER_LABELS[l.kind][lang]}（${l.sheet}）`).join(lang === "zh" ? "、" : ", ");
+  const ledgers = result.ledgers
+    .map((l) => {
+      const kind = LEDGER_LABELS[l.kind][lang];
+      return l.sheet === kind ? kind : lang === "zh" ? `${kind}（${l.sheet}）` : `${kind} (${l.sheet})`;
+    })
+    .join(lang === "zh" ? "、" : ", ");
   const ruleText = (id: RuleId | null, n: number) => `${id ?? t("allRules")} (${n})`;
 
   return (

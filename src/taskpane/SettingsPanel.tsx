@@ -35,8 +35,8 @@ const UNIT_KINDS = Object.keys(UNIT_KIND_LABELS) as UnitKind[];
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  pair: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalM },
-  triple: { display: "grid", gridTemplateColumns: "1fr 1fr 1fr", gap: tokens.spacingHorizontalS },
+  // minmax(0, 1fr): a date input's intrinsic width must not push the second column out of a narrow pane.
+  pair: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: tokens.spacingHorizontalM },
   asOf: { display: "flex", alignItems: "flex-end", gap: tokens.spacingHorizontalS },
   grow: { flexGrow: 1 },
   muted: { color: tokens.colorNeutralForeground3 },
@@ -165,11 +165,9 @@ export default function SettingsPanel({ port, lang, run, onSaved }: SettingsPane
       </Text>
       {text("planDeadline", t("settingPlanDeadlineDefault"), "date")}
       {text("dueSoonDays", byDefault(fallback.dueSoonDays))}
-      <div className={styles.triple}>
-        {text("projectPoints", byDefault(fallback.projectPoints))}
-        {text("fairBonus", byDefault(fallback.fairBonus))}
-        {text("tripPoints", byDefault(fallback.tripPoints))}
-      </div>
+      {text("projectPoints", byDefault(fallback.projectPoints))}
+      {text("fairBonus", byDefault(fallback.fairBonus))}
+      {text("tripPoints", byDefault(fallback.tripPoints))}
       {text("annualTask", t("settingAnnualTaskHint"))}
       {invalid && (
         <MessageBar intent="warning">

@@ -16,5 +16,9 @@ if (typeof Office === "undefined") {
   void Office.onReady(() => {
     const port = lazyPort(() => import(/* webpackChunkName: "excel" */ "../excel/excelPort").then((m) => m.createExcelPort()));
     root.render(<App port={port} lang={detectLang()} />);
+    // The ZS functions share this runtime and read the workbook's 台账设置 from it: hand them the
+    // settings now rather than when someone opens the Settings tab. A failure here is not the
+    // user's to see; the pane reports its own when they act.
+    port.loadSettings().catch(() => undefined);
   });
 }

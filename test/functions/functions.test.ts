@@ -131,6 +131,13 @@ describe("arguments as Excel passes them", () => {
     expect(await targetMet("投洽会签约", fromHeader, "街道", AS_OF)).toBe(true);
   });
 
+  test("a range selected larger than the ledger (blank rows and columns around it) reads the same", async () => {
+    const blankRow = () => Array.from({ length: 18 }, () => "");
+    const wide = [...PROJECTS.map((r) => [...r, "", ""]), ...Array.from({ length: 7 }, blankRow)];
+    expect(await targetGap("重点在谈", wide, "街道", AS_OF)).toBe(1);
+    expect(await score(wide, AS_OF)).toBe(6);
+  });
+
   test("the ledger's title tells the unit kind when no argument or setting does", async () => {
     // 财源街道招商引资项目台账: a town, so 杜绝空白 (departments only) does not apply.
     await expect(targetMet("杜绝空白", PROJECTS, null, AS_OF)).rejects.toThrow(/街道\/镇不考核“杜绝空白”/);

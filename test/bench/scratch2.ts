@@ -1,0 +1,30 @@
+import { benchLedger } from "./ledger";
+import { SheetRecognizer } from "../../src/core/recognize";
+import { readLedger } from "../../src/core/read";
+import { sheetFindings } from "../../src/core/rules/sheet";
+import { projectRowFindings } from "../../src/core/rules/projects";
+import { checkWorkbook } from "../../src/core/check";
+import { gridRows } from "../../src/core/sheet";
+import { resolveSettings } from "../../src/core/settings";
+const l = benchLedger(100000, 1);
+const sheet = l.sheets[0];
+const t = () => { const c = process.cpuUsage(); return (c.user + c.system) / 1000; };
+for (let k = 0; k < 4; k++) {
+  let a = t();
+  const rec = new SheetRecognizer({ name: sheet.name, merges: sheet.merges });
+  for (const r of gridRows(sheet.grid)) rec.push(r);
+  const res = rec.finish();
+  const tRec = t() - a; a = t();
+  if (res.type !== "ledger") throw 1;
+  const read = readLedger(res.ledger, { dateSystem: 1900, defaultYear: 2022, defaultUnit: "x", multiUnit: false });
+  const tRead = t() - a; a = t();
+  const settings = resolveSettings([{ asOf: 19265 }], 19265);
+  const sf = sheetFindings(res.ledger, read.rows, false);
+  const tSheet = t() - a; a = t();
+  const pf = projectRowFindings(res.ledger, read.rows, settings, false);
+  const tProj = t() - a; a = t();
+  const input = { name: "x.xlsx", dateSystem: 1900 as const, sheets: l.sheets.map((s) => ({ name: s.name, merges: s.merges, rows: gridRows(s.grid) })) };
+  checkWorkbook(input, { today: new Date(2022, 8, 30) });
+  const tAll = t() - a;
+  console.log({ tRec, tRead, tSheet, tProj, tAll, f: read.findings.length + sf.length + pf.length });
+}

@@ -1,0 +1,339 @@
+/**
+ * npm run test:browser — the production build of the pane in a real browser (Debian's Chromium,
+ * through playwright-core), with office.js answered by a stub whose workbook is the sample ledger.
+ * It checks the ledger, sees every planted problem, clicks one and finds its cell selected in the
+ * workbook, highlights and clears, opens the targets and the settings, and saves screenshots for
+ * the README. Any Content-Security-Policy violation, console error, page error or request to
+ * anywhere but this server fails it; so does a page whose policy would let inline script or eval
+ * run. Exits 1 with one line per problem.
+ *
+ *   ZSLEDGER_CHROMIUM   browser executable (default /usr/bin/chromium)
+ *   ZSLEDGER_SHOW=1     print what the page logs
+ */
+import * as fs from "fs";
+import * as http from "http";
+import type { AddressInfo } from "net";
+import * as path from "path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { checkWorkbook } from "../../src/core/check";
+import type { CheckResult } from "../../src/core/result";
+import { areaAddress } from "../../src/excel/areas";
+import { officeGrid, SAMPLE_NAME, SAMPLE_PLANTED, sampleSheets, sampleWorkbook } from "../sample/sampleLedger";
+
+const ROOT = path.join(__dirname, "..", "..");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const OUT: string = require(path.join(ROOT, "webpack.config.js")).OUTPUT_DIR;
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const CHROMIUM = process.env.ZSLEDGER_CHROMIUM || "/usr/bin/chromium";
+const STUB = fs.readFileSync(path.join(__dirname, "officeStub.js"), "utf8");
+const STEP_TIMEOUT = 20_000;
+const PROJECTS = "项目台账";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".xml": "application/xml; charset=utf-8",
+  ".png": "image/png",
+  ".css": "text/css; charset=utf-8",
+};
+
+/** The build's files on 127.0.0.1, nothing else. No CSP header: the page's own meta tag is under test. */
+function serve(root: string): Promise<{ server: http.Server; base: string }> {
+  const server = http.createServer((req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://127.0.0.1").pathname);
+    if (pathname === "/favicon.ico") {
+      res.writeHead(204).end();
+      return;
+    }
+    const file = path.join(root, path.normalize(pathname === "/" ? "/taskpane.html" : pathname));
+    if (!file.startsWith(root + path.sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    fs.readFile(file, (err, body) => {
+      if (err) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream", "Cache-Control": "no-store" });
+      res.end(body);
+    });
+  });
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` }));
+  });
+}
+
+/** The sample as the stub's workbook: Office.js values (serial dates, "" for blanks) and merged areas. */
+function stubWorkbook(displayLanguage: string) {
+  return {
+    name: SAMPLE_NAME,
+    displayLanguage,
+    sheets: sampleSheets().map((s) => ({ name: s.name, values: officeGrid(s.grid), merges: s.merges.map(areaAddress) })),
+  };
+}
+
+interface StubLog {
+  runs: number;
+  selections: { sheet: string; address: string }[];
+  activated: string[];
+  associated: string[];
+  changeHandlers: unknown[];
+  formulasOf(sheet: string): string[];
+  fireChanged(sheet: string, address: string): void;
+}
+
+interface Violation {
+  directive: string;
+  blocked: string;
+  source: string;
+  line: number;
+}
+
+type PaneWindow = Window & { __ZS_EXCEL__: StubLog; __zsViolations: Violation[]; __zsInline?: boolean };
+
+class Failure extends Error {}
+
+function expect(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Failure(message);
+}
+
+/** A page with the stub and every watcher attached; `problems` collects what must not happen. */
+async function openPane(browser: Browser, base: string, displayLanguage: string, problems: string[]) {
+  const context = await browser.newContext({ viewport: { width: 360, height: 780 }, deviceScaleFactor: 2, locale: displayLanguage });
+  const page = await context.newPage();
+  page.setDefaultTimeout(STEP_TIMEOUT);
+  const state = { probing: false };
+
+  await page.addInitScript((workbook) => {
+    (window as unknown as { __ZS_WORKBOOK__: unknown }).__ZS_WORKBOOK__ = workbook;
+    const w = window as unknown as PaneWindow;
+    w.__zsViolations = [];
+    document.addEventListener("securitypolicyviolation", (e) => {
+      w.__zsViolations.push({ directive: e.violatedDirective, blocked: e.blockedURI, source: e.sourceFile, line: e.lineNumber });
+    });
+  }, stubWorkbook(displayLanguage));
+
+  await page.route("**/*", (route) => {
+    const url = route.request().url();
+    // The intranet build loads office.js from beside the page; the stub answers there too.
+    if (url === OFFICE_JS_CDN || (url.startsWith(base) && url.endsWith("/office-js/office.js"))) {
+      return route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: STUB });
+    }
+    if (url === `${base}${PROBE_PATH}`) return route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: PROBE_SCRIPT });
+    if (url.startsWith(base)) return route.continue();
+    problems.push(`request to a network address other than this server: ${url}`);
+    return route.abort();
+  });
+
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("console", (msg) => {
+    if (process.env.ZSLEDGER_SHOW) console.log(`  [page ${msg.type()}] ${msg.text()}`);
+    if (state.probing) return; // the policy probe's own refusals are expected
+    const text = msg.text();
+    if (/Content.Security.Policy/i.test(text)) problems.push(`CSP error in the console: ${text}`);
+    else if (msg.type() === "error") problems.push(`console error: ${text}`);
+  });
+  page.on("requestfailed", (r) => {
+    if (r.url().startsWith(base)) problems.push(`failed request: ${r.url()} (${r.failure()?.errorText})`);
+  });
+
+  await page.goto(`${base}taskpane.html`);
+  return { page, context, state };
+}
+
+async function stubLog(page: Page) {
+  return page.evaluate(() => {
+    const log = (window as unknown as PaneWindow).__ZS_EXCEL__;
+    return {
+      runs: log.runs,
+      selections: log.selections,
+      activated: log.activated,
+      associated: log.associated,
+      subscribers: log.changeHandlers.length,
+      projectFormulas: log.formulasOf("项目台账"),
+    };
+  });
+}
+
+async function violations(page: Page): Promise<Violation[]> {
+  return page.evaluate(() => (window as unknown as PaneWindow).__zsViolations);
+}
+
+/** Served from this server by the probe: the page's own script (allowed as 'self') that tries eval. */
+const PROBE_PATH = "__zs_policy_probe.js";
+const PROBE_SCRIPT = `try { (0, eval)("1 + 1"); window.__zsEval = "ran"; } catch (e) { window.__zsEval = "refused"; }`;
+
+/**
+ * Proves the policy is in force: an inline script and eval in a script of the page must both be
+ * refused. Without the meta tag, or with 'unsafe-inline' or 'unsafe-eval' for scripts, this fails
+ * the run. (Code that Playwright evaluates is exempt from the policy, so the eval attempt comes from
+ * a script the page loads.)
+ */
+async function probePolicy(page: Page, state: { probing: boolean }): Promise<void> {
+  state.probing = true;
+  const probe = await page.evaluate(async (src) => {
+    const w = window as unknown as PaneWindow & { __zsEval?: string };
+    const before = w.__zsViolations.length;
+    const inline = document.createElement("script");
+    inline.textContent = "window.__zsInline = true";
+    document.head.appendChild(inline);
+    await new Promise<void>((resolve, reject) => {
+      const script = document.createElement("script");
+      script.src = src;
+      script.onload = () => resolve();
+      script.onerror = () => reject(new Error(`the probe script ${src} did not load`));
+      document.head.appendChild(script);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const own = w.__zsViolations.splice(before); // the probe's refusals are not the pane's violations
+    return { inlineRan: w.__zsInline === true, evalResult: w.__zsEval ?? "not attempted", directives: own.map((v) => v.directive) };
+  }, PROBE_PATH);
+  await page.waitForTimeout(100); // let the refusals' console messages arrive while still probing
+  state.probing = false;
+  expect(!probe.inlineRan, "the page's Content-Security-Policy let an inline script run");
+  expect(probe.evalResult === "refused", `the page's Content-Security-Policy did not refuse eval (eval ${probe.evalResult})`);
+  expect(probe.directives.some((d) => d.startsWith("script-src")), `the probe saw no script-src violation (saw: ${probe.directives.join(", ") || "none"})`);
+}
+
+async function chinesePane(browser: Browser, base: string, expected: CheckResult, problems: string[]): Promise<void> {
+  const { page, context, state } = await openPane(browser, base, "zh-CN", problems);
+  const errors = expected.findings.filter((f) => f.severity === "error").length;
+  const warnings = expected.findings.length - errors;
+
+  await page.getByRole("button", { name: "检查台账" }).click();
+  await page.getByText(`错误 ${errors} 个，警告 ${warnings} 个`, { exact: true }).waitFor();
+  await page.getByText("统计截止日 2022-09-30", { exact: true }).waitFor();
+  // Every planted problem is listed at its cell: the Office.js read gives what the core gives.
+  const rows = page.getByRole("region", { name: PROJECTS }).getByRole("listitem");
+  expect((await rows.count()) === SAMPLE_PLANTED.length, `expected ${SAMPLE_PLANTED.length} findings listed, saw ${await rows.count()}`);
+  for (const p of SAMPLE_PLANTED) {
+    expect((await page.getByRole("button", { name: new RegExp(`^${p.cell} `) }).count()) >= 1, `no finding listed at ${p.cell} (${p.rule})`);
+  }
+
+  await page.getByRole("button", { name: /^J9 / }).click();
+  await page.waitForFunction(() => (window as unknown as PaneWindow).__ZS_EXCEL__.selections.length > 0);
+  let log = await stubLog(page);
+  expect(
+    log.selections.length === 1 && log.selections[0].sheet === PROJECTS && log.selections[0].address === "J9" && log.activated.at(-1) === PROJECTS,
+    `clicking the J9 finding selected ${JSON.stringify(log.selections)} (activated ${JSON.stringify(log.activated)})`,
+  );
+  expect(log.associated.length > 0, "the page registered no custom function (the shared runtime needs them here)");
+
+  await page.getByRole("button", { name: "标记", exact: true }).click();
+  await page.getByText("已标记：修改单元格后会自动重新检查并更新标记。", { exact: true }).waitFor();
+  log = await stubLog(page);
+  expect(log.projectFormulas.length > 0 && log.projectFormulas.every((f) => f.includes("zsledger-mark:")), `highlight left formats ${JSON.stringify(log.projectFormulas)}`);
+  expect(log.subscribers === 1, `highlight should follow edits (subscribers: ${log.subscribers})`);
+  // An edit re-checks and re-highlights (after the port's debounce).
+  const runsBefore = log.runs;
+  await page.evaluate(() => (window as unknown as PaneWindow).__ZS_EXCEL__.fireChanged("项目台账", "F9"));
+  await page.waitForFunction((n) => (window as unknown as PaneWindow).__ZS_EXCEL__.runs >= n + 2, runsBefore);
+  await page.getByRole("button", { name: "检查台账" }).waitFor({ state: "visible" });
+  await page.waitForFunction(() => !document.querySelector("button[disabled]"));
+
+  await page.mouse.move(0, 0); // no hover state in the picture
+  await page.screenshot({ path: path.join(ROOT, "assets", "screenshot-pane.png") });
+
+  await page.getByRole("button", { name: "清除标记" }).click();
+  await page.waitForFunction(() => (window as unknown as PaneWindow).__ZS_EXCEL__.formulasOf("项目台账").length === 0);
+  log = await stubLog(page);
+  expect(log.subscribers === 0, "after clear the pane still follows edits");
+
+  await page.getByRole("tab", { name: "目标进度" }).click();
+  await page.getByText("得分", { exact: true }).waitFor();
+  for (const [label, text] of [
+    ["重点在谈", "3 / 4"],
+    ["主要负责人外出", "2 / 3"],
+    ["全年任务", "未评估"],
+  ]) {
+    const item = page.getByRole("listitem", { name: label, exact: true });
+    expect((await item.textContent())?.includes(text), `target ${label} should show "${text}", shows "${await item.textContent()}"`);
+  }
+  expect((await page.getByTestId("score").textContent()) === String(expected.score), "the pane's SCORE differs from the core's");
+  expect((await page.getByTestId("penalty").textContent()) === String(expected.penalty), "the pane's PENALTY differs from the core's");
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: path.join(ROOT, "assets", "screenshot-targets.png") });
+
+  await page.getByRole("tab", { name: "设置" }).click();
+  const unitName = page.getByLabel("单位名称");
+  await unitName.waitFor();
+  expect((await unitName.inputValue()) === "财源街道", `settings show 单位名称 "${await unitName.inputValue()}"`);
+  expect((await page.getByLabel("统计截止日").inputValue()) === "2022-09-30", "settings do not show the sheet's 统计截止日");
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: path.join(ROOT, "assets", "screenshot-settings.png") });
+
+  await probePolicy(page, state);
+  const seen = await violations(page);
+  for (const v of seen) problems.push(`CSP violation: ${v.directive} blocked ${v.blocked || "(inline)"} at ${v.source}:${v.line}`);
+  await context.close();
+}
+
+async function englishPane(browser: Browser, base: string, expected: CheckResult, problems: string[]): Promise<void> {
+  const { page, context } = await openPane(browser, base, "en-US", problems);
+  const errors = expected.findings.filter((f) => f.severity === "error").length;
+  await page.getByRole("button", { name: "Check ledger" }).click();
+  await page.getByText(`${errors} errors, ${expected.findings.length - errors} warnings`, { exact: true }).waitFor();
+  await page.getByText("As of 2022-09-30", { exact: true }).waitFor();
+  await page.getByRole("tab", { name: "Targets" }).click();
+  await page.getByText("Penalty", { exact: true }).waitFor();
+  for (const v of await violations(page)) problems.push(`CSP violation (en): ${v.directive} blocked ${v.blocked || "(inline)"}`);
+  await context.close();
+}
+
+async function main(): Promise<number> {
+  const problems: string[] = [];
+  if (!fs.existsSync(path.join(OUT, "taskpane.html"))) {
+    console.error(`test:browser: no build in ${path.relative(ROOT, OUT)}; run "npm run build" first.`);
+    return 1;
+  }
+  if (!fs.existsSync(CHROMIUM)) {
+    console.error(`test:browser: no browser at ${CHROMIUM}; install it with "apt-get install -y chromium fonts-wqy-microhei" or set ZSLEDGER_CHROMIUM.`);
+    return 1;
+  }
+  const expected = checkWorkbook(sampleWorkbook("office"));
+  const { server, base } = await serve(OUT);
+  let browser: Browser | null = null;
+  try {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    });
+    await chinesePane(browser, base, expected, problems);
+    await englishPane(browser, base, expected, problems);
+  } catch (e) {
+    problems.push(e instanceof Failure ? e.message : `the run stopped: ${(e as Error).message.split("\n")[0]}`);
+  } finally {
+    await browser?.close();
+    server.close();
+  }
+  if (problems.length > 0) {
+    console.error(`test:browser FAILED (${problems.length}):`);
+    for (const p of problems) console.error(`  - ${p}`);
+    return 1;
+  }
+  console.log(
+    `test:browser passed: ${expected.findings.length} findings listed and navigable, highlight and clear, targets (SCORE ${expected.score}, PENALTY ${expected.penalty}), settings, zh and en; no CSP violation; screenshots in assets/`,
+  );
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(`test:browser FAILED: ${(e as Error).message}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,32 @@
+/** A1 address helpers. */
+import { packAreas, parseAreas, runsOf } from "../../src/excel/areas";
+
+describe("areas", () => {
+  test("reads Excel's area lists, sheet names quoted or not", () => {
+    expect(parseAreas("Sheet1!A1:B4, Sheet1!D1:D4")).toEqual([
+      { top: 1, left: 1, bottom: 4, right: 2 },
+      { top: 1, left: 4, bottom: 4, right: 4 },
+    ]);
+    expect(parseAreas("'项目,台账 (2)'!$J$9,'项目,台账 (2)'!AA10:AB12")).toEqual([
+      { top: 9, left: 10, bottom: 9, right: 10 },
+      { top: 10, left: 27, bottom: 12, right: 28 },
+    ]);
+    expect(parseAreas("项目台账!A1:P1")).toEqual([{ top: 1, left: 1, bottom: 1, right: 16 }]);
+    expect(parseAreas("A:C, 5:7")).toEqual([]);
+  });
+
+  test("merges consecutive numbers into runs", () => {
+    expect(runsOf([9, 5, 6, 7, 6, 12])).toEqual([
+      [5, 7],
+      [9, 9],
+      [12, 12],
+    ]);
+    expect(runsOf([])).toEqual([]);
+  });
+
+  test("packs addresses into lists under a length", () => {
+    const lists = packAreas(["A1:P1", "A3:P3", "A5:P7", "A9:P9"], 12);
+    expect(lists).toEqual(["A1:P1,A3:P3", "A5:P7,A9:P9"]);
+    expect(lists.every((l) => l.length <= 12)).toBe(true);
+  });
+});

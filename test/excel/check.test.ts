@@ -1,0 +1,199 @@
+/** The Office read: same findings as the command line's path, few round trips, clear failures. */
+import { checkWorkbook } from "../../src/core/check";
+import { serialFromDay, dayFromSerial } from "../../src/core/day";
+import type { CheckResult } from "../../src/core/result";
+import { gridRows, type WorkbookInput } from "../../src/core/sheet";
+import { createExcelPort } from "../../src/excel/excelPort";
+import { officeHost } from "../../src/excel/host";
+import { WorkbookError } from "../../src/excel/port";
+import { officeGrid, SAMPLE_NAME, SAMPLE_PLANTED, sampleSheets, sampleWorkbook, type SampleSheet } from "../sample/sampleLedger";
+import { FakeExcel, FakeOfficeError } from "./fakeExcel";
+import { PROJECTS, sheetsWithProjectRows, TODAY } from "./workbooks";
+
+const today = () => TODAY;
+
+/** What the command line computes for the same sheets (the "office" form: serial dates, "" blanks). */
+function cliResult(sheets: readonly SampleSheet[], opts: { merges?: boolean } = {}): CheckResult {
+  const input: WorkbookInput = {
+    name: SAMPLE_NAME,
+    dateSystem: 1900,
+    sheets: sheets.map((s) => ({ name: s.name, merges: opts.merges === false ? undefined : s.merges, rows: gridRows(officeGrid(s.grid)) })),
+  };
+  return checkWorkbook(input, { today: TODAY });
+}
+
+function comparable(r: CheckResult) {
+  return { findings: r.findings, projects: r.projects, targets: r.targets, score: r.score, penalty: r.penalty, ledgers: r.ledgers, unit: [r.unitKind, r.unitName] };
+}
+
+describe("check through Office.js", () => {
+  test("gives the same result as the command line's path on the sample ledger", async () => {
+    const excel = FakeExcel.fromSheets(sampleSheets());
+    const result = await createExcelPort({ host: excel.host(), today }).check();
+    const cli = checkWorkbook(sampleWorkbook("office"), { today: TODAY });
+    expect(comparable(result)).toEqual(comparable(cli));
+    // and the sample's planted problems are what both found
+    expect(result.findings.map((f) => `${f.sheet}!${f.cell} ${f.rule}`).sort()).toEqual(
+      SAMPLE_PLANTED.map((p) => `${p.sheet}!${p.cell} ${p.rule}`).sort(),
+    );
+  });
+
+  test("reads merged areas, hidden sheets and the workbook's name", async () => {
+    const sheets = sampleSheets();
+    const excel = FakeExcel.fromSheets(sheets);
+    excel.sheet("例会记录").visibility = "Hidden";
+    const seen: WorkbookInput[] = [];
+    const { readWorkbook } = await import("../../src/excel/readWorkbook");
+    const host = excel.host();
+    const read = await host.run((ctx) => readWorkbook(ctx, host));
+    seen.push(read.input);
+    const inputSheets = [...read.input.sheets];
+    const byName = new Map(inputSheets.map((s) => [s.name, s]));
+    const sortAreas = (a: readonly { top: number; left: number }[] = []) => [...a].sort((x, y) => x.top - y.top || x.left - y.left);
+    for (const s of sheets) expect(sortAreas(byName.get(s.name)!.merges)).toEqual(sortAreas(s.merges));
+    expect(byName.get("例会记录")!.hidden).toBe(true);
+    expect(byName.get(PROJECTS)!.hidden).toBe(false);
+    expect(read.input.name).toBe(SAMPLE_NAME);
+    expect(read.sheetNames).toEqual(sheets.map((s) => s.name));
+  });
+
+  test("reads a used range that does not start at A1 into the right rows and columns", async () => {
+    const sheets = sampleSheets();
+    // The trips ledger moved two rows down and one column right: rows keep their Excel numbers.
+    const trips = sheets.find((s) => s.name === "外出招商")!;
+    trips.grid = [[], [], ...trips.grid.map((r) => [null, ...r])];
+    trips.merges = trips.merges.map((m) => ({ top: m.top + 2, left: m.left + 1, bottom: m.bottom + 2, right: m.right + 1 }));
+    const excel = FakeExcel.fromSheets(sheets);
+    const result = await createExcelPort({ host: excel.host(), today }).check();
+    expect(comparable(result)).toEqual(comparable(cliResult(sheets)));
+    expect(result.targets.find((t) => t.id === "trips-deputy")?.met).toBe(true);
+  });
+
+  test("finds the 1904 date system without writing anything, and reads dates by it", async () => {
+    const sheets = sampleSheets();
+    const excel = FakeExcel.fromSheets(sheets);
+    // The same workbook saved with the 1904 date system: every date cell holds a 1904 serial.
+    excel.state.dateSystem = 1904;
+    for (const s of excel.state.sheets) {
+      for (const cell of Object.values(s.cells)) {
+        if (cell.numberFormat.includes("yyyy") && typeof cell.value === "number") cell.value = serialFromDay(dayFromSerial(cell.value, 1900), 1904);
+      }
+    }
+    const before = JSON.stringify(excel.state);
+    const result = await createExcelPort({ host: excel.host(), today }).check();
+    expect(comparable(result)).toEqual(comparable(cliResult(sheets)));
+    expect(JSON.stringify(excel.state)).toBe(before);
+    expect(excel.log.filter((op) => op.endsWith("="))).toEqual([]);
+  });
+
+  test("without the functions API (ExcelApi 1.1) the 1900 system is assumed", async () => {
+    const excel = FakeExcel.fromSheets(sampleSheets());
+    excel.apiVersion = "1.1";
+    const result = await createExcelPort({ host: excel.host(), today }).check();
+    expect(comparable(result)).toEqual(comparable(cliResult(sampleSheets(), { merges: false })));
+  });
+
+  test("on ExcelApi 1.2 (Excel 2016) reads used ranges without null objects, blank sheets included", async () => {
+    const sheets = sampleSheets();
+    const blank: SampleSheet = { name: "空白", grid: [], merges: [] };
+    const excel = FakeExcel.fromSheets([...sheets, blank]);
+    excel.apiVersion = "1.2";
+    const result = await createExcelPort({ host: excel.host(), today }).check();
+    expect(comparable(result)).toEqual(comparable(cliResult([...sheets, blank], { merges: false })));
+  });
+
+  test("more than 512 merged areas: the merges are skipped and the check goes on", async () => {
+    const sheets = sampleSheets();
+    const notes: SampleSheet = { name: "附表", grid: Array.from({ length: 700 }, (_, i) => [`说明${i + 1}`]), merges: [] };
+    for (let r = 1; r <= 600; r++) notes.merges.push({ top: r, left: 1, bottom: r, right: 2 });
+    const excel = FakeExcel.fromSheets([...sheets, notes]);
+    const result = await createExcelPort({ host: excel.host(), today }).check();
+    expect(comparable(result)).toEqual(comparable(cliResult([...sheets, notes], { merges: false })));
+  });
+
+  test("the number of round trips does not grow with rows: 10 rows and 10,000 rows", async () => {
+    const counts: number[][] = [];
+    for (const rows of [10, 10_000]) {
+      const excel = FakeExcel.fromSheets(sheetsWithProjectRows(rows));
+      const port = createExcelPort({ host: excel.host(), today });
+      const first = await port.check();
+      const cold = excel.syncs;
+      await port.check();
+      counts.push([cold, excel.syncs - cold]);
+      expect(first.ledgers.find((l) => l.sheet === PROJECTS)?.dataRows).toBe(rows);
+      expect(first.findings.length).toBeGreaterThan(rows / 17); // problems grow with the rows
+    }
+    expect(counts[0]).toEqual(counts[1]);
+    // sheet list, extents, values; a later check knows the sheets and asks their extents with the list
+    expect(counts[0]).toEqual([3, 2]);
+  });
+
+  test("a very large read is split into requests under the payload budget, with the same result", async () => {
+    const sheets = sheetsWithProjectRows(1_000);
+    const whole = FakeExcel.fromSheets(sheets);
+    const expected = await createExcelPort({ host: whole.host(), today }).check();
+
+    const chunked = FakeExcel.fromSheets(sheets);
+    const budget = 4_000;
+    chunked.payloadCellLimit = budget; // a request above the budget would fail
+    const result = await createExcelPort({ host: chunked.host(), today, cellBudget: budget }).check();
+    expect(comparable(result)).toEqual(comparable(expected));
+    const cells = sheets.reduce((n, s) => n + s.grid.length * Math.max(...s.grid.map((r) => r.length)), 0);
+    // the sheet list, the extents, then one request per budget's worth of cells
+    expect(chunked.syncs).toBe(2 + Math.ceil(cells / budget));
+    expect(whole.syncs).toBe(3);
+  });
+
+  test.each(["throw", "null"] as const)("a request Excel refuses as too large (%s) is halved until it fits", async (oversize) => {
+    const sheets = sheetsWithProjectRows(1_000);
+    const excel = FakeExcel.fromSheets(sheets);
+    excel.payloadCellLimit = 5_000;
+    excel.oversize = oversize;
+    const result = await createExcelPort({ host: excel.host(), today }).check();
+    expect(comparable(result)).toEqual(comparable(cliResult(sheets)));
+  });
+
+  test("a sheet deleted during the check gives a clear Chinese message, not a crash", async () => {
+    const excel = FakeExcel.fromSheets(sampleSheets());
+    excel.beforeSync = (n) => {
+      if (n === 3) excel.state.sheets.splice(1, 1); // after the extents were read, before the values
+    };
+    const error = await createExcelPort({ host: excel.host(), today })
+      .check()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WorkbookError);
+    expect((error as WorkbookError).message).toMatch(/^检查台账失败：找不到工作表或单元格，可能刚被删除或重命名/);
+    expect((error as WorkbookError).messageEn).toMatch(/deleted or renamed/);
+  });
+
+  test("a sheet deleted or added between two checks is noticed", async () => {
+    const excel = FakeExcel.fromSheets(sampleSheets());
+    const port = createExcelPort({ host: excel.host(), today });
+    await port.check();
+    excel.state.sheets = excel.state.sheets.filter((s) => s.name !== "客商邀请");
+    const without = await port.check();
+    expect(without.targets.find((t) => t.id === "invitations")?.met).toBeNull();
+    excel.state.sheets.push(FakeExcel.fromSheets(sampleSheets().filter((s) => s.name === "客商邀请")).state.sheets[0]);
+    const again = await port.check();
+    expect(again.targets.find((t) => t.id === "invitations")?.met).toBe(true);
+  });
+
+  test("an Excel error becomes a WorkbookError naming what failed", async () => {
+    const excel = FakeExcel.fromSheets(sampleSheets());
+    excel.failWhen = (op) => (op.name === "worksheet.getRange" ? new FakeOfficeError("GeneralException", "boom") : null);
+    const error = (await createExcelPort({ host: excel.host(), today })
+      .check()
+      .catch((e: unknown) => e)) as WorkbookError;
+    expect(error).toBeInstanceOf(WorkbookError);
+    expect(error.message).toContain("检查台账失败：Excel 返回了错误（GeneralException）");
+    expect(error.messageEn).toContain("GeneralException");
+  });
+
+  test("outside Excel the message says so", async () => {
+    const error = (await createExcelPort({ host: officeHost(), today })
+      .check()
+      .catch((e: unknown) => e)) as WorkbookError;
+    expect(error).toBeInstanceOf(WorkbookError);
+    expect(error.message).toContain("未连接到 Excel");
+  });
+});

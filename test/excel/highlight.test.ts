@@ -1,0 +1,253 @@
+/**
+ * The highlight: the right rows and cells, nothing of the user's touched, removed exactly by clear
+ * (also after a save and reopen), few round trips and proxy operations, nothing half-applied.
+ */
+import type { CheckResult } from "../../src/core/result";
+import { RULES } from "../../src/core/rules/catalog";
+import { createExcelPort } from "../../src/excel/excelPort";
+import { isMarkFormula, MARK_STYLES, markFormula } from "../../src/excel/highlight";
+import { WorkbookError } from "../../src/excel/port";
+import { parseAreas } from "../../src/excel/areas";
+import { SAMPLE_PLANTED, sampleSheets } from "../sample/sampleLedger";
+import { FakeExcel, FakeOfficeError, visibleState, type CfState } from "./fakeExcel";
+import { formattedSample, PROJECTS, resultMarkingRows, runRows, sheetsWithProjectRows, TODAY } from "./workbooks";
+
+const today = () => TODAY;
+
+function ours(excel: FakeExcel, sheet: string): CfState[] {
+  return excel.sheet(sheet).cfs.filter((cf) => isMarkFormula(cf.formula));
+}
+
+/** Every cell an area list covers, as "row,column". */
+function cellsOf(cfs: readonly CfState[]): Set<string> {
+  const cells = new Set<string>();
+  for (const cf of cfs) for (const a of cf.areas) for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) cells.add(`${r},${c}`);
+  return cells;
+}
+
+function cellKey(a1: string): string {
+  const [a] = parseAreas(a1);
+  return `${a.top},${a.left}`;
+}
+
+async function checked(excel: FakeExcel) {
+  const port = createExcelPort({ host: excel.host(), today });
+  const result = await port.check();
+  return { port, result };
+}
+
+describe("highlight", () => {
+  test("marks start-date statuses by row and error cells, in DOMAIN.md's colours", async () => {
+    const excel = formattedSample();
+    const { port, result } = await checked(excel);
+    await port.highlight(result);
+    const marks = ours(excel, PROJECTS);
+
+    const alert = marks.filter((cf) => cf.formula === markFormula("start-alert"));
+    const soon = marks.filter((cf) => cf.formula === markFormula("start-soon"));
+    const errors = marks.filter((cf) => cf.formula === markFormula("error-cell"));
+    // The sample's 签约 rows: J8 has no planned start, J9 is overdue, J10 is due soon.
+    const rowsOf = (cfs: CfState[]) => [...new Set([...cellsOf(cfs)].map((k) => Number(k.split(",")[0])))].sort((a, b) => a - b);
+    expect(rowsOf(alert)).toEqual([8, 9]);
+    expect(rowsOf(soon)).toEqual([10]);
+    // whole rows of the used range, merged into one run
+    expect(alert.flatMap((cf) => cf.areas)).toEqual([{ top: 8, left: 1, bottom: 9, right: 16 }]);
+    expect(alert[0].format).toMatchObject({ fill: "#FFC7CE", fontColor: "#9C0006" });
+    expect(soon[0].format).toMatchObject({ fill: "#FFEB9C", fontColor: "#9C5700" });
+
+    const plantedErrors = SAMPLE_PLANTED.filter((p) => p.sheet === PROJECTS && RULES[p.rule].severity === "error").map((p) => cellKey(p.cell));
+    expect([...cellsOf(errors)].sort()).toEqual([...new Set(plantedErrors)].sort());
+    for (const cf of errors) {
+      expect(cf.format.fill).toBeNull();
+      expect(cf.format.fontColor).toBe(MARK_STYLES["error-cell"].font);
+      for (const edge of ["top", "bottom", "left", "right"] as const) expect(cf.format.borders[edge]).toEqual({ style: "Continuous", color: "#C00000" });
+    }
+    // other sheets have no error findings and no project rows: nothing of ours there
+    expect(ours(excel, "外出招商")).toEqual([]);
+  });
+
+  test("highlight then clear leaves every cell and the user's own conditional formats exactly as before", async () => {
+    const excel = formattedSample();
+    const before = visibleState(excel.state);
+    const { port, result } = await checked(excel);
+    await port.highlight(result);
+    const marked = visibleState(excel.state);
+    expect(marked).not.toEqual(before); // it did mark something
+    // values, number formats, fills, fonts, borders of every cell untouched while marked
+    const cellsOnly = (s: unknown) => (s as { sheets: { cells: unknown }[] }).sheets.map((x) => x.cells);
+    expect(cellsOnly(marked)).toEqual(cellsOnly(before));
+    await port.clear();
+    expect(visibleState(excel.state)).toEqual(before);
+  });
+
+  test("clear finds and removes the marks after the workbook was saved and reopened", async () => {
+    const excel = formattedSample();
+    const before = visibleState(excel.state);
+    const { port, result } = await checked(excel);
+    await port.highlight(result);
+
+    const reopened = excel.reopen(); // a new session: nothing but the saved document
+    expect(ours(reopened, PROJECTS).length).toBeGreaterThan(0);
+    await createExcelPort({ host: reopened.host(), today }).clear();
+    expect(visibleState(reopened.state)).toEqual(before);
+  });
+
+  test("highlighting again replaces the marks instead of stacking them; the user's formats keep their order", async () => {
+    const excel = formattedSample();
+    const userCfs = () => excel.sheet(PROJECTS).cfs.filter((cf) => !isMarkFormula(cf.formula));
+    const originalUser = JSON.parse(JSON.stringify(userCfs()));
+    const { port, result } = await checked(excel);
+    await port.highlight(result);
+    const first = JSON.parse(JSON.stringify(ours(excel, PROJECTS)));
+    await port.highlight(await port.check());
+    expect(ours(excel, PROJECTS)).toEqual(first);
+    expect(userCfs()).toEqual(originalUser);
+    // and after a reopen, from a fresh port
+    const reopened = excel.reopen();
+    const again = createExcelPort({ host: reopened.host(), today });
+    await again.highlight(await again.check());
+    expect(ours(reopened, PROJECTS)).toEqual(first);
+  });
+
+  test("a user's own custom formula is never taken for ours", async () => {
+    const excel = formattedSample();
+    const { port } = await checked(excel);
+    await port.clear();
+    expect(excel.sheet(PROJECTS).cfs).toHaveLength(2);
+    expect(excel.sheet("外出招商").cfs).toHaveLength(1);
+  });
+
+  test("round trips do not grow with rows or findings: 10 rows and 10,000 rows", async () => {
+    const counts: Record<string, number>[] = [];
+    for (const rows of [10, 10_000]) {
+      const excel = FakeExcel.fromSheets(sheetsWithProjectRows(rows));
+      const port = createExcelPort({ host: excel.host(), today });
+      const result = await port.check();
+      const afterCheck = excel.syncs;
+      await port.highlight(result);
+      const afterHighlight = excel.syncs;
+      const again = await port.check();
+      const afterRecheck = excel.syncs;
+      await port.highlight(again);
+      counts.push({
+        check: afterCheck,
+        highlight: afterHighlight - afterCheck,
+        recheck: afterRecheck - afterHighlight,
+        rehighlight: excel.syncs - afterRecheck,
+      });
+      expect(ours(excel, PROJECTS).length).toBeGreaterThan(0);
+    }
+    expect(counts[0]).toEqual(counts[1]);
+    // first check + highlight: 3 + 2; while editing (sheets known): 2 + 2
+    expect(counts[0]).toEqual({ check: 3, highlight: 2, recheck: 2, rehighlight: 2 });
+  });
+
+  test("proxy operations grow with the number of runs, not with the cells they cover", async () => {
+    const excel = FakeExcel.fromSheets(sampleSheets());
+    const { port, result } = await checked(excel);
+    const opsFor = async (rows: number[]) => {
+      await port.clear();
+      const start = excel.ops;
+      await port.highlight(resultMarkingRows(result, rows));
+      return excel.ops - start;
+    };
+    const short = await opsFor(runRows(20, 1)); // 20 runs of 1 row
+    const long = await opsFor(runRows(20, 300)); // 20 runs of 300 rows: 300 times the cells
+    const many = await opsFor(runRows(2_000, 1)); // 100 times the runs
+    expect(long).toBe(short);
+    expect(many).toBeGreaterThan(short);
+    expect(many).toBeLessThan(short * 100);
+    expect(cellsOf(ours(excel, PROJECTS)).size).toBe(2_000 * 16);
+  });
+
+  test("without range areas (ExcelApi 1.6–1.8, Excel 2019) one format per run, and still exactly removable", async () => {
+    const excel = formattedSample();
+    excel.apiVersion = "1.8";
+    const before = visibleState(excel.state);
+    const { port, result } = await checked(excel);
+    await port.highlight(result);
+    const marks = ours(excel, PROJECTS);
+    expect(marks.every((cf) => cf.areas.length === 1)).toBe(true);
+    expect(marks.filter((cf) => cf.formula === markFormula("start-alert")).map((cf) => cf.areas[0])).toEqual([{ top: 8, left: 1, bottom: 9, right: 16 }]);
+    await port.clear();
+    expect(visibleState(excel.state)).toEqual(before);
+  });
+
+  test("without conditional formats (ExcelApi 1.2, Excel 2016) a clear message, nothing written", async () => {
+    const excel = formattedSample();
+    excel.apiVersion = "1.2";
+    const before = visibleState(excel.state);
+    const { port, result } = await checked(excel);
+    const error = (await port.highlight(result).catch((e: unknown) => e)) as WorkbookError;
+    expect(error).toBeInstanceOf(WorkbookError);
+    expect(error.message).toContain("此版本的 Excel 不支持“标记”（需要 ExcelApi 1.6）");
+    expect(error.messageEn).toContain("ExcelApi 1.6");
+    expect(visibleState(excel.state)).toEqual(before);
+  });
+});
+
+describe("highlight failures leave nothing half-applied", () => {
+  async function failing(excel: FakeExcel, result: CheckResult, port = createExcelPort({ host: excel.host(), today })) {
+    return (await port.highlight(result).catch((e: unknown) => e)) as WorkbookError;
+  }
+
+  test("a protected sheet: a Chinese message naming it, and no mark anywhere", async () => {
+    const excel = formattedSample();
+    const { port, result } = await checked(excel);
+    excel.sheet(PROJECTS).protected = true;
+    const before = visibleState(excel.state);
+    const error = await failing(excel, result, port);
+    expect(error).toBeInstanceOf(WorkbookError);
+    expect(error.message).toContain("工作表“项目台账”受保护，无法添加标记，本次没有做任何修改");
+    expect(error.messageEn).toContain('Sheet "项目台账" is protected');
+    expect(visibleState(excel.state)).toEqual(before);
+    expect(excel.log.filter((op) => op.startsWith("conditionalFormats.add"))).toEqual([]);
+  });
+
+  test("clear on a protected sheet with marks: refused before anything is deleted", async () => {
+    const excel = formattedSample();
+    const { port, result } = await checked(excel);
+    await port.highlight(result);
+    excel.sheet(PROJECTS).protected = true;
+    const marked = visibleState(excel.state);
+    const error = (await port.clear().catch((e: unknown) => e)) as WorkbookError;
+    expect(error.message).toContain("工作表“项目台账”受保护，无法清除标记");
+    expect(visibleState(excel.state)).toEqual(marked);
+  });
+
+  test("a sheet deleted after the check: a clear message, and no mark anywhere", async () => {
+    const excel = formattedSample();
+    const { port, result } = await checked(excel);
+    excel.state.sheets = excel.state.sheets.filter((s) => s.name !== PROJECTS);
+    const before = visibleState(excel.state);
+    const error = await failing(excel, result, port);
+    expect(error).toBeInstanceOf(WorkbookError);
+    expect(error.message).toContain("找不到工作表“项目台账”（可能已被删除或重命名），本次没有做任何标记");
+    expect(visibleState(excel.state)).toEqual(before);
+  });
+
+  test("an API error part-way through the write: the marks already written are removed again", async () => {
+    const excel = formattedSample();
+    const before = visibleState(excel.state);
+    const { port, result } = await checked(excel);
+    let adds = 0;
+    excel.failWhen = (op) => (op.name === "conditionalFormats.add" && ++adds === 2 ? new FakeOfficeError("GeneralException", "An internal error has occurred.") : null);
+    const error = await failing(excel, result, port);
+    expect(error).toBeInstanceOf(WorkbookError);
+    expect(error.message).toContain("标记失败：Excel 返回了错误（GeneralException）");
+    expect(error.message).toContain("已撤回本次写入的全部标记");
+    expect(adds).toBeGreaterThanOrEqual(2); // the first add did run before the failure
+    expect(visibleState(excel.state)).toEqual(before);
+  });
+
+  test("an API error while replacing an earlier highlight leaves the workbook unmarked, the user's formats intact", async () => {
+    const excel = formattedSample();
+    const before = visibleState(excel.state);
+    const { port, result } = await checked(excel);
+    await port.highlight(result);
+    excel.failWhen = (op) => (op.name === "cf.format.font.color=" ? new FakeOfficeError("GeneralException", "An internal error has occurred.") : null);
+    const error = await failing(excel, result, port);
+    expect(error.message).toContain("已撤回本次写入的全部标记");
+    expect(visibleState(excel.state)).toEqual(before);
+  });
+});
