@@ -35,8 +35,13 @@ module.exports = [
     },
   },
   {
-    files: ["*.js", "scripts/**/*.js"],
+    files: ["*.js", "scripts/**/*.js", "test/**/*.js"],
     languageOptions: { sourceType: "commonjs", globals: NODE_GLOBALS },
     rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  // Served to the browser test's page in place of office.js.
+  {
+    files: ["test/browser/officeStub.js"],
+    languageOptions: { sourceType: "script", globals: { window: "readonly", document: "readonly", setTimeout: "readonly" } },
   },
 ];

@@ -8,20 +8,38 @@ import { parseIsoDay } from "../core/day";
 import type { SettingsOverrides } from "../core/settings";
 import { parseAmount } from "../core/values/amount";
 import { parseUnitKind } from "../core/values/unitKind";
+import { BATCH_HELP } from "./districtText";
 import { HELP, HELP_TITLES, USAGE, UsageError, say, type Lang, type Text } from "./messages";
 
 export type Format = "text" | "json";
 
 export interface CheckCommand {
+  /** Files and folders (every .xlsx below a folder is checked). */
   readonly files: readonly string[];
   readonly overrides: SettingsOverrides;
   readonly format: Format;
   readonly lang: Lang;
   readonly exitZero: boolean;
+  /** --config: the district's config file (JSON). */
+  readonly config?: string;
+  /** --highlight: where to write the highlighted copy of the one FILE. */
+  readonly highlight?: string;
 }
 
-/** What a parse asks for: a check to run, or nothing more (help or version was printed). */
-export type Parsed = { readonly kind: "check"; readonly command: CheckCommand } | { readonly kind: "done" };
+/** `zsledger report`: the district's bulletin workbook. */
+export interface ReportCommand {
+  readonly files: readonly string[];
+  readonly overrides: SettingsOverrides;
+  readonly lang: Lang;
+  readonly out: string;
+  readonly config?: string;
+}
+
+/** What a parse asks for: a check or a report to run, or nothing more (help or version was printed). */
+export type Parsed =
+  | { readonly kind: "check"; readonly command: CheckCommand }
+  | { readonly kind: "report"; readonly command: ReportCommand }
+  | { readonly kind: "done" };
 
 export interface Output {
   writeOut(s: string): void;
@@ -59,6 +77,9 @@ interface RawOptions {
   format?: string;
   lang?: string;
   exitZero?: boolean;
+  config?: string;
+  highlight?: string;
+  out?: string;
 }
 
 export async function parseArgs(argv: readonly string[], out: Output, version: string): Promise<Parsed> {
@@ -75,27 +96,38 @@ export async function parseArgs(argv: readonly string[], out: Output, version: s
     .helpCommand(false)
     .version(version, "-V, --version", t(HELP.version));
 
-  program
-    .command("check")
-    .description(t(HELP.check))
-    .argument("[files...]", t(HELP.files))
-    .option("--as-of <YYYY-MM-DD>", t(HELP.asOf))
-    .option("--unit-kind <kind>", t(HELP.unitKind))
-    .option("--unit-name <name>", t(HELP.unitName))
-    .option("--window-start <YYYY-MM-DD>", t(HELP.windowStart))
-    .option("--window-end <YYYY-MM-DD>", t(HELP.windowEnd))
-    .option("--plan-deadline <YYYY-MM-DD>", t(HELP.planDeadline))
-    .option("--due-soon-days <days>", t(HELP.dueSoonDays))
-    .option("--project-points <B>", t(HELP.projectPoints))
-    .option("--fair-bonus <F>", t(HELP.fairBonus))
-    .option("--trip-points <P>", t(HELP.tripPoints))
-    .option("--annual-task <万元>", t(HELP.annualTask))
+  /** The assessment's settings: the same flags on every command that checks. */
+  const settingOptions = (command: Command): Command =>
+    command
+      .option("--as-of <YYYY-MM-DD>", t(HELP.asOf))
+      .option("--unit-kind <kind>", t(HELP.unitKind))
+      .option("--unit-name <name>", t(HELP.unitName))
+      .option("--window-start <YYYY-MM-DD>", t(HELP.windowStart))
+      .option("--window-end <YYYY-MM-DD>", t(HELP.windowEnd))
+      .option("--plan-deadline <YYYY-MM-DD>", t(HELP.planDeadline))
+      .option("--due-soon-days <days>", t(HELP.dueSoonDays))
+      .option("--project-points <B>", t(HELP.projectPoints))
+      .option("--fair-bonus <F>", t(HELP.fairBonus))
+      .option("--trip-points <P>", t(HELP.tripPoints))
+      .option("--annual-task <万元>", t(HELP.annualTask))
+      .option("--config <file.json>", t(BATCH_HELP.config));
+
+  settingOptions(program.command("check").description(t(HELP.check)).argument("[files...]", t(BATCH_HELP.inputs)))
+    .option("--highlight <out.xlsx>", t(BATCH_HELP.highlight))
     .addOption(new Option("--format <format>", t(HELP.format)).default("text"))
     .addOption(new Option("--lang <lang>", t(HELP.lang)).default("zh"))
     .option("--exit-zero", t(HELP.exitZero))
     .helpOption("-h, --help", t(HELP.help))
     .action((files: string[], raw: RawOptions) => {
       parsed = { kind: "check", command: checkCommand(files, raw, lang) };
+    });
+
+  settingOptions(program.command("report").description(t(BATCH_HELP.report)).argument("<inputs...>", t(BATCH_HELP.inputs)))
+    .option("--out <file.xlsx>", t(BATCH_HELP.out))
+    .addOption(new Option("--lang <lang>", t(HELP.lang)).default("zh"))
+    .helpOption("-h, --help", t(HELP.help))
+    .action((files: string[], raw: RawOptions) => {
+      parsed = { kind: "report", command: reportCommand(files, raw, lang) };
     });
 
   try {
@@ -118,6 +150,8 @@ function commanderText(e: CommanderError, argv: readonly string[]): Text {
       return USAGE.unknownOption(quoted);
     case "commander.optionMissingArgument":
       return USAGE.missingValue(quoted.split(/\s/)[0]);
+    case "commander.missingArgument":
+      return USAGE.missingInputs;
     case "commander.unknownCommand":
       return USAGE.unknownCommand(quoted);
     case "commander.help":
@@ -131,6 +165,24 @@ function commanderText(e: CommanderError, argv: readonly string[]): Text {
 function checkCommand(files: readonly string[], raw: RawOptions, lang: Lang): CheckCommand {
   const format = choice("--format", raw.format ?? "text", FORMATS);
   choice("--lang", raw.lang ?? lang, LANGS);
+  return {
+    files,
+    overrides: settingOverrides(raw),
+    format,
+    lang: (raw.lang as Lang) ?? lang,
+    exitZero: raw.exitZero === true,
+    config: raw.config,
+    highlight: raw.highlight,
+  };
+}
+
+function reportCommand(files: readonly string[], raw: RawOptions, lang: Lang): ReportCommand {
+  choice("--lang", raw.lang ?? lang, LANGS);
+  if (raw.out === undefined) throw new UsageError(USAGE.missingOut);
+  return { files, overrides: settingOverrides(raw), lang: (raw.lang as Lang) ?? lang, out: raw.out, config: raw.config };
+}
+
+function settingOverrides(raw: RawOptions): SettingsOverrides {
   const overrides: SettingsOverrides = {};
   if (raw.asOf !== undefined) overrides.asOf = day("--as-of", raw.asOf);
   if (raw.windowStart !== undefined) overrides.windowStart = day("--window-start", raw.windowStart);
@@ -153,7 +205,7 @@ function checkCommand(files: readonly string[], raw: RawOptions, lang: Lang): Ch
   if (raw.fairBonus !== undefined) overrides.fairBonus = points("--fair-bonus", raw.fairBonus);
   if (raw.tripPoints !== undefined) overrides.tripPoints = points("--trip-points", raw.tripPoints);
   if (raw.annualTask !== undefined) overrides.annualTask = amount("--annual-task", raw.annualTask);
-  return { files, overrides, format, lang: (raw.lang as Lang) ?? lang, exitZero: raw.exitZero === true };
+  return overrides;
 }
 
 function choice<T extends string>(flag: string, value: string, choices: readonly T[]): T {
@@ -161,26 +213,27 @@ function choice<T extends string>(flag: string, value: string, choices: readonly
   return value as T;
 }
 
-function day(flag: string, value: string): number {
+/** The value checks below also read the config file (config.ts): `flag` names where the value came from. */
+export function day(flag: string, value: string): number {
   const d = parseIsoDay(value);
   if (d === null) throw new UsageError(USAGE.badDate(flag, value));
   return d;
 }
 
-function count(flag: string, value: string): number {
+export function count(flag: string, value: string): number {
   const n = /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
   if (!Number.isSafeInteger(n)) throw new UsageError(USAGE.badInteger(flag, value));
   return n;
 }
 
-function points(flag: string, value: string): number {
+export function points(flag: string, value: string): number {
   const n = value.trim() === "" ? NaN : Number(value);
   if (!Number.isFinite(n) || n < 0) throw new UsageError(USAGE.badNumber(flag, value));
   return n;
 }
 
 /** An amount as the ledgers write it (50000, 5亿, 5,0000万元): the core's parser, in 万元. */
-function amount(flag: string, value: string): number {
+export function amount(flag: string, value: string): number {
   const a = parseAmount(value);
   if (a.status !== "ok" || a.value.currency || a.value.approximate || a.value.wan <= 0) throw new UsageError(USAGE.badAmount(flag, value));
   return a.value.wan;

@@ -161,10 +161,12 @@ export const USAGE = {
   }),
   missingValue: (option: string): Text => ({ zh: `选项 ${option} 缺少取值`, en: `option ${option} needs a value` }),
   unknownCommand: (command: string): Text => ({
-    zh: `未知命令 ${command}，可用的命令：check（运行 zsledger --help 查看用法）`,
-    en: `unknown command ${command}; the command is check (run zsledger --help for usage)`,
+    zh: `未知命令 ${command}，可用的命令：check、report（运行 zsledger --help 查看用法）`,
+    en: `unknown command ${command}; the commands are check and report (run zsledger --help for usage)`,
   }),
   noCommand: { zh: "缺少命令，用法：zsledger check [文件...]（运行 zsledger --help 查看更多）", en: "no command given; usage: zsledger check [FILE...] (run zsledger --help for more)" } as Text,
+  missingInputs: { zh: "缺少台账文件或文件夹，用法：zsledger report 文件夹... --out 通报.xlsx", en: "no ledger files or folders given; usage: zsledger report FOLDER... --out bulletin.xlsx" } as Text,
+  missingOut: { zh: "缺少 --out：请给出通报工作簿的输出路径，如 --out 通报.xlsx", en: "--out is missing: give the bulletin workbook's path, e.g. --out bulletin.xlsx" } as Text,
   other: (detail: string): Text => ({ zh: `参数有误：${detail}`, en: `bad arguments: ${detail}` }),
 };
 

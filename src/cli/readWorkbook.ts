@@ -7,9 +7,10 @@
  * and styles; then each worksheet, in tab order, through ExcelJS's WorksheetReader. ExcelJS's
  * WorkbookReader is used only as the holder of those parsed parts, never for its unzipping.
  */
+import { Transform, pipeline, type Readable, type TransformCallback } from "stream";
 import ExcelJS from "exceljs";
 import WorksheetReader from "exceljs/lib/stream/xlsx/worksheet-reader";
-import { WorkbookCheck } from "../core/check";
+import { WorkbookCheck, type CheckOptions } from "../core/check";
 import type { CheckResult } from "../core/result";
 import type { SettingsOverrides } from "../core/settings";
 import type { DateSystem } from "../core/sheet";
@@ -22,6 +23,11 @@ export interface ReadOptions {
   readonly name: string;
   readonly overrides?: SettingsOverrides;
   readonly today?: Date;
+  /**
+   * Overrides that depend on what the check found (the district config's entry for the unit it
+   * names): given the first result, returns the overrides to assemble it again with, or null.
+   */
+  readonly refine?: (first: CheckResult) => SettingsOverrides | null;
 }
 
 export interface ReadResult {
@@ -67,7 +73,7 @@ export async function readWorkbookFile(filePath: string, entries: readonly ZipEn
   const open = (name: string) => {
     const entry = byName.get(name);
     if (!entry) throw new FileProblemError({ kind: "corrupt", detail: `${name} missing` });
-    return entryStream(filePath, entry);
+    return completeXml(name, entryStream(filePath, entry));
   };
 
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(filePath, {
@@ -92,7 +98,9 @@ export async function readWorkbookFile(filePath: string, entries: readonly ZipEn
   reader.sharedStrings ??= [];
 
   const dateSystem: DateSystem = reader.properties?.model?.date1904 ? 1904 : 1900;
-  const check = new WorkbookCheck({ name: options.name, dateSystem, overrides: options.overrides, today: options.today });
+  // Kept mutable: WorkbookCheck reads its options again in finish(), which is how `refine` reassembles without rereading.
+  const checkOptions: { -readonly [K in keyof CheckOptions]: CheckOptions[K] } = { name: options.name, dateSystem, overrides: options.overrides, today: options.today };
+  const check = new WorkbookCheck(checkOptions);
   for (const sheet of reader.model?.sheets ?? []) {
     const rel = rels.find((r) => r.Id === sheet.rId);
     // Chart sheets and dialog sheets have no rows.
@@ -100,10 +108,53 @@ export async function readWorkbookFile(filePath: string, entries: readonly ZipEn
     const worksheet = new WorksheetReader({ workbook: reader, id: sheet.id, iterator: open(partOf(rel)), options: reader.options });
     worksheet.name = sheet.name;
     const sink = check.beginSheet({ name: sheet.name, hidden: sheet.state === "hidden" || sheet.state === "veryHidden" });
-    for await (const row of worksheet) sink.push({ row: row.number, values: rowValues(row.values as unknown[]) });
+    try {
+      for await (const row of worksheet) sink.push({ row: row.number, values: rowValues(row.values as unknown[]) });
+    } catch (e) {
+      // ExcelJS fails with a TypeError on XML it does not expect (a cell without its r attribute):
+      // name the part, not ExcelJS's internals. XML syntax errors say where they are: keep them.
+      if (e instanceof FileProblemError) throw e;
+      const why = e instanceof TypeError || !(e instanceof Error) ? "" : `: ${e.message.split(/\r?\n/)[0]}`;
+      throw new FileProblemError({ kind: "corrupt", detail: `${partOf(rel)}${why}` });
+    }
     sink.end();
   }
+  const first = check.finish();
+  const refined = options.refine?.(first);
+  if (!refined) return { result: first, dateSystem };
+  checkOptions.overrides = refined;
   return { result: check.finish(), dateSystem };
+}
+
+/**
+ * ExcelJS's XML parser is never told that a part has ended, so a part cut short inside an intact
+ * zip (a broken writer) would read as fewer rows, or none, without a word. A complete part closes
+ * the element it opened first; this passes the bytes through and checks that at the end.
+ */
+function completeXml(name: string, source: Readable): Readable {
+  let head = "";
+  let tail = "";
+  let total = 0;
+  const guard = new Transform({
+    transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {
+      if (head.length < 4096) head += chunk.toString("latin1", 0, 4096);
+      tail = (tail + chunk.toString("latin1", Math.max(0, chunk.length - 256))).slice(-256);
+      total += chunk.length;
+      done(null, chunk);
+    },
+    flush(done: TransformCallback) {
+      // The first element: after the declaration, comments and a DOCTYPE (which start with <? and <!).
+      const root = /<([A-Za-z_][\w.:-]*)/.exec(head)?.[1]?.replace(/\./g, "\\.");
+      const closed =
+        root !== undefined &&
+        (new RegExp(`</${root}\\s*>\\s*$`).test(tail) || (total === head.length && new RegExp(`<${root}\\b[^<>]*/>\\s*$`).test(head)));
+      done(closed ? null : new FileProblemError({ kind: "corrupt", detail: `${name}: incomplete XML` }));
+    },
+  });
+  pipeline(source, guard, (e) => {
+    if (e && !guard.destroyed) guard.destroy(e);
+  });
+  return guard;
 }
 
 /** A relationship target of the workbook as a zip entry name: relative to xl/, or absolute from the root. */

@@ -22,6 +22,11 @@ export interface ZipEntry {
   /** Offset of the entry's local header. */
   readonly offset: number;
   readonly encrypted: boolean;
+  /** General-purpose flags, CRC-32 and DOS time/date as the directory declares them: a copy (zipWrite.ts) keeps them. */
+  readonly flags: number;
+  readonly crc32: number;
+  readonly time: number;
+  readonly date: number;
 }
 
 const ZIP_LOCAL = 0x04034b50;
@@ -86,7 +91,8 @@ export function readCentralDirectory(fd: number, size: number): ZipEntry[] | Fil
       [unpacked, packed, offset] = [big[0] ?? unpacked, big[1] ?? packed, big[2] ?? offset];
     }
     if (offset + packed > cdOffset) return { kind: "corrupt" };
-    entries.push({ name, method, packed, unpacked, offset, encrypted: (flags & 1) === 1 });
+    const [crc32, time, date] = [cd.readUInt32LE(p + 16), cd.readUInt16LE(p + 12), cd.readUInt16LE(p + 14)];
+    entries.push({ name, method, packed, unpacked, offset, encrypted: (flags & 1) === 1, flags, crc32, time, date });
     p += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
@@ -133,14 +139,12 @@ function zip64Fields(extra: Buffer, wanted: readonly boolean[]): (number | undef
  */
 export function entryStream(filePath: string, entry: ZipEntry): Readable {
   const fd = fs.openSync(filePath, "r");
-  let header: Buffer;
+  let start: number;
   try {
-    header = readAt(fd, entry.offset, 30);
+    start = entryDataOffset(fd, entry);
   } finally {
     fs.closeSync(fd);
   }
-  if (header.length < 30 || header.readUInt32LE(0) !== ZIP_LOCAL) throw new FileProblemError({ kind: "corrupt", detail: entry.name });
-  const start = entry.offset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
   const guard = new SizeGuard(entry);
   if (entry.packed === 0) {
     guard.end();
@@ -154,6 +158,13 @@ export function entryStream(filePath: string, entry: ZipEntry): Readable {
   if (entry.method === 8) pipeline(raw, zlib.createInflateRaw(), guard, failed);
   else pipeline(raw, guard, failed);
   return guard;
+}
+
+/** Where an entry's (packed) data begins: past its local header, whose name and extra lengths may differ from the directory's. */
+export function entryDataOffset(fd: number, entry: ZipEntry): number {
+  const header = readAt(fd, entry.offset, 30);
+  if (header.length < 30 || header.readUInt32LE(0) !== ZIP_LOCAL) throw new FileProblemError({ kind: "corrupt", detail: entry.name });
+  return entry.offset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
 }
 
 class SizeGuard extends Transform {

@@ -5,10 +5,10 @@
  * come last.
  */
 import { assessUnit, sumTargets, type UnitRows } from "./assess";
-import { today } from "./day";
+import { today, type Day } from "./day";
 import type { Finding } from "./findings";
 import { LEDGER_KINDS, type FieldId, type Ledger, type LedgerKind, type RecognizedSheet } from "./ledger";
-import { readLedger, type ParsedRow } from "./read";
+import { LedgerReader, type ParsedRow, type RowContext } from "./read";
 import { SheetRecognizer, unitNameOfTitle } from "./recognize";
 import type { CheckResult, ProjectAssessment, UnitAssessment } from "./result";
 import { projectRowFindings } from "./rules/projects";
@@ -34,18 +34,33 @@ export interface SheetSink {
   end(): void;
 }
 
-/** Push interface, for streamed sources: beginSheet, push every row, end; then finish. */
-export class WorkbookCheck {
-  private readonly sheets: RecognizedSheet[] = [];
+/** A recognised sheet, and the reader its data rows went to when it is a ledger. */
+interface CheckedSheet {
+  readonly sheet: RecognizedSheet;
+  readonly reader: LedgerReader | null;
+}
 
-  constructor(private readonly options: CheckOptions = {}) {}
+/**
+ * Push interface, for streamed sources: beginSheet, push every row, end; then finish.
+ * A ledger's data rows are read into typed rows as they arrive, so its raw cells are never all
+ * held; what only the whole workbook tells (its settings sheet may come last) is applied by finish.
+ */
+export class WorkbookCheck {
+  private readonly sheets: CheckedSheet[] = [];
+  private readonly rowContext: RowContext;
+
+  constructor(private readonly options: CheckOptions = {}) {
+    // The as-of year as far as known before a settings sheet: the override's, else today's.
+    this.rowContext = { dateSystem: options.dateSystem ?? 1900, defaultYear: yearOf(options.overrides?.asOf ?? today(options.today)) };
+  }
 
   beginSheet(meta: SheetMeta): SheetSink {
-    const recognizer = new SheetRecognizer(meta);
+    let reader: LedgerReader | null = null;
+    const recognizer = new SheetRecognizer(meta, { onLedger: (head) => (reader = new LedgerReader(head, this.rowContext)) });
     return {
       push: (row) => recognizer.push(row),
       end: () => {
-        this.sheets.push(recognizer.finish());
+        this.sheets.push({ sheet: recognizer.finish(), reader });
       },
     };
   }
@@ -66,8 +81,9 @@ export function checkWorkbook(input: WorkbookInput, options: CheckOptions = {}):
   return check.finish();
 }
 
-function assembleResult(sheets: readonly RecognizedSheet[], options: CheckOptions): CheckResult {
+function assembleResult(checked: readonly CheckedSheet[], options: CheckOptions): CheckResult {
   const dateSystem = options.dateSystem ?? 1900;
+  const sheets = checked.map((c) => c.sheet);
   const ledgers = sheets.flatMap((s) => (s.type === "ledger" ? [s.ledger] : []));
   const fromSheet = sheets.flatMap((s) => (s.type === "settings" ? [settingsFromEntries(s.entries, dateSystem).settings] : []));
   const settings = resolveSettings([options.overrides ?? {}, ...fromSheet], today(options.today));
@@ -75,8 +91,8 @@ function assembleResult(sheets: readonly RecognizedSheet[], options: CheckOption
   const unitKind = settings.unitKind ?? inferKind(sheets, ledgers, unitName, options.name) ?? "town";
   const multiUnit = ledgers.some((l) => l.columns.some((c) => c.field === "unit"));
 
-  const readCtx = { dateSystem, defaultYear: new Date(settings.asOf * 86_400_000).getUTCFullYear(), defaultUnit: unitName, multiUnit };
-  const read = ledgers.map((l) => readLedger(l, readCtx));
+  const readCtx = { dateSystem, defaultYear: yearOf(settings.asOf), defaultUnit: unitName, multiUnit };
+  const read = checked.flatMap(({ sheet, reader }) => (sheet.type === "ledger" && reader ? [{ ledger: sheet.ledger, ...reader.finish(readCtx) }] : []));
   const findings: Finding[] = [
     ...missingLedgerFindings(unitKind, new Set(ledgers.map((l) => l.kind))),
     ...read.flatMap((r) => [
@@ -116,7 +132,7 @@ function assembleResult(sheets: readonly RecognizedSheet[], options: CheckOption
     settings: { ...settings, unitKind, unitName } satisfies Settings,
     unitKind,
     unitName,
-    ledgers: ledgers.map((l) => ({ sheet: l.sheet, kind: l.kind, headerRows: l.headerRows, dataRows: l.records.length })),
+    ledgers: read.map(({ ledger: l, rows }) => ({ sheet: l.sheet, kind: l.kind, headerRows: l.headerRows, dataRows: rows.length })),
     findings,
     errors: countOf(findings, "error"),
     warnings: countOf(findings, "warning"),
@@ -193,6 +209,10 @@ function baseName(name?: string): string | null {
   if (!name) return null;
   const file = (name.split(/[\\/]/).pop() ?? name).replace(/\.(xlsx|xlsm|xls|et)$/i, "");
   return unitNameOfTitle(file) ?? (file || null);
+}
+
+function yearOf(day: Day): number {
+  return new Date(day * 86_400_000).getUTCFullYear();
 }
 
 function round(x: number): number {

@@ -118,6 +118,8 @@ export interface NormalizedHeader {
 const BRACKETED = /[([【〔]([^()[\]【】〔〕]*)[)\]】〕]/g;
 // A bracket left open at the end ("总投资（亿元") is read as if it were closed.
 const UNCLOSED_AT_END = /[([【〔]([^()[\]【】〔〕]*)$/;
+// Brackets nested deeper than any header is written are left in place (a hostile cell, see below).
+const MAX_BRACKET_NESTING = 8;
 // Required-field markers (*项目名称, 项目名称*) are no part of the name.
 const ASTERISKS = /^\*+|\*+$/g;
 
@@ -136,7 +138,9 @@ export function dropBracketedParts(s: string, seen?: (inside: string) => void): 
     return "";
   };
   let out = s;
-  for (let before = ""; before !== out; ) {
+  // Each pass drops one level of nesting; nobody types more than a few, and a hostile cell of
+  // thousands of nested brackets would make this quadratic.
+  for (let before = "", pass = 0; before !== out && pass < MAX_BRACKET_NESTING; pass++) {
     before = out;
     out = out.replace(BRACKETED, drop);
   }

@@ -5,12 +5,12 @@
  */
 import type { Day } from "./day";
 import type { Finding } from "./findings";
-import type { FieldId, Ledger, LedgerKind } from "./ledger";
-import { columnOf } from "./ledger";
+import type { FieldId, Ledger, LedgerColumn, LedgerKind } from "./ledger";
+import type { LedgerHead, RecordSink } from "./recognize";
 import { amountFinding, dateFinding, invalidFlag, missingValue, unknownStage } from "./rules/values";
 import { finding, type FindingPlace } from "./rules/rule";
 import { cellAddress, isBlank, type CellValue, type DateSystem } from "./sheet";
-import { compact, displayValue } from "./text";
+import { compact, displayValue, lowerCase } from "./text";
 import { parseAmount } from "./values/amount";
 import { parseCategory } from "./values/category";
 import { parseCount } from "./values/count";
@@ -18,7 +18,8 @@ import { parseDate, type DateContext } from "./values/date";
 import { parseFlag } from "./values/flag";
 import { parseRole, roleFromTitle } from "./values/role";
 import { parseStage } from "./values/stage";
-import type { Amount, AmountUnit, InviteeCategory, Role, Stage } from "./values/types";
+import { BLANK } from "./values/cell";
+import type { Amount, AmountUnit, DateGuess, InviteeCategory, Parsed, Role, Stage } from "./values/types";
 
 type ValueType = "amount" | "date" | "flag" | "stage" | "role" | "category" | "count";
 
@@ -70,7 +71,7 @@ export interface ParsedRow {
 
 const NONE_UNREADABLE: ReadonlySet<FieldId> = new Set();
 
-function markUnreadable(row: ParsedRow, field: FieldId): void {
+function markUnreadable(row: ReadRow, field: FieldId): void {
   row.unreadable = new Set(row.unreadable).add(field);
 }
 
@@ -91,116 +92,270 @@ export interface ReadLedger {
 }
 
 export function readLedger(ledger: Ledger, ctx: ReadContext): ReadLedger {
-  const findings: Finding[] = [];
-  const fields: FieldReader[] = ledger.columns.map((c) => ({
-    field: c.field,
-    column: c.column,
-    type: VALUE_TYPES[c.field],
-    unit: (c.unit ?? ledger.sheetUnit) as AmountUnit,
-  }));
-  const required = REQUIRED_FIELDS[ledger.kind].flatMap((field) => fields.filter((f) => f.field === field));
-  const dateCtx = { dateSystem: ctx.dateSystem, defaultYear: ctx.defaultYear };
-  const rows = ledger.records.map((record) => {
-    const parsed: ParsedRow = {
-      sheet: ledger.sheet,
-      row: record.row,
-      unit: record.unit ?? ctx.defaultUnit,
-      text: {},
-      amounts: {},
-      dates: {},
-      flags: {},
-      unreadable: NONE_UNREADABLE,
-    };
-    for (const f of fields) {
-      const raw = record.cells[f.field];
+  const reader = new LedgerReader(ledger, ctx);
+  for (const record of ledger.records) {
+    const values: CellValue[] = [];
+    for (const c of ledger.columns) values[c.column - 1] = record.cells[c.field];
+    reader.push(record.row, values, record.unit);
+  }
+  return { ledger, ...reader.finish(ctx) };
+}
+
+/** What reading a row needs before the workbook's settings are known. */
+export interface RowContext {
+  readonly dateSystem: DateSystem;
+  /** The as-of year as far as known yet: `finish` reads again the dates that took it, if it changed. */
+  readonly defaultYear: number;
+}
+
+/**
+ * A row while it is read: its unit is settled by `finish` (the workbook's unit for rows with none).
+ * A class, so that every row is built with one shape and no copying of a literal's boilerplate.
+ */
+class ReadRow implements Omit<ParsedRow, "unit"> {
+  readonly text: Partial<Record<FieldId, string>>;
+  readonly amounts: Partial<Record<FieldId, Amount>>;
+  readonly dates: Partial<Record<FieldId, Day>>;
+  readonly flags: Partial<Record<FieldId, boolean>>;
+  stage: Stage | undefined = undefined;
+  role: Role | undefined = undefined;
+  category: InviteeCategory | undefined = undefined;
+  promotions: number | undefined = undefined;
+  unreadable: ReadonlySet<FieldId> = NONE_UNREADABLE;
+
+  constructor(
+    readonly sheet: string,
+    readonly row: number,
+    public unit: string | null,
+  ) {
+    const values = {};
+    this.text = this.amounts = this.dates = this.flags = values;
+  }
+}
+
+/** A text date that took the default year (8月15日): where it is, to read it again if that year changes. */
+interface YearCell {
+  readonly row: ReadRow;
+  readonly reader: FieldReader;
+  readonly raw: string;
+  /** Index of its finding in `found`, or -1. */
+  readonly at: number;
+}
+
+/** Distinct cell values a column remembers the reading of (dates, amounts and words repeat a lot). */
+const MEMO_LIMIT = 4096;
+
+/**
+ * Reads a ledger's data rows as recognition hands them over (a RecordSink), so that only typed
+ * rows are kept. Settings that only the whole workbook tells — the workbook's unit, whether rows
+ * are told apart by unit, the as-of year for dates written without one — are applied by `finish`.
+ */
+export class LedgerReader implements RecordSink {
+  private readonly sheet: string;
+  private readonly fields: FieldReader[];
+  private readonly required: FieldReader[];
+  private readonly ctx: RowContext;
+  private readonly rows: ReadRow[] = [];
+  /** Findings in reading order (null once withdrawn by a second reading), and the row of each. */
+  private readonly found: (Finding | null)[] = [];
+  private readonly foundOn: ReadRow[] = [];
+  private readonly yearCells: YearCell[] = [];
+
+  constructor(head: LedgerHead, ctx: RowContext) {
+    this.sheet = head.sheet;
+    this.ctx = { dateSystem: ctx.dateSystem, defaultYear: ctx.defaultYear };
+    this.fields = head.columns.map((c) => fieldReader(c, head.sheetUnit, this.ctx));
+    this.required = REQUIRED_FIELDS[head.kind].flatMap((field) => this.fields.filter((f) => f.field === field));
+  }
+
+  push(row: number, values: readonly CellValue[], unit: string | null): void {
+    const parsed = new ReadRow(this.sheet, row, unit);
+    const fields = this.fields;
+    for (let k = 0; k < fields.length; k++) {
+      const f = fields[k];
+      const raw = values[f.index];
       if (isBlank(raw)) continue;
-      const found = readCell(parsed, f, raw, dateCtx, ctx.multiUnit);
-      if (found) findings.push(found);
+      const found = readCell(parsed, f, raw);
+      if (found) this.add(found, parsed);
+      if (f.type === "date" && typeof raw === "string" && f.yearDependent.has(raw)) {
+        this.yearCells.push({ row: parsed, reader: f, raw, at: found ? this.found.length - 1 : -1 });
+      }
     }
-    for (const f of required) {
-      if (isBlank(record.cells[f.field])) findings.push(finding(missingValue, placeOf(parsed, f, ctx.multiUnit)));
+    for (const f of this.required) {
+      if (isBlank(values[f.index])) this.add(finding(missingValue, placeOf(parsed, f)), parsed);
     }
-    return parsed;
-  });
-  return { ledger, rows, findings };
+    this.rows.push(parsed);
+  }
+
+  /** The rows and findings, once the workbook's settings are known. */
+  finish(ctx: ReadContext): { readonly rows: ParsedRow[]; readonly findings: Finding[] } {
+    if (!Object.is(ctx.defaultYear, this.ctx.defaultYear)) this.readYearCellsAgain(ctx);
+    for (const row of this.rows) row.unit ??= ctx.defaultUnit;
+    const findings: Finding[] = [];
+    for (let i = 0; i < this.found.length; i++) {
+      const f = this.found[i];
+      if (f === null) continue;
+      if (ctx.multiUnit) (f as { unit?: string }).unit = this.foundOn[i].unit!;
+      findings.push(f);
+    }
+    return { rows: this.rows as ParsedRow[], findings };
+  }
+
+  private add(f: Finding, row: ReadRow): void {
+    this.found.push(f);
+    this.foundOn.push(row);
+  }
+
+  /** Dates without a year were read in the year known then; the workbook's settings named another. */
+  private readYearCellsAgain(ctx: ReadContext): void {
+    const dateCtx: DateContext = { dateSystem: ctx.dateSystem, defaultYear: ctx.defaultYear };
+    for (const { row, reader, raw, at } of this.yearCells) {
+      if (at >= 0) this.found[at] = null;
+      row.dates[reader.field] = undefined;
+      if (row.unreadable.has(reader.field)) {
+        const rest = new Set(row.unreadable);
+        rest.delete(reader.field);
+        row.unreadable = rest;
+      }
+      const found = storeDate(row, reader, raw, parseDate(raw, dateCtx));
+      if (found) this.add(found, row);
+    }
+  }
 }
 
 /** How one column is read: its field, where it is, what kind of value, in which unit. */
 interface FieldReader {
   readonly field: FieldId;
+  /** 1-based column, and its index in a row's values. */
   readonly column: number;
+  readonly index: number;
   readonly type: ValueType | undefined;
-  readonly unit: AmountUnit;
+  /** The column's parse (its unit and the dates' context applied), remembering repeated values. */
+  readonly parse: (raw: CellValue) => Parsed<unknown, string>;
+  /** Texts of a date column that took the default year. */
+  readonly yearDependent: Set<string>;
 }
 
-/** Built only when there is something to report: most cells of a large ledger have nothing. */
-function placeOf(row: ParsedRow, f: FieldReader, multiUnit: boolean): FindingPlace {
-  return {
-    sheet: row.sheet,
-    cell: cellAddress(row.row, f.column),
-    row: row.row,
-    column: f.column,
-    field: f.field,
-    unit: multiUnit ? row.unit : undefined,
+function fieldReader(c: LedgerColumn, sheetUnit: AmountUnit, ctx: RowContext): FieldReader {
+  const type = VALUE_TYPES[c.field];
+  const unit = (c.unit ?? sheetUnit) as AmountUnit;
+  const yearDependent = new Set<string>();
+  const parse = parserOf(type, unit, ctx, yearDependent);
+  return { field: c.field, column: c.column, index: c.column - 1, type, parse: parse ? memoized(parse) : NO_PARSE, yearDependent };
+}
+
+const NO_PARSE = (): Parsed<never> => BLANK;
+
+function parserOf(type: ValueType | undefined, unit: AmountUnit, ctx: RowContext, yearDependent: Set<string>): ((raw: CellValue) => Parsed<unknown, string>) | null {
+  switch (type) {
+    case "amount":
+      return (raw) => parseAmount(raw, unit);
+    case "date": {
+      const withoutYear: DateContext = { dateSystem: ctx.dateSystem, defaultYear: NaN };
+      return (raw) => {
+        const p = parseDate(raw, ctx);
+        // A reading that changes without a default year took it (and is read again if it changes).
+        if (typeof raw === "string") {
+          const bare = parseDate(raw, withoutYear);
+          if (bare.status !== p.status || (p.status === "invalid" && bare.status === "invalid" && bare.reason !== p.reason)) yearDependent.add(raw);
+        }
+        return p;
+      };
+    }
+    case "flag":
+      return parseFlag;
+    case "stage":
+      return parseStage;
+    case "role":
+      return parseRole;
+    case "category":
+      return parseCategory;
+    case "count":
+      return parseCount;
+    case undefined:
+      return null;
+  }
+}
+
+/**
+ * A parse that remembers what it gave for texts and numbers. Results are never mutated, so rows
+ * share them (one Amount object for every 5000 of a column).
+ */
+function memoized<T extends Parsed<unknown, string>>(parse: (raw: CellValue) => T): (raw: CellValue) => T {
+  const memo = new Map<string | number, T>();
+  return (raw) => {
+    if (typeof raw !== "string" && typeof raw !== "number") return parse(raw);
+    let p = memo.get(raw);
+    if (p === undefined) {
+      p = parse(raw);
+      if (memo.size < MEMO_LIMIT) memo.set(raw, p);
+    }
+    return p;
   };
 }
 
+/** Built only when there is something to report: most cells of a large ledger have nothing. The unit is set by `finish`. */
+function placeOf(row: ReadRow, f: FieldReader): FindingPlace {
+  return { sheet: row.sheet, cell: cellAddress(row.row, f.column), row: row.row, column: f.column, field: f.field };
+}
+
 /** Stores one non-blank cell's value on the row; returns the finding it deserves, if any. */
-function readCell(row: ParsedRow, f: FieldReader, raw: CellValue, dateCtx: DateContext, multiUnit: boolean): Finding | null {
+function readCell(row: ReadRow, f: FieldReader, raw: CellValue): Finding | null {
   const field = f.field;
-  const place = () => placeOf(row, f, multiUnit);
   switch (f.type) {
     case undefined:
       row.text[field] = displayValue(raw).trim();
       return null;
     case "amount": {
-      const p = parseAmount(raw, f.unit);
+      const p = f.parse(raw) as Parsed<Amount>;
       if (p.status === "ok") {
         row.amounts[field] = p.value;
         if (!p.value.currency && !p.value.approximate) return null;
       } else markUnreadable(row, field);
-      return amountFinding(p, place(), displayValue(raw));
+      return amountFinding(p, placeOf(row, f), displayValue(raw));
     }
-    case "date": {
-      const p = parseDate(raw, dateCtx);
-      if (p.status === "ok") row.dates[field] = p.value;
-      else markUnreadable(row, field);
-      return p.status === "ok" && !p.guess ? null : dateFinding(p, place(), displayValue(raw));
-    }
+    case "date":
+      return storeDate(row, f, raw, f.parse(raw) as Parsed<Day, DateGuess>);
     case "flag": {
-      const p = parseFlag(raw);
+      const p = f.parse(raw) as Parsed<boolean>;
       if (p.status === "ok") row.flags[field] = p.value;
       if (p.status !== "invalid") return null;
       markUnreadable(row, field);
-      return finding(invalidFlag, place(), { value: p.text });
+      return finding(invalidFlag, placeOf(row, f), { value: p.text });
     }
     case "stage": {
-      const p = parseStage(raw);
+      const p = f.parse(raw) as Parsed<Stage>;
       row.text.stage = displayValue(raw).trim();
       if (p.status === "ok") row.stage = p.value;
       if (p.status !== "invalid") return null;
       markUnreadable(row, field);
-      return finding(unknownStage, place(), { value: p.text });
+      return finding(unknownStage, placeOf(row, f), { value: p.text });
     }
     case "role": {
-      const p = parseRole(raw);
+      const p = f.parse(raw) as Parsed<Role>;
       if (p.status === "ok") row.role = p.value;
       else markUnreadable(row, field);
       return null;
     }
     case "category": {
-      const p = parseCategory(raw);
+      const p = f.parse(raw) as Parsed<InviteeCategory>;
       if (p.status === "ok") row.category = p.value;
       else markUnreadable(row, field);
       return null;
     }
     case "count": {
-      const p = parseCount(raw);
+      const p = f.parse(raw) as Parsed<number>;
       if (p.status === "ok") row.promotions = p.value;
       else markUnreadable(row, field);
       return null;
     }
   }
+}
+
+function storeDate(row: ReadRow, f: FieldReader, raw: CellValue, p: Parsed<Day, DateGuess>): Finding | null {
+  if (p.status === "ok") row.dates[f.field] = p.value;
+  else markUnreadable(row, f.field);
+  return p.status === "ok" && !p.guess ? null : dateFinding(p, placeOf(row, f), displayValue(raw));
 }
 
 /** A trip's role: its role column, else what its title says. */
@@ -211,5 +366,5 @@ export function tripRole(row: ParsedRow): Role | null {
 
 /** Project names compared as a person would: no spaces, full-width folded. */
 export function projectKey(name: string): string {
-  return compact(name).toLowerCase();
+  return lowerCase(compact(name));
 }

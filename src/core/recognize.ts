@@ -36,8 +36,31 @@ export function recognizeSheet(sheet: SheetInput): RecognizedSheet {
   return recognizer.finish();
 }
 
+/** What is known of a ledger once its header is read: enough to read its data rows as they come. */
+export interface LedgerHead {
+  readonly sheet: string;
+  readonly kind: LedgerKind;
+  readonly columns: readonly LedgerColumn[];
+  readonly sheetUnit: AmountUnit;
+}
+
+/**
+ * Takes a ledger's data rows as they are recognised. With one, the ledger keeps no records
+ * (`records` stays empty): a large sheet is read row by row and never held whole.
+ */
+export interface RecordSink {
+  /** `values` is the row as pushed (values[0] is column A); `unit` its 单位, filled down. */
+  push(row: number, values: readonly CellValue[], unit: string | null): void;
+}
+
+export interface RecognizerOptions {
+  /** Called once the header is decided; the sink it returns receives every data row. */
+  readonly onLedger?: (head: LedgerHead) => RecordSink;
+}
+
 export class SheetRecognizer {
   private readonly meta: SheetMeta;
+  private readonly onLedger: RecognizerOptions["onLedger"];
   /** Set for the 台账设置 sheet: its rows are read as (项目, 值) pairs and nothing else. */
   private readonly settings: [string, CellValue][] | null;
   /** The header search window, released once the header is decided. */
@@ -48,9 +71,10 @@ export class SheetRecognizer {
   private body: LedgerBody | null = null;
   private titles: string[] = [];
 
-  constructor(meta: SheetMeta) {
+  constructor(meta: SheetMeta, options: RecognizerOptions = {}) {
     // Only what recognition needs: a SheetInput passed as meta must not keep its rows alive.
     this.meta = { name: meta.name, merges: meta.merges };
+    this.onLedger = options.onLedger;
     this.settings = isSettingsSheet(meta.name) ? [] : null;
   }
 
@@ -95,7 +119,8 @@ export class SheetRecognizer {
     const firstHeaderRow = header.rows[0];
     const lastHeaderRow = header.rows[header.rows.length - 1];
     const heading = readHeading(rows.filter((r) => r.row < firstHeaderRow));
-    this.body = new LedgerBody(this.meta.name, header, heading);
+    const sink = this.onLedger?.({ sheet: this.meta.name, kind: header.kind, columns: header.mapping.columns, sheetUnit: heading.sheetUnit });
+    this.body = new LedgerBody(this.meta.name, header, heading, sink ?? null);
     for (const row of rows) if (row.row > lastHeaderRow) this.body.push(row);
   }
 }
@@ -153,11 +178,15 @@ interface Header {
   readonly unitCells: number;
 }
 
-const LINE_BREAKS = /\s*[\r\n]+\s*/g;
+const LINE_BREAKS = /[\r\n]+/;
 
-/** A cell's text without the line breaks that only wrap it: 计划开工\n时间 shows as 计划开工时间. */
+/**
+ * A cell's text without the line breaks that only wrap it: 计划开工\n时间 shows as 计划开工时间.
+ * Split and trimmed, not /\s*[\r\n]+\s*\/g, which takes quadratic time on a long run of spaces.
+ */
 function shownText(v: CellValue): string {
-  return displayValue(v).replace(LINE_BREAKS, "").trim();
+  const text = displayValue(v);
+  return LINE_BREAKS.test(text) ? text.split(LINE_BREAKS).map((part) => part.trim()).join("") : text.trim();
 }
 
 function headerCellOf(v: CellValue): HeaderCell | null {
@@ -348,8 +377,20 @@ const UNIT_NAME_LABELS: ReadonlySet<string> = new Set(["填报单位", "报送�
 /** Labels a heading line may run together without spaces (填报单位：财源街道单位：万元). */
 const HEADING_LABELS =
   /(填报单位|报送单位|所属单位|责任单位|单位名称|金额单位|计量单位|货币单位|单位|填报日期|填报时间|统计截止日期|统计截止日|截止日期|日期|填报人|联系电话|制表人|审核人)(?=:)/g;
-/** A bracketed part holding a label, as in 财源街道招商引资项目台账（单位：万元）. */
-const LABELLED_BRACKET = /[([【〔]([^()[\]【】〔〕]*:[^()[\]【】〔〕]*)[)\]】〕]/g;
+/**
+ * A bracketed part, unwrapped when it holds a label, as in 财源街道招商引资项目台账（单位：万元）.
+ * The colon is looked for in the replacer: /[(…]([^…]*:[^…]*)[)…]/ backtracks quadratically.
+ */
+const BRACKETED_PART = /[([【〔]([^()[\]【】〔〕]*)[)\]】〕]/g;
+const unwrapLabelled = (part: string, inside: string): string => (inside.includes(":") ? ` ${inside} ` : part);
+
+/** `a : b` → `a:b`, in linear time (/\s*:\s*\/g is quadratic on a long run of spaces). */
+function tightenColons(s: string): string {
+  if (!s.includes(":")) return s;
+  const parts = s.split(":");
+  const last = parts.length - 1;
+  return parts.map((p, i) => (i === 0 ? p.trimEnd() : i === last ? p.trimStart() : p.trim())).join(":");
+}
 
 interface HeadingText {
   /** The parts that are no `label: value`. */
@@ -358,10 +399,7 @@ interface HeadingText {
 }
 
 function parseHeadingText(text: string): HeadingText {
-  const spaced = foldWidth(text)
-    .replace(LABELLED_BRACKET, " $1 ")
-    .replace(/\s*:\s*/g, ":")
-    .replace(HEADING_LABELS, " $1");
+  const spaced = tightenColons(foldWidth(text).replace(BRACKETED_PART, unwrapLabelled)).replace(HEADING_LABELS, " $1");
   const plain: string[] = [];
   const labels: [string, string][] = [];
   for (const part of spaced.split(/\s+/)) {
@@ -498,6 +536,10 @@ class LedgerBody {
   private readonly unitIndex: number;
 
   private readonly records: LedgerRecord[] = [];
+  /** Where data rows go instead of `records`, when the caller reads them as they come. */
+  private readonly sink: RecordSink | null;
+  /** Data rows so far, kept or handed on: totals index them. */
+  private count = 0;
   private readonly totals: TotalRow[] = [];
   private footer = false;
   /** Where the records a 小计 adds up begin: after the last 小计, 合计 or section row. */
@@ -507,9 +549,12 @@ class LedgerBody {
   /** A 合计 above any data (right under the header) adds up the records below it. */
   private leadingTotal: OpenTotal | null = null;
   private unit: string | null = null;
+  /** The 单位 cell the current unit was read from: a unit repeated down its rows is compacted once. */
+  private unitSource: CellValue = null;
 
-  constructor(sheet: string, header: Header, heading: Heading) {
+  constructor(sheet: string, header: Header, heading: Heading, sink: RecordSink | null) {
     this.sheet = sheet;
+    this.sink = sink;
     this.header = header;
     this.heading = heading;
     const columns = header.mapping.columns;
@@ -551,9 +596,15 @@ class LedgerBody {
       if (lone === "template") return;
       if (lone === "section") return this.startSection(lead as string, first);
     }
-    const cells = this.cellsOf(values);
-    if (cells === null) return; // nothing recognised: a template row, or notes beside the ledger
-    this.records.push({ row: row.row, cells, unit: this.unitOf(values) });
+    if (this.sink) {
+      if (!this.readsAny(values)) return; // nothing recognised: a template row, or notes beside the ledger
+      this.sink.push(row.row, values, this.unitOf(values));
+    } else {
+      const cells = this.cellsOf(values);
+      if (cells === null) return;
+      this.records.push({ row: row.row, cells, unit: this.unitOf(values) });
+    }
+    this.count++;
   }
 
   /**
@@ -570,9 +621,18 @@ class LedgerBody {
 
   /** A section starts a new 小计 group; an unnumbered label in the 单位 column names the unit of the rows below. */
   private startSection(label: string, index: number): void {
-    this.groupStart = this.records.length;
+    this.groupStart = this.count;
     const text = compact(label);
-    if (index === this.unitIndex && !SECTION_NUMBER.test(text)) this.unit = text;
+    if (index === this.unitIndex && !SECTION_NUMBER.test(text)) {
+      this.unit = text;
+      this.unitSource = null;
+    }
+  }
+
+  /** Whether any recognised cell is non-blank (what cellsOf tells, without building the cells). */
+  private readsAny(values: readonly CellValue[]): boolean {
+    for (let k = 0; k < this.indexes.length; k++) if (!isBlank(values[this.indexes[k]])) return true;
+    return false;
   }
 
   /** The recognised non-blank cells, or null when there are none. */
@@ -591,12 +651,15 @@ class LedgerBody {
   private unitOf(values: readonly CellValue[]): string | null {
     if (this.unitIndex < 0) return null;
     const v = values[this.unitIndex];
-    if (!isBlank(v)) this.unit = compact(displayValue(v));
+    if (v !== this.unitSource && !isBlank(v)) {
+      this.unit = compact(displayValue(v));
+      this.unitSource = v;
+    }
     return this.unit;
   }
 
   private addTotal(row: number, kind: TotalRow["kind"], cells: Cells | null): void {
-    const end = this.records.length;
+    const end = this.count;
     const total = { row, kind, cells: cells ?? {} };
     if (kind === "subtotal") {
       this.totals.push({ ...total, from: this.groupStart, to: end });
@@ -611,7 +674,7 @@ class LedgerBody {
 
   private closeLeadingTotal(): void {
     if (!this.leadingTotal) return;
-    this.totals.push({ ...this.leadingTotal, to: this.records.length });
+    this.totals.push({ ...this.leadingTotal, to: this.count });
     // Subtotals below it were pushed first.
     this.totals.sort((a, b) => a.row - b.row);
     this.leadingTotal = null;

@@ -90,7 +90,7 @@ function Targets({ targets, lang, t }: { targets: readonly TargetResult[]; lang:
             <div className={styles.line}>
               <Text weight="semibold">{name}</Text>
               {!assessed ? (
-                <Badge appearance="outline" color="subtle">
+                <Badge appearance="outline" color="informative">
                   {t("notAssessed")}
                 </Badge>
               ) : target.met ? (

@@ -26,7 +26,7 @@ export interface SheetGroup {
 }
 
 export function matches(f: Finding, filter: FindingFilter): boolean {
-  return filter.severities.has(f.severity) && true;
+  return filter.severities.has(f.severity) && (filter.rule === null || f.rule === filter.rule);
 }
 
 export function groupFindings(findings: readonly Finding[], filter: FindingFilter): SheetGroup[] {

@@ -622,7 +622,7 @@ function mutate(sheets: SampleSheet[], mutations: readonly Mutation[]): SampleSh
     if (sheets.length === 0) break;
     const s = sheets[m.sheet % sheets.length];
     const g = s.grid;
-    const r = g.length === 0 ? 0 : m.row % g.length;
+    const r = g.length === 0 || !("row" in m) ? 0 : m.row % g.length;
     switch (m.kind) {
       case "set":
         if (g.length === 0) g.push([]);

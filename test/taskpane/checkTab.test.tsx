@@ -72,9 +72,9 @@ describe("Check tab (zh)", () => {
     fireEvent.click(screen.getByRole("combobox", { name: "按规则筛选" }));
     const options = screen.getAllByRole("option").map((o) => o.textContent);
     expect(options[0]).toBe(`全部规则 (${result.findings.length})`);
-    expect(options).toContain("partial-date (2)");
-    expect(options.some((o) => o!.startsWith("missing-ledger"))).toBe(false); // not in this workbook
-    fireEvent.click(screen.getByRole("option", { name: "partial-date (2)" }));
+    expect(options).toContain("日期不完整 (2)");
+    expect(options.some((o) => o!.startsWith("缺少台账"))).toBe(false); // not in this workbook
+    fireEvent.click(screen.getByRole("option", { name: "日期不完整 (2)" }));
 
     await waitFor(() => expect(rowsOf(PROJECTS)).toHaveLength(2));
     expect(rowsOf(PROJECTS).map((li) => li.textContent)).toEqual(partial.map((f) => `${f.cell}${findingMessage(f, "zh")}`));
@@ -175,7 +175,7 @@ describe("Check tab (en)", () => {
     await waitFor(() => expect(port.selections).toEqual([[PROJECTS, "J9"]]));
 
     fireEvent.click(screen.getByRole("combobox", { name: "Filter by rule" }));
-    fireEvent.click(screen.getByRole("option", { name: "overdue-start (1)" }));
+    fireEvent.click(screen.getByRole("option", { name: "overdue start (1)" }));
     await waitFor(() => expect(rowsOf(PROJECTS)).toHaveLength(1));
   });
 

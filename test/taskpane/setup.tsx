@@ -3,10 +3,14 @@
  * Imported first by every pane test.
  */
 import "@testing-library/jest-dom";
-import { render } from "@testing-library/react";
+import { configure, render } from "@testing-library/react";
 import type { Lang } from "../../src/core/findings";
 import type { WorkbookPort } from "../../src/excel/port";
 import { App } from "../../src/taskpane/App";
+
+// The first render loads the lazy chunks' modules and the core; on a CI machine that also runs the
+// webpack build in parallel that takes seconds, so waiting is bounded generously (never asserted on).
+configure({ asyncUtilTimeout: 15_000 });
 
 if (!window.matchMedia) {
   window.matchMedia = (query: string) =>

@@ -60,10 +60,12 @@ export interface JsonReport {
 }
 
 export function jsonReport(asOf: string, files: readonly CheckedFile[], lang: Lang): JsonReport {
-  return {
-    asOf,
-    files: files.map((f) => ("error" in f ? { file: f.file, error: f.error } : jsonFile(f.file, f.result, lang))),
-  };
+  return { asOf, files: files.map((f) => jsonEntry(f, lang)) };
+}
+
+/** One file's entry: a batch renders each file as it is checked and keeps only this. */
+export function jsonEntry(f: CheckedFile, lang: Lang): JsonFile | JsonFileError {
+  return "error" in f ? { file: f.file, error: f.error } : jsonFile(f.file, f.result, lang);
 }
 
 function jsonFile(file: string, r: CheckResult, lang: Lang): JsonFile {

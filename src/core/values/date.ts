@@ -44,7 +44,10 @@ export function parseDate(v: CellValue, ctx: DateContext): ParsedDay {
 /** A settings date: only a full date, no guess of any kind; null otherwise. */
 export function parseSettingDate(v: CellValue, dateSystem?: DateSystem): Day | null {
   const parsed = parseDate(v, { dateSystem, defaultYear: NaN });
-  return parsed.status === "ok" && parsed.guess === undefined ? parsed.value : null;
+  if (parsed.status !== "ok" || parsed.guess !== undefined) return null;
+  // A date cell may hold any year; a campaign window of millennia would count millions of weeks.
+  const { year } = ymd(parsed.value);
+  return year >= MIN_YEAR && year <= MAX_YEAR ? parsed.value : null;
 }
 
 /** A date as written; `year` is null when not written, `day` null for a month. */

@@ -2,13 +2,13 @@
  * Closed vocabularies (flags, stages, roles, categories, unit kinds): a cell is normalised the
  * way a person reads it — full width folded, spaces dropped, case ignored — and looked up whole.
  */
-import { compact } from "../text";
+import { compact, lowerCase } from "../text";
 import type { CellValue } from "../sheet";
 import { blankOrError, classify, invalid, ok } from "./cell";
 import type { Parsed } from "./types";
 
 export function normalizeWord(s: string): string {
-  return compact(s).toLowerCase();
+  return lowerCase(compact(s));
 }
 
 export interface Vocabulary<T extends string> {

@@ -1,0 +1,172 @@
+/**
+ * The district's config file (`--config district.json`): settings common to every unit, each
+ * unit's kind and annual task by name, and aliases for names units write differently. It wins
+ * over each workbook's 台账设置; command-line flags win over it. Every value is checked here,
+ * with the same checks as the flags, so a bad file stops the run with one clear line.
+ *
+ *   {
+ *     "district": "泰山区",
+ *     "asOf": "2022-09-30", "windowStart": "2022-08-01", "windowEnd": "2022-09-30",
+ *     "planDeadline": "2022-09-15", "dueSoonDays": 14,
+ *     "projectPoints": 2, "fairBonus": 1, "tripPoints": 1,
+ *     "units": { "财源街道": { "kind": "街道", "annualTask": "5亿" }, "区商务局": { "kind": "区直部门" } },
+ *     "aliases": { "财源街道办事处": "财源街道" }
+ *   }
+ */
+import * as fs from "fs";
+import * as path from "path";
+import type { CheckResult } from "../core/result";
+import type { SettingsOverrides } from "../core/settings";
+import { compact } from "../core/text";
+import { parseUnitKind } from "../core/values/unitKind";
+import type { UnitKind } from "../core/values/types";
+import { amount, count, day, points } from "./args";
+import { CONFIG, CONFIG_KEYS, UNIT_CONFIG_KEYS } from "./districtText";
+import { USAGE, UsageError } from "./messages";
+
+export interface UnitConfig {
+  /** The name as the config writes it. */
+  readonly name: string;
+  readonly unitKind?: UnitKind;
+  readonly annualTask?: number;
+}
+
+export interface DistrictConfig {
+  /** Who publishes the bulletin (its title starts with this; default 全区). */
+  readonly district: string | null;
+  /** Settings common to every unit. */
+  readonly settings: SettingsOverrides;
+  /** By compacted name (spaces and full-width forms folded away). */
+  readonly units: ReadonlyMap<string, UnitConfig>;
+  /** Compacted alias → the unit's own name. */
+  readonly aliases: ReadonlyMap<string, string>;
+}
+
+export const NO_CONFIG: DistrictConfig = { district: null, settings: {}, units: new Map(), aliases: new Map() };
+
+/** Reads and checks the config file; any problem is a UsageError (exit 2). */
+export function loadConfig(file: string, cwd: string): DistrictConfig {
+  let text: string;
+  try {
+    text = fs.readFileSync(path.resolve(cwd, file), "utf8");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(CONFIG.unreadable(file, code === "ENOENT" ? "找不到文件 / no such file" : code === "EISDIR" ? "这是文件夹 / a folder" : (code ?? String(e))));
+  }
+  return parseConfig(text.replace(/^\uFEFF/, ""), path.basename(file));
+}
+
+export function parseConfig(text: string, file: string): DistrictConfig {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    const { line, column } = positionOf(text, e);
+    throw new UsageError(CONFIG.badJson(file, line, column));
+  }
+  const top = object(json, file, "");
+  known(top, CONFIG_KEYS, file, "");
+  const where = (key: string) => CONFIG.where(file, key);
+
+  const settings: SettingsOverrides = {};
+  if (top.asOf !== undefined) settings.asOf = day(where("asOf"), String(top.asOf));
+  if (top.windowStart !== undefined) settings.windowStart = day(where("windowStart"), String(top.windowStart));
+  if (top.windowEnd !== undefined) settings.windowEnd = day(where("windowEnd"), String(top.windowEnd));
+  if (top.planDeadline !== undefined) settings.planDeadline = day(where("planDeadline"), String(top.planDeadline));
+  if (settings.windowStart !== undefined && settings.windowEnd !== undefined && settings.windowStart > settings.windowEnd) {
+    throw new UsageError(USAGE.windowOrder(String(top.windowStart), String(top.windowEnd)));
+  }
+  if (top.dueSoonDays !== undefined) settings.dueSoonDays = count(where("dueSoonDays"), String(top.dueSoonDays));
+  if (top.projectPoints !== undefined) settings.projectPoints = points(where("projectPoints"), String(top.projectPoints));
+  if (top.fairBonus !== undefined) settings.fairBonus = points(where("fairBonus"), String(top.fairBonus));
+  if (top.tripPoints !== undefined) settings.tripPoints = points(where("tripPoints"), String(top.tripPoints));
+
+  let district: string | null = null;
+  if (top.district !== undefined) district = text_(top.district, file, "district");
+
+  const units = new Map<string, UnitConfig>();
+  if (top.units !== undefined) {
+    for (const [name, raw] of Object.entries(object(top.units, file, "units"))) {
+      const key = `units.${name}`;
+      if (compact(name) === "") throw new UsageError(CONFIG.notText(file, "units"));
+      const entry = object(raw, file, key);
+      known(entry, UNIT_CONFIG_KEYS, file, key);
+      let unitKind: UnitKind | undefined;
+      if (entry.kind !== undefined) {
+        const kind = typeof entry.kind === "string" ? parseUnitKind(entry.kind) : null;
+        if (!kind) throw new UsageError(CONFIG.badKind(file, `${key}.kind`, String(entry.kind)));
+        unitKind = kind;
+      }
+      const annualTask = entry.annualTask === undefined ? undefined : amount(where(`${key}.annualTask`), String(entry.annualTask));
+      units.set(compact(name), { name: name.trim(), unitKind, annualTask });
+    }
+  }
+
+  const aliases = new Map<string, string>();
+  if (top.aliases !== undefined) {
+    const raw = object(top.aliases, file, "aliases");
+    for (const [alias, target] of Object.entries(raw)) aliases.set(compact(alias), text_(target, file, `aliases.${alias}`));
+    // An alias must name a unit directly: chains and loops would make a name depend on the order of keys.
+    for (const [alias, target] of aliases) if (alias === compact(target) || aliases.has(compact(target))) throw new UsageError(CONFIG.aliasLoop(file, alias));
+  }
+  return { district, settings, units, aliases };
+}
+
+/** A unit's name as the district writes it: through the aliases, else as it is (trimmed). */
+export function canonicalName(config: DistrictConfig, name: string): string {
+  return config.aliases.get(compact(name)) ?? name.trim();
+}
+
+export function unitConfigOf(config: DistrictConfig, name: string): UnitConfig | undefined {
+  return config.units.get(compact(canonicalName(config, name)));
+}
+
+/**
+ * The overrides of one workbook: flags over the config's common settings, and, once the check has
+ * found the unit's name, the config's entry for that unit (kind, annual task) and its own name
+ * for an alias. Returns null when the unit's entry changes nothing (no second assembly needed).
+ *
+ * A workbook whose sheet holds several units (a 单位 column) keeps the kinds the core infers per
+ * unit: one override would give every unit of the file the same kind and task.
+ */
+export function workbookOverrides(config: DistrictConfig, flags: SettingsOverrides): SettingsOverrides {
+  return { ...config.settings, ...flags };
+}
+
+export function unitOverrides(config: DistrictConfig, flags: SettingsOverrides, first: CheckResult): SettingsOverrides | null {
+  if (first.units) return null;
+  const name = flags.unitName ?? canonicalName(config, first.unitName);
+  const entry = unitConfigOf(config, name);
+  const layer: SettingsOverrides = {};
+  if (name !== first.unitName) layer.unitName = name;
+  if (entry?.unitKind !== undefined && entry.unitKind !== first.unitKind) layer.unitKind = entry.unitKind;
+  if (entry?.annualTask !== undefined && entry.annualTask !== first.settings.annualTask) layer.annualTask = entry.annualTask;
+  if (Object.keys(layer).length === 0) return null;
+  return { ...config.settings, ...layer, ...flags };
+}
+
+function object(v: unknown, file: string, where: string): Record<string, unknown> {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) throw new UsageError(CONFIG.notObject(file, where || "顶层 / the top level"));
+  return v as Record<string, unknown>;
+}
+
+function known(o: Record<string, unknown>, keys: readonly string[], file: string, where: string): void {
+  const unknown = Object.keys(o).find((k) => !keys.includes(k));
+  if (unknown !== undefined) throw new UsageError(CONFIG.unknownKey(file, where, unknown, keys));
+}
+
+function text_(v: unknown, file: string, where: string): string {
+  if (typeof v !== "string" || v.trim() === "") throw new UsageError(CONFIG.notText(file, where));
+  return v.trim();
+}
+
+/** JSON.parse says "at position N" (Node 20) or "(line L column C)" (newer): either becomes a line and column. */
+function positionOf(text: string, e: unknown): { line: number; column: number } {
+  const message = e instanceof Error ? e.message : "";
+  const lc = /line (\d+) column (\d+)/.exec(message);
+  if (lc) return { line: Number(lc[1]), column: Number(lc[2]) };
+  const pos = /position (\d+)/.exec(message);
+  const at = pos ? Number(pos[1]) : text.length;
+  const before = text.slice(0, at).split("\n");
+  return { line: before.length, column: before[before.length - 1].length + 1 };
+}

@@ -1,0 +1,107 @@
+/**
+ * The marks as conditional formats: one differential format (dxf) per mark kind appended to
+ * styles.xml, and per sheet one <conditionalFormatting> per kind over all its areas. Conditional
+ * formats lie over the cells' own formatting, so the user's fills, fonts and borders stay as they
+ * are underneath, and deleting the formats brings the cells back exactly.
+ */
+import { MARK_STYLES, type MarkKind, type MarkStyle } from "../../core/marks";
+import { cellAddress, type MergeArea } from "../../core/sheet";
+import { markFormula } from "./plan";
+import { argb, insertionPoint, rootPrefix, startTags } from "./xml";
+
+/** CT_Stylesheet: what comes after <dxfs>. */
+const AFTER_DXFS = ["tableStyles", "colors", "extLst"];
+
+/**
+ * CT_Worksheet: what comes after <conditionalFormatting>. mc:AlternateContent wraps controls and
+ * OLE objects, which come later still.
+ */
+export const AFTER_CONDITIONAL = [
+  "dataValidations",
+  "hyperlinks",
+  "printOptions",
+  "pageMargins",
+  "pageSetup",
+  "headerFooter",
+  "rowBreaks",
+  "colBreaks",
+  "customProperties",
+  "cellWatches",
+  "ignoredErrors",
+  "smartTags",
+  "drawing",
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+  "mc:AlternateContent",
+];
+
+/** A dxf in CT_Dxf's order: font, fill, border. For a solid fill in a dxf, Excel reads bgColor. */
+function dxfXml(p: string, style: MarkStyle): string {
+  let xml = `<${p}dxf><${p}font><${p}color rgb="${argb(style.font)}"/></${p}font>`;
+  if (style.fill) xml += `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${argb(style.fill)}"/><${p}bgColor rgb="${argb(style.fill)}"/></${p}patternFill></${p}fill>`;
+  if (style.border) {
+    const edge = (side: string) => `<${p}${side} style="thin"><${p}color rgb="${argb(style.border!)}"/></${p}${side}>`;
+    xml += `<${p}border>${edge("left")}${edge("right")}${edge("top")}${edge("bottom")}</${p}border>`;
+  }
+  return xml + `</${p}dxf>`;
+}
+
+/** styles.xml with one dxf per kind appended; and each kind's dxf id. */
+export function addDxfs(styles: string, kinds: readonly MarkKind[]): { xml: string; dxfId: Map<MarkKind, number> } {
+  const p = rootPrefix(styles, "styleSheet");
+  const dxfId = new Map<MarkKind, number>();
+  if (kinds.length === 0) return { xml: styles, dxfId };
+  const open = new RegExp(`<${p}dxfs(?=[\\s/>])[^>]*?(/?)>`).exec(styles);
+  if (!open) {
+    kinds.forEach((k, i) => dxfId.set(k, i));
+    const at = insertionPoint(styles, 0, p, AFTER_DXFS, "styleSheet");
+    return { xml: styles.slice(0, at) + `<${p}dxfs count="${kinds.length}">${kinds.map((k) => dxfXml(p, MARK_STYLES[k])).join("")}</${p}dxfs>` + styles.slice(at), dxfId };
+  }
+  const selfClosed = open[1] === "/";
+  const closeTag = `</${p}dxfs>`;
+  const end = selfClosed ? open.index + open[0].length : styles.indexOf(closeTag, open.index);
+  const existing = selfClosed ? 0 : startTags(styles.slice(open.index, end), p, "dxf").length;
+  kinds.forEach((k, i) => dxfId.set(k, existing + i));
+  const count = existing + kinds.length;
+  const added = kinds.map((k) => dxfXml(p, MARK_STYLES[k])).join("");
+  const openTag = open[0].replace(/\s*\/?>$/, "").replace(/\scount="\d*"/, "") + ` count="${count}">`;
+  if (selfClosed) return { xml: styles.slice(0, open.index) + openTag + added + closeTag + styles.slice(end), dxfId };
+  return { xml: styles.slice(0, open.index) + openTag + styles.slice(open.index + open[0].length, end) + added + styles.slice(end), dxfId };
+}
+
+export function sqref(areas: readonly MergeArea[]): string {
+  return areas.map((a) => (a.top === a.bottom && a.left === a.right ? cellAddress(a.top, a.left) : `${cellAddress(a.top, a.left)}:${cellAddress(a.bottom, a.right)}`)).join(" ");
+}
+
+/**
+ * The <conditionalFormatting> elements of one sheet. Their priorities follow the sheet's own
+ * (`firstPriority` is past the highest there), so the user's conditional formats keep theirs.
+ */
+export function conditionalXml(p: string, areas: ReadonlyMap<MarkKind, readonly MergeArea[]>, dxfId: ReadonlyMap<MarkKind, number>, firstPriority: number): string {
+  let xml = "";
+  let priority = firstPriority;
+  // Error cells first: where a cell is both, its border and text colour show over the row's fill.
+  for (const kind of ["error-cell", "start-alert", "start-soon"] as const) {
+    const list = areas.get(kind);
+    if (!list || list.length === 0) continue;
+    xml +=
+      `<${p}conditionalFormatting sqref="${sqref(list)}">` +
+      `<${p}cfRule type="expression" dxfId="${dxfId.get(kind)}" priority="${priority++}"><${p}formula>${markFormula(kind).replace(/"/g, "&quot;")}</${p}formula></${p}cfRule>` +
+      `</${p}conditionalFormatting>`;
+  }
+  return xml;
+}
+
+/** One past the highest cfRule priority in the text (x14 rules in extLst share the numbering). */
+export function nextPriority(xml: string): number {
+  let max = 0;
+  for (const m of xml.matchAll(/\bpriority="(\d+)"/g)) max = Math.max(max, Number(m[1]));
+  return max + 1;
+}

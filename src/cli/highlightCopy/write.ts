@@ -1,0 +1,269 @@
+/**
+ * `zsledger check FILE --highlight OUT.xlsx`: a copy of the workbook with the highlight written
+ * into the package directly. Every zip entry is copied byte for byte except the parts the marks
+ * need: the marked sheets (conditional formats, a legacyDrawing reference), styles.xml (the marks'
+ * dxfs), the sheets' comments, VML drawings and rels, and [Content_Types].xml. Nothing goes
+ * through a spreadsheet library's read-then-write round trip, which drops what it does not model
+ * (charts, pivot tables, slicers, x14 conditional formats, …).
+ *
+ * The input is only ever opened for reading. The copy is written to a temporary file beside OUT
+ * and renamed over it when complete, so OUT is never left half-written.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import type { Lang } from "../../core/findings";
+import type { MarkKind } from "../../core/marks";
+import type { CheckResult } from "../../core/result";
+import type { MergeArea } from "../../core/sheet";
+import { writeZip, type OutEntry } from "../zipWrite";
+import { AFTER_CONDITIONAL, addDxfs, conditionalXml, nextPriority } from "./conditional";
+import { appendVml, blocksFor, mergeComments, newComments, newVml, vmlBlocks } from "./comments";
+import {
+  CONTENT_TYPE,
+  Package,
+  REL,
+  addContentTypes,
+  addRels,
+  emptyRels,
+  freeRelId,
+  parseRels,
+  relativeTarget,
+  relsPartOf,
+  targetPart,
+  worksheetParts,
+  type Relationship,
+} from "./package";
+import { planCopy, type SheetMarks } from "./plan";
+import { attributes, insertionPoint, localAttribute, prefixOf, rootPrefix } from "./xml";
+
+const WORKBOOK = "xl/workbook.xml";
+const WORKBOOK_RELS = "xl/_rels/workbook.xml.rels";
+const CONTENT_TYPES = "[Content_Types].xml";
+
+/** CT_Worksheet: what comes after <legacyDrawing>. */
+const AFTER_LEGACY_DRAWING = ["legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst", "mc:AlternateContent"];
+
+export interface CopyStats {
+  /** Rows and cells marked. */
+  readonly marks: number;
+  /** Cells given a note. */
+  readonly notes: number;
+}
+
+export async function writeHighlightCopy(input: string, out: string, result: CheckResult, lang: Lang): Promise<CopyStats> {
+  const pkg = Package.open(input);
+  const plans = planCopy(result, lang);
+  const changed = new Map<string, Buffer>();
+  const added = new Map<string, Buffer>();
+  const taken = new Set<string>();
+
+  const workbookRels = parseRels(await pkg.text(WORKBOOK_RELS));
+  const sheets = worksheetParts(await pkg.text(WORKBOOK), WORKBOOK, workbookRels);
+  let contentTypes = await pkg.text(CONTENT_TYPES);
+  const newTypes: { part: string; type: string }[] = [];
+
+  const kinds = markKinds(plans);
+  const stylesRel = workbookRels.find((r) => r.type === REL.styles);
+  let dxfId = new Map<MarkKind, number>();
+  if (kinds.length > 0) {
+    const stylesPart = stylesRel ? targetPart(WORKBOOK, stylesRel.target) : "xl/styles.xml";
+    const styles = stylesRel && pkg.has(stylesPart) ? await pkg.text(stylesPart) : MINIMAL_STYLES;
+    const withDxfs = addDxfs(styles, kinds);
+    dxfId = withDxfs.dxfId;
+    if (stylesRel && pkg.has(stylesPart)) changed.set(stylesPart, Buffer.from(withDxfs.xml, "utf8"));
+    else {
+      // A workbook without a styles part (rare generators): give it one, related from the workbook.
+      added.set(stylesPart, Buffer.from(withDxfs.xml, "utf8"));
+      changed.set(WORKBOOK_RELS, Buffer.from(addRels(await pkg.text(WORKBOOK_RELS), [{ id: freeRelId(workbookRels), type: REL.styles, target: relativeTarget(WORKBOOK, stylesPart) }]), "utf8"));
+      newTypes.push({ part: stylesPart, type: CONTENT_TYPE.styles });
+    }
+  }
+
+  // Shape ids of notes must be unique across the workbook's VML drawings: new ones take unclaimed blocks.
+  const claimed = new Set<number>();
+  for (const e of pkg.entries) if (/\.vml$/i.test(e.name)) for (const b of vmlBlocks(await pkg.text(e.name))) claimed.add(b);
+  const spare = () => {
+    let b = 1;
+    while (claimed.has(b)) b++;
+    claimed.add(b);
+    return b;
+  };
+
+  let marks = 0;
+  let notes = 0;
+  let usesVml = false;
+  for (const [sheetName, plan] of plans) {
+    const part = sheets.get(sheetName);
+    if (!part || !pkg.has(part)) continue;
+    marks += plan.count;
+    notes += plan.notes.size;
+    const relsPart = relsPartOf(part);
+    const relsXml = pkg.has(relsPart) ? await pkg.text(relsPart) : null;
+    const rels = relsXml ? parseRels(relsXml) : [];
+    const sheet = await pkg.read(part);
+    const edit = new SheetEdit(sheet);
+
+    if (kinds.length > 0) {
+      const areas = new Map<MarkKind, MergeArea[]>();
+      const span = edit.span();
+      for (const [kind, runs] of plan.rows) areas.set(kind, runs.map(([top, bottom]) => ({ top, bottom, left: span.left, right: span.right })));
+      if (plan.cells.length > 0) areas.set("error-cell", [...plan.cells]);
+      edit.insertConditional(conditionalXml(edit.prefix, areas, dxfId, nextPriority(edit.tail)));
+    }
+
+    if (plan.notes.size > 0) {
+      usesVml = true;
+      const newRels: { id: string; type: string; target: string }[] = [];
+      const relIds = [...rels];
+      const relate = (type: string, target: string) => {
+        const id = freeRelId(relIds);
+        relIds.push({ id, type, target, external: false });
+        newRels.push({ id, type, target });
+        return id;
+      };
+
+      const commentsRel = rels.find((r) => r.type === REL.comments && !r.external);
+      let fresh = new Map(plan.notes);
+      if (commentsRel && pkg.has(targetPart(part, commentsRel.target))) {
+        const commentsPart = targetPart(part, commentsRel.target);
+        const merged = mergeComments(await pkg.text(commentsPart), plan.notes);
+        changed.set(commentsPart, Buffer.from(merged.xml, "utf8"));
+        fresh = merged.fresh;
+      } else {
+        const commentsPart = pkg.freeName((n) => `xl/comments${n}.xml`, taken);
+        taken.add(commentsPart);
+        added.set(commentsPart, Buffer.from(newComments(plan.notes), "utf8"));
+        newTypes.push({ part: commentsPart, type: CONTENT_TYPE.comments });
+        relate(REL.comments, relativeTarget(part, commentsPart));
+      }
+
+      const drawingId = edit.legacyDrawingId();
+      const vmlRel = drawingId ? rels.find((r) => r.id === drawingId && r.type === REL.vmlDrawing) : undefined;
+      if (vmlRel && pkg.has(targetPart(part, vmlRel.target))) {
+        const vmlPart = targetPart(part, vmlRel.target);
+        changed.set(vmlPart, Buffer.from(appendVml(await pkg.text(vmlPart), fresh, spare), "utf8"));
+      } else {
+        const vmlPart = pkg.freeName((n) => `xl/drawings/vmlDrawing${n}.vml`, taken);
+        taken.add(vmlPart);
+        const blocks = Array.from({ length: blocksFor(plan.notes.size) }, spare);
+        // Every note of the sheet needs a box here: an orphaned comments part had none.
+        added.set(vmlPart, Buffer.from(newVml(plan.notes, blocks), "utf8"));
+        const id = relate(REL.vmlDrawing, relativeTarget(part, vmlPart));
+        if (drawingId) edit.replaceLegacyDrawingId(id);
+        else edit.insertLegacyDrawing(id);
+      }
+      if (newRels.length > 0) {
+        const xml = addRels(relsXml ?? emptyRels(), newRels);
+        (relsXml ? changed : added).set(relsPart, Buffer.from(xml, "utf8"));
+      }
+    }
+    changed.set(part, edit.result());
+  }
+
+  contentTypes = addContentTypes(contentTypes, usesVml ? [{ extension: "vml", type: CONTENT_TYPE.vml }] : [], newTypes);
+  changed.set(CONTENT_TYPES, Buffer.from(contentTypes, "utf8"));
+
+  const entries: OutEntry[] = pkg.entries.map((e) => {
+    const data = changed.get(e.name);
+    return data ? { name: e.name, data } : { copy: e };
+  });
+  for (const [name, data] of added) entries.push({ name, data });
+
+  const tmp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp`);
+  try {
+    writeZip(tmp, input, entries);
+    fs.renameSync(tmp, out);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
+  return { marks, notes };
+}
+
+function markKinds(plans: ReadonlyMap<string, SheetMarks>): MarkKind[] {
+  const kinds = new Set<MarkKind>();
+  for (const plan of plans.values()) {
+    for (const [kind, runs] of plan.rows) if (runs.length > 0) kinds.add(kind);
+    if (plan.cells.length > 0) kinds.add("error-cell");
+  }
+  return (["start-alert", "start-soon", "error-cell"] as const).filter((k) => kinds.has(k));
+}
+
+const MINIMAL_STYLES =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+  '<fonts count="1"><font><sz val="11"/><name val="宋体"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+  '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
+
+/**
+ * One worksheet part, edited where the schema says: the rows (<sheetData>, the bulk of the part)
+ * are kept as bytes and never decoded; only the part before them and the small part after them
+ * are edited as text.
+ */
+class SheetEdit {
+  readonly prefix: string;
+  private readonly head: string;
+  private readonly rows: Buffer;
+  tail: string;
+  private readonly rootTag: string;
+
+  constructor(private readonly xml: Buffer) {
+    const first = xml.indexOf("sheetData");
+    if (first < 0) throw new Error("worksheet without sheetData");
+    const lt = xml.lastIndexOf("<", first);
+    this.head = xml.subarray(0, lt).toString("utf8");
+    this.prefix = rootPrefix(this.head, "worksheet");
+    this.rootTag = new RegExp(`<${this.prefix}worksheet(?=[\\s>])[^>]*>`).exec(this.head)?.[0] ?? "";
+    const close = Buffer.from(`</${this.prefix}sheetData>`);
+    const end = xml.lastIndexOf(close);
+    let rowsEnd: number;
+    if (end >= 0) rowsEnd = end + close.length;
+    else rowsEnd = xml.indexOf(">", lt) + 1; // <sheetData/>
+    this.rows = xml.subarray(lt, rowsEnd);
+    this.tail = xml.subarray(rowsEnd).toString("utf8");
+  }
+
+  /** The sheet's used columns: from <dimension>, else from the cells themselves. */
+  span(): { left: number; right: number } {
+    const ref = /<(?:\w+:)?dimension\s[^>]*ref="([A-Z]+)\d+(?::([A-Z]+)\d+)?"/.exec(this.head);
+    if (ref && ref[2]) return { left: columnNumber(ref[1]), right: columnNumber(ref[2]) };
+    let right = 1;
+    const text = this.rows.toString("latin1");
+    for (const m of text.matchAll(/<(?:\w+:)?c\s[^>]*?r="([A-Z]+)\d+"/g)) right = Math.max(right, columnNumber(m[1]));
+    return { left: 1, right };
+  }
+
+  insertConditional(xml: string): void {
+    if (!xml) return;
+    const at = insertionPoint(this.tail, 0, this.prefix, AFTER_CONDITIONAL, "worksheet");
+    this.tail = this.tail.slice(0, at) + xml + this.tail.slice(at);
+  }
+
+  legacyDrawingId(): string | undefined {
+    const tag = new RegExp(`<${this.prefix}legacyDrawing(?=[\\s/>])[^>]*>`).exec(this.tail)?.[0];
+    return tag ? localAttribute(attributes(tag), "id") : undefined;
+  }
+
+  replaceLegacyDrawingId(id: string): void {
+    this.tail = this.tail.replace(new RegExp(`(<${this.prefix}legacyDrawing(?=[\\s/>])[^>]*?\\b[\\w.-]+:id=")[^"]*(")`), `$1${id}$2`);
+  }
+
+  insertLegacyDrawing(id: string): void {
+    const declared = prefixOf(this.rootTag, REL.namespace);
+    const attr = declared ? `${declared}:id="${id}"` : `xmlns:r="${REL.namespace}" r:id="${id}"`;
+    const at = insertionPoint(this.tail, 0, this.prefix, AFTER_LEGACY_DRAWING, "worksheet");
+    this.tail = this.tail.slice(0, at) + `<${this.prefix}legacyDrawing ${attr}/>` + this.tail.slice(at);
+  }
+
+  result(): Buffer {
+    return Buffer.concat([Buffer.from(this.head, "utf8"), this.rows, Buffer.from(this.tail, "utf8")]);
+  }
+}
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+export type { Relationship };

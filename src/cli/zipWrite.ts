@@ -1,0 +1,162 @@
+/**
+ * Writes a zip whose entries are either copied from another zip byte for byte (their packed data,
+ * CRC, method, flags and time as they were: nothing is inflated or re-compressed) or given anew
+ * and deflated here. This is how the highlighted copy keeps every part of the user's workbook that
+ * it does not change exactly as it was.
+ *
+ * Plain zip only (no zip64): an .xlsx of 4 GB is far beyond what the reader accepts anyway.
+ */
+import * as fs from "fs";
+import * as zlib from "zlib";
+import { entryDataOffset, type ZipEntry } from "./zip";
+
+export type OutEntry =
+  /** An entry of `source`, copied as it is (under its own name). */
+  | { readonly copy: ZipEntry }
+  /** A new or changed entry. */
+  | { readonly name: string; readonly data: Buffer };
+
+const LOCAL = 0x04034b50;
+const CENTRAL = 0x02014b50;
+const END = 0x06054b50;
+/** Bit 3: sizes and CRC in a data descriptor after the data. Copies carry them in the header instead. */
+const DATA_DESCRIPTOR = 0x0008;
+/** Bit 11: the name is UTF-8. */
+const UTF8_NAME = 0x0800;
+const MAX32 = 0xffffffff;
+const COPY_CHUNK = 1024 * 1024;
+
+interface Written {
+  readonly name: Buffer;
+  readonly flags: number;
+  readonly method: number;
+  readonly time: number;
+  readonly date: number;
+  readonly crc32: number;
+  readonly packed: number;
+  readonly unpacked: number;
+  readonly offset: number;
+}
+
+export class ZipTooLargeError extends Error {}
+
+/** Writes `entries`, in order, to `outPath` (created or truncated); `source` is the zip copies come from. */
+export function writeZip(outPath: string, source: string | null, entries: readonly OutEntry[]): void {
+  const out = fs.openSync(outPath, "w");
+  const src = source !== null && entries.some((e) => "copy" in e) ? fs.openSync(source, "r") : null;
+  try {
+    let position = 0;
+    const write = (buf: Buffer) => {
+      let done = 0;
+      while (done < buf.length) done += fs.writeSync(out, buf, done, buf.length - done, position + done);
+      position += buf.length;
+    };
+    const written: Written[] = [];
+    const now = dosTime(new Date());
+    for (const e of entries) {
+      let w: Omit<Written, "offset">;
+      let data: Buffer | null = null;
+      if ("copy" in e) {
+        const c = e.copy;
+        const name = Buffer.from(c.name, "utf8");
+        w = { name, flags: (c.flags & ~DATA_DESCRIPTOR) | utf8Flag(name, c.name), method: c.method, time: c.time, date: c.date, crc32: c.crc32, packed: c.packed, unpacked: c.unpacked };
+      } else {
+        const name = Buffer.from(e.name, "utf8");
+        data = zlib.deflateRawSync(e.data);
+        w = { name, flags: utf8Flag(name, e.name), method: 8, time: now.time, date: now.date, crc32: crc32(e.data), packed: data.length, unpacked: e.data.length };
+      }
+      const offset = position;
+      if (offset > MAX32 || w.packed > MAX32 || w.unpacked > MAX32) throw new ZipTooLargeError("the copy would need zip64");
+      write(localHeader(w));
+      if (data) write(data);
+      else copyData(src!, (e as { copy: ZipEntry }).copy, write);
+      written.push({ ...w, offset });
+    }
+    const cdStart = position;
+    for (const w of written) write(centralHeader(w));
+    if (position > MAX32 || written.length > 0xffff) throw new ZipTooLargeError("the copy would need zip64");
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(END, 0);
+    end.writeUInt16LE(written.length, 8);
+    end.writeUInt16LE(written.length, 10);
+    end.writeUInt32LE(position - cdStart, 12);
+    end.writeUInt32LE(cdStart, 16);
+    write(end);
+  } finally {
+    fs.closeSync(out);
+    if (src !== null) fs.closeSync(src);
+  }
+}
+
+function copyData(fd: number, entry: ZipEntry, write: (buf: Buffer) => void): void {
+  const start = entryDataOffset(fd, entry);
+  const buf = Buffer.alloc(Math.min(COPY_CHUNK, Math.max(1, entry.packed)));
+  for (let done = 0; done < entry.packed; ) {
+    const n = fs.readSync(fd, buf, 0, Math.min(buf.length, entry.packed - done), start + done);
+    if (n === 0) throw new Error(`${entry.name}: unexpected end of file`);
+    write(buf.subarray(0, n));
+    done += n;
+  }
+}
+
+function localHeader(w: Omit<Written, "offset">): Buffer {
+  const h = Buffer.alloc(30);
+  h.writeUInt32LE(LOCAL, 0);
+  h.writeUInt16LE(20, 4);
+  h.writeUInt16LE(w.flags, 6);
+  h.writeUInt16LE(w.method, 8);
+  h.writeUInt16LE(w.time, 10);
+  h.writeUInt16LE(w.date, 12);
+  h.writeUInt32LE(w.crc32 >>> 0, 14);
+  h.writeUInt32LE(w.packed, 18);
+  h.writeUInt32LE(w.unpacked, 22);
+  h.writeUInt16LE(w.name.length, 26);
+  return Buffer.concat([h, w.name]);
+}
+
+function centralHeader(w: Written): Buffer {
+  const h = Buffer.alloc(46);
+  h.writeUInt32LE(CENTRAL, 0);
+  h.writeUInt16LE(20, 4);
+  h.writeUInt16LE(20, 6);
+  h.writeUInt16LE(w.flags, 8);
+  h.writeUInt16LE(w.method, 10);
+  h.writeUInt16LE(w.time, 12);
+  h.writeUInt16LE(w.date, 14);
+  h.writeUInt32LE(w.crc32 >>> 0, 16);
+  h.writeUInt32LE(w.packed, 20);
+  h.writeUInt32LE(w.unpacked, 24);
+  h.writeUInt16LE(w.name.length, 28);
+  h.writeUInt32LE(w.offset, 42);
+  return Buffer.concat([h, w.name]);
+}
+
+function utf8Flag(name: Buffer, text: string): number {
+  return name.length !== text.length ? UTF8_NAME : 0;
+}
+
+function dosTime(d: Date): { time: number; date: number } {
+  return {
+    time: (d.getHours() << 11) | (d.getMinutes() << 5) | (d.getSeconds() >> 1),
+    date: ((Math.max(1980, d.getFullYear()) - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate(),
+  };
+}
+
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+/** zlib's native CRC-32 where Node has it (20.15+), else a table. */
+export function crc32(data: Buffer): number {
+  const native = (zlib as { crc32?: (d: Buffer) => number }).crc32;
+  if (typeof native === "function") return native(data) >>> 0;
+  let c = 0xffffffff;
+  for (const b of data) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}

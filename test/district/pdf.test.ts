@@ -1,0 +1,65 @@
+/**
+ * The bulletin and a highlighted copy convert to PDF with LibreOffice (`libreoffice --headless
+ * --convert-to pdf`) without error, when LibreOffice is installed (Debian: libreoffice-calc-nogui,
+ * poppler-utils, fonts-wqy-microhei); otherwise the test is skipped and says so.
+ *
+ * ZSLEDGER_WRITE_PNG=1 also renders the bulletin's first page (pdftoppm -png -r 80) to
+ * assets/bulletin-page1.png, the picture in the README.
+ */
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { runCli, tempDir } from "../cli/helpers";
+import { writeDistrict, type District } from "./fixtures";
+
+const onPath = (cmd: string) => spawnSync("sh", ["-c", `command -v ${cmd}`]).status === 0;
+const HAVE_LIBREOFFICE = onPath("libreoffice");
+const maybe = HAVE_LIBREOFFICE ? test : test.skip;
+if (!HAVE_LIBREOFFICE) console.warn("libreoffice is not on PATH: the PDF conversion tests are skipped");
+
+let district: District;
+let cleanup: () => void;
+
+beforeAll(async () => {
+  const t = tempDir();
+  cleanup = t.cleanup;
+  district = await writeDistrict(t.dir);
+});
+afterAll(() => cleanup());
+
+/** Converts with a profile of its own, so that parallel runs (or an open LibreOffice) do not collide. */
+function toPdf(file: string): { pdf: string; pages: number | null } {
+  const outdir = path.join(district.dir, "pdf");
+  const profile = path.join(district.dir, "lo-profile");
+  const r = spawnSync("libreoffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", outdir, file], {
+    encoding: "utf8",
+    timeout: 110_000,
+  });
+  expect({ status: r.status, signal: r.signal, error: /Error:|failed/i.test(r.stderr.replace(/Warning: failed to launch javaldx[^\n]*\n?/, "")) ? r.stderr : "" }).toEqual({ status: 0, signal: null, error: "" });
+  const pdf = path.join(outdir, path.basename(file).replace(/\.xlsx$/, ".pdf"));
+  expect(fs.existsSync(pdf)).toBe(true);
+  expect(fs.readFileSync(pdf).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  const info = onPath("pdfinfo") ? spawnSync("pdfinfo", [pdf], { encoding: "utf8" }).stdout : "";
+  const pages = /Pages:\s+(\d+)/.exec(info);
+  return { pdf, pages: pages ? Number(pages[1]) : null };
+}
+
+maybe("the bulletin converts to PDF: 汇总, 逾期未开工 and 问题清单 on their pages", async () => {
+  const r = await runCli(["report", "台账", "--out", "通报.xlsx", "--config", "district.json"], { cwd: district.dir });
+  expect(r.code).toBe(1);
+  const { pdf, pages } = toPdf(path.join(district.dir, "通报.xlsx"));
+  if (pages !== null) expect(pages).toBeGreaterThanOrEqual(3);
+
+  if (process.env.ZSLEDGER_WRITE_PNG === "1") {
+    const prefix = path.join(district.dir, "page");
+    const render = spawnSync("pdftoppm", ["-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", pdf, prefix]);
+    expect(render.status).toBe(0);
+    fs.copyFileSync(`${prefix}.png`, path.join(__dirname, "../../assets/bulletin-page1.png"));
+  }
+});
+
+maybe("a highlighted copy converts to PDF", async () => {
+  const r = await runCli(["check", district.files.daimiao, "--highlight", "岱庙街道-标记.xlsx"], { cwd: district.dir });
+  expect(r.code).toBe(1);
+  toPdf(path.join(district.dir, "岱庙街道-标记.xlsx"));
+});
