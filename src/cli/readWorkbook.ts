@@ -127,9 +127,13 @@ export async function readWorkbookFile(filePath: string, entries: readonly ZipEn
 }
 
 /**
- * ExcelJS's XML parser is never told that a part has ended, so a part cut short inside an intact
- * zip (a broken writer) would read as fewer rows, or none, without a word. A complete part closes
- * the element it opened first; this passes the bytes through and checks that at the end.
+ * A part as ExcelJS's XML parser needs it:
+ * - as whole strings: ExcelJS decodes every chunk on its own, which garbles a character split
+ *   between two chunks (one in three boundaries of Chinese text, every 16 KB inflated: 签约 read
+ *   as "��约"); a stream with an encoding decodes across chunks;
+ * - checked for its end: the parser is never told that a part has ended, so a part cut short
+ *   inside an intact zip (a broken writer) would read as fewer rows, or none, without a word. A
+ *   complete part closes the element it opened first.
  */
 function completeXml(name: string, source: Readable): Readable {
   let head = "";
@@ -154,7 +158,7 @@ function completeXml(name: string, source: Readable): Readable {
   pipeline(source, guard, (e) => {
     if (e && !guard.destroyed) guard.destroy(e);
   });
-  return guard;
+  return guard.setEncoding("utf8");
 }
 
 /** A relationship target of the workbook as a zip entry name: relative to xl/, or absolute from the root. */

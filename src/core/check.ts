@@ -27,6 +27,11 @@ export interface CheckOptions {
   readonly overrides?: SettingsOverrides;
   /** Today, for an as-of date nobody set (tests pin it). */
   readonly today?: Date;
+  /**
+   * Settings of one unit by its name (a district's config: each unit's kind and annual task),
+   * below `overrides` and above the 台账设置 sheet; asked once the unit names are known.
+   */
+  readonly unitOverrides?: (unit: string) => SettingsOverrides | undefined;
 }
 
 export interface SheetSink {
@@ -86,8 +91,10 @@ function assembleResult(checked: readonly CheckedSheet[], options: CheckOptions)
   const sheets = checked.map((c) => c.sheet);
   const ledgers = sheets.flatMap((s) => (s.type === "ledger" ? [s.ledger] : []));
   const fromSheet = sheets.flatMap((s) => (s.type === "settings" ? [settingsFromEntries(s.entries, dateSystem).settings] : []));
-  const settings = resolveSettings([options.overrides ?? {}, ...fromSheet], today(options.today));
-  const unitName = settings.unitName ?? ledgers.find((l) => l.unitName)?.unitName ?? baseName(options.name) ?? "";
+  const layers = (unit?: string) => [options.overrides ?? {}, (unit !== undefined && options.unitOverrides?.(unit)) || {}, ...fromSheet];
+  const named = resolveSettings(layers(), today(options.today));
+  const unitName = named.unitName ?? ledgers.find((l) => l.unitName)?.unitName ?? baseName(options.name) ?? "";
+  const settings = resolveSettings(layers(unitName), today(options.today));
   const unitKind = settings.unitKind ?? inferKind(sheets, ledgers, unitName, options.name) ?? "town";
   const multiUnit = ledgers.some((l) => l.columns.some((c) => c.field === "unit"));
 
@@ -106,12 +113,14 @@ function assembleResult(checked: readonly CheckedSheet[], options: CheckOptions)
 
   const present = presentColumns(ledgers);
   const unitNames = multiUnit ? distinctUnits(read.flatMap((r) => r.rows)) : [unitName];
-  const kindOf = (unit: string): UnitKind => options.overrides?.unitKind ?? (multiUnit ? inferUnitKind(unit) : null) ?? unitKind;
+  const settingsOf = (unit: string): Settings => (multiUnit ? resolveSettings(layers(unit), today(options.today)) : settings);
+  const kindOf = (unit: string): UnitKind =>
+    options.overrides?.unitKind ?? (multiUnit ? options.unitOverrides?.(unit)?.unitKind ?? inferUnitKind(unit) : null) ?? unitKind;
   const rowsByUnit = groupByUnit(read, multiUnit);
   const perUnit = unitNames.map((unit) => {
     const rows = rowsByUnit.get(multiUnit ? unit : "") ?? emptyRows();
     const kind = kindOf(unit);
-    const outcome = assessUnit({ unit, kind, rows, present } satisfies UnitRows, settings);
+    const outcome = assessUnit({ unit, kind, rows, present } satisfies UnitRows, settingsOf(unit));
     const own = multiUnit ? findings.filter((f) => f.unit === unit) : findings;
     return { unit, kind, outcome, own };
   });

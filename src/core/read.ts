@@ -5,7 +5,7 @@
  */
 import type { Day } from "./day";
 import type { Finding } from "./findings";
-import type { FieldId, Ledger, LedgerColumn, LedgerKind } from "./ledger";
+import type { FieldId, InvitationField, Ledger, LedgerColumn, LedgerKind, MeetingField, ProjectField, TripField } from "./ledger";
 import type { LedgerHead, RecordSink } from "./recognize";
 import { amountFinding, dateFinding, invalidFlag, missingValue, unknownStage } from "./rules/values";
 import { finding, type FindingPlace } from "./rules/rule";
@@ -127,11 +127,69 @@ class ReadRow implements Omit<ParsedRow, "unit"> {
     readonly sheet: string,
     readonly row: number,
     public unit: string | null,
+    values: object,
   ) {
-    const values = {};
     this.text = this.amounts = this.dates = this.flags = values;
   }
 }
+
+/*
+ * A row's values, one object with a slot for every field of its ledger's kind, so that it is
+ * built whole at once (no growing from {} field by field, no second object for the overflow).
+ */
+class ProjectValues implements Record<ProjectField, undefined> {
+  unit = undefined;
+  name = undefined;
+  investor = undefined;
+  industry = undefined;
+  investment = undefined;
+  stage = undefined;
+  keyNegotiation = undefined;
+  keySigned = undefined;
+  fairSigned = undefined;
+  planDate = undefined;
+  signDate = undefined;
+  plannedStart = undefined;
+  actualStart = undefined;
+  fundsInPlace = undefined;
+  owner = undefined;
+  promotions = undefined;
+  expertReviewed = undefined;
+  progress = undefined;
+  notes = undefined;
+}
+class TripValues implements Record<TripField, undefined> {
+  unit = undefined;
+  date = undefined;
+  endDate = undefined;
+  leader = undefined;
+  role = undefined;
+  title = undefined;
+  region = undefined;
+  companies = undefined;
+  outcome = undefined;
+}
+class InvitationValues implements Record<InvitationField, undefined> {
+  unit = undefined;
+  company = undefined;
+  category = undefined;
+  invitee = undefined;
+  title = undefined;
+  confirmed = undefined;
+}
+class MeetingValues implements Record<MeetingField, undefined> {
+  unit = undefined;
+  date = undefined;
+  location = undefined;
+  topic = undefined;
+  recorder = undefined;
+}
+const VALUES: Readonly<Record<LedgerKind, new () => object>> = {
+  projects: ProjectValues,
+  trips: TripValues,
+  invitations: InvitationValues,
+  meetings: MeetingValues,
+};
 
 /** A text date that took the default year (8月15日): where it is, to read it again if that year changes. */
 interface YearCell {
@@ -139,7 +197,7 @@ interface YearCell {
   readonly reader: FieldReader;
   readonly raw: string;
   /** Index of its finding in `found`, or -1. */
-  readonly at: number;
+  at: number;
 }
 
 /** Distinct cell values a column remembers the reading of (dates, amounts and words repeat a lot). */
@@ -160,16 +218,25 @@ export class LedgerReader implements RecordSink {
   private readonly found: (Finding | null)[] = [];
   private readonly foundOn: ReadRow[] = [];
   private readonly yearCells: YearCell[] = [];
+  /** The year the cells of `yearCells` were last read in. */
+  private year: number;
+  /** Rows without a 单位 of their own take the workbook's unit: all of them in a ledger without the column. */
+  private readonly hasUnitColumn: boolean;
+  private readonly unitless: ReadRow[] = [];
+  private readonly values: new () => object;
 
   constructor(head: LedgerHead, ctx: RowContext) {
     this.sheet = head.sheet;
+    this.year = ctx.defaultYear;
+    this.values = VALUES[head.kind];
+    this.hasUnitColumn = head.columns.some((c) => c.field === "unit");
     this.ctx = { dateSystem: ctx.dateSystem, defaultYear: ctx.defaultYear };
     this.fields = head.columns.map((c) => fieldReader(c, head.sheetUnit, this.ctx));
     this.required = REQUIRED_FIELDS[head.kind].flatMap((field) => this.fields.filter((f) => f.field === field));
   }
 
   push(row: number, values: readonly CellValue[], unit: string | null): void {
-    const parsed = new ReadRow(this.sheet, row, unit);
+    const parsed = new ReadRow(this.sheet, row, unit, new this.values());
     const fields = this.fields;
     for (let k = 0; k < fields.length; k++) {
       const f = fields[k];
@@ -185,18 +252,20 @@ export class LedgerReader implements RecordSink {
       if (isBlank(values[f.index])) this.add(finding(missingValue, placeOf(parsed, f)), parsed);
     }
     this.rows.push(parsed);
+    if (unit === null && this.hasUnitColumn) this.unitless.push(parsed);
   }
 
-  /** The rows and findings, once the workbook's settings are known. */
+  /**
+   * The rows and findings, once the workbook's settings are known. May be called again with other
+   * settings (a caller that refines them): rows are settled anew, findings given out are not changed.
+   */
   finish(ctx: ReadContext): { readonly rows: ParsedRow[]; readonly findings: Finding[] } {
-    if (!Object.is(ctx.defaultYear, this.ctx.defaultYear)) this.readYearCellsAgain(ctx);
-    for (const row of this.rows) row.unit ??= ctx.defaultUnit;
+    if (!Object.is(ctx.defaultYear, this.year)) this.readYearCellsAgain(ctx);
+    for (const row of this.hasUnitColumn ? this.unitless : this.rows) row.unit = ctx.defaultUnit;
     const findings: Finding[] = [];
     for (let i = 0; i < this.found.length; i++) {
       const f = this.found[i];
-      if (f === null) continue;
-      if (ctx.multiUnit) (f as { unit?: string }).unit = this.foundOn[i].unit!;
-      findings.push(f);
+      if (f !== null) findings.push(ctx.multiUnit ? { ...f, unit: this.foundOn[i].unit! } : f);
     }
     return { rows: this.rows as ParsedRow[], findings };
   }
@@ -208,9 +277,11 @@ export class LedgerReader implements RecordSink {
 
   /** Dates without a year were read in the year known then; the workbook's settings named another. */
   private readYearCellsAgain(ctx: ReadContext): void {
+    this.year = ctx.defaultYear;
     const dateCtx: DateContext = { dateSystem: ctx.dateSystem, defaultYear: ctx.defaultYear };
-    for (const { row, reader, raw, at } of this.yearCells) {
-      if (at >= 0) this.found[at] = null;
+    for (const cell of this.yearCells) {
+      const { row, reader, raw } = cell;
+      if (cell.at >= 0) this.found[cell.at] = null;
       row.dates[reader.field] = undefined;
       if (row.unreadable.has(reader.field)) {
         const rest = new Set(row.unreadable);
@@ -219,6 +290,7 @@ export class LedgerReader implements RecordSink {
       }
       const found = storeDate(row, reader, raw, parseDate(raw, dateCtx));
       if (found) this.add(found, row);
+      cell.at = found ? this.found.length - 1 : -1;
     }
   }
 }

@@ -2,18 +2,46 @@
 
 /** Full-width ASCII (！…～) and the ideographic space become their half-width forms. */
 export function foldWidth(s: string): string {
-  if (!FULL_WIDTH.test(s)) return s;
-  return s.replace(/[\uFF01-\uFF5E\u3000]/g, (ch) =>
-    ch === "\u3000" ? " " : String.fromCharCode(ch.charCodeAt(0) - 0xfee0),
-  );
+  // A scan of char codes rather than a replace with a callback per match: project names are full
+  // of full-width brackets （一期）, and every name of a ledger is folded.
+  let folded: string | null = null;
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 0x3000 && (c < 0xff01 || c > 0xff5e)) continue;
+    folded = (folded ?? "") + s.slice(from, i) + (c === 0x3000 ? " " : String.fromCharCode(c - 0xfee0));
+    from = i + 1;
+  }
+  return folded === null ? s : folded + s.slice(from);
 }
 
 /** Folded width, no white space of any kind (line breaks inside header cells included). */
 export function compact(s: string): string {
   // Most cells need neither step: one scan of char codes spares two regex tests and an allocation.
   if (!mayCompact(s)) return s;
-  const folded = foldWidth(s);
-  return SPACE.test(folded) ? folded.replace(SPACES, "") : folded;
+  if (s.length > COMPACT_BY_CODES) {
+    const folded = foldWidth(s);
+    return SPACE.test(folded) ? folded.replace(SPACES, "") : folded;
+  }
+  // Short texts (names, words) in one pass, into one flat string: compared and hashed by the
+  // thousand, they should not be a chain of pieces.
+  const codes: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isSpace(c)) continue;
+    codes.push(c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c);
+  }
+  return String.fromCharCode.apply(null, codes);
+}
+
+/** Longer texts take the regex path (String.fromCharCode takes its codes as arguments). */
+const COMPACT_BY_CODES = 4096;
+
+/** A character of SPACE: what \s matches, and U+200B. The ideographic space, folded to " ", is one too. */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Whether compact() could change s: it holds a full-width form or a character of SPACE (every code ≤ 0x20 is taken). */
@@ -40,7 +68,6 @@ export function lowerCase(s: string): string {
   return s;
 }
 
-const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
 const SPACE = /[\s\u00A0\u200B\uFEFF]/;
 const SPACES = /[\s\u00A0\u200B\uFEFF]+/g;
 

@@ -1,22 +1,28 @@
 /**
  * The WorkbookPort over Office.js: each call is one Excel.run, and every failure leaves as a
  * WorkbookError (Chinese, then English). The port remembers the sheet list of its last read so
- * that the next check or highlight asks for the sheets' sizes or marks in its first round trip.
+ * that the next check or highlight asks for the sheets' sizes or marks in its first round trip,
+ * and the size of that read, so that check-and-highlight knows whether the values fit one request.
  *
  * Round trips per call (context.sync), independent of rows and findings:
  *   check      2 (the port's first: 3) + one per further 5 MB value request
  *   highlight  2 (read, write), clear 2 (each 3 before the port's first check)
- *   load settings 2, save settings 3, select 1
+ *   check and highlight  2 (the port's first: 3): values, marks and protection in one read, then
+ *              the write. A workbook above one value request: extents and marks first, then one
+ *              per value request, then the write (the first time also the list, and the direct
+ *              read Excel refused).
+ *   load settings 2 (3 when they changed: the recalculation), save settings 3, select 1
  */
 import { checkWorkbook } from "../core/check";
+import type { SettingsOverrides } from "../core/settings";
 import type { DateSystem } from "../core/sheet";
 import { subscribeChanges, DEFAULT_DEBOUNCE_MS } from "./changes";
 import { toWorkbookError, unsupported, type Action } from "./errors";
-import { applyHighlight, clearHighlight } from "./highlight";
+import { applyHighlight, clearHighlight, queueMarkState, writeHighlight } from "./highlight";
 import { API, officeHost, type ExcelHost } from "./host";
 import { selectCell } from "./navigate";
 import type { WorkbookPort } from "./port";
-import { DEFAULT_CELL_BUDGET, readWorkbook } from "./readWorkbook";
+import { DEFAULT_CELL_BUDGET, readWorkbook, type WorkbookRead } from "./readWorkbook";
 import { loadSettingsSheet, saveSettingsSheet } from "./settingsSheet";
 
 export interface ExcelPortOptions {
@@ -33,7 +39,10 @@ export interface ExcelPortOptions {
 
 export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort {
   const host = options.host ?? officeHost();
+  const cellBudget = options.cellBudget ?? DEFAULT_CELL_BUDGET;
   let sheetNames: readonly string[] = [];
+  /** Cells the last read found; undefined before the first. */
+  let lastCells: number | undefined;
 
   const attempt = async <T>(action: Action, work: () => Promise<T>): Promise<T> => {
     try {
@@ -43,18 +52,36 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort {
     }
   };
 
+  const checkOf = (read: WorkbookRead<unknown>, overrides: SettingsOverrides | undefined) => {
+    sheetNames = read.sheetNames;
+    lastCells = read.cells;
+    return checkWorkbook(read.input, { overrides, dateSystem: read.dateSystem, today: options.today?.() });
+  };
+
   return {
     check: (overrides) =>
       attempt("check", async () => {
-        const read = await host.run((context) =>
-          readWorkbook(context, host, {
+        const read = await host.run((context) => readWorkbook(context, host, { knownSheets: sheetNames, cellBudget, dateSystem: options.dateSystem }));
+        return checkOf(read, overrides);
+      }),
+
+    checkAndHighlight: (overrides) =>
+      attempt("highlight", async () => {
+        if (!host.supports(API.conditionalFormats)) throw unsupported("highlight", API.conditionalFormats);
+        return host.run(async (context) => {
+          // Each sheet's marks and protection are read with its values, in this Excel.run: what the
+          // write deletes was just seen to be ours, and a protected sheet stops it before it starts.
+          const read = await readWorkbook(context, host, {
             knownSheets: sheetNames,
-            cellBudget: options.cellBudget ?? DEFAULT_CELL_BUDGET,
+            cellBudget,
             dateSystem: options.dateSystem,
-          }),
-        );
-        sheetNames = read.sheetNames;
-        return checkWorkbook(read.input, { overrides, dateSystem: read.dateSystem, today: options.today?.() });
+            direct: lastCells === undefined || lastCells <= cellBudget,
+            alongside: (sheet, used) => queueMarkState(context, sheet, used),
+          });
+          const result = checkOf(read, overrides);
+          await writeHighlight(context, host, result, read.alongside);
+          return result;
+        });
       }),
 
     highlight: (result) =>

@@ -15,6 +15,8 @@
  * Round trips: one read (sheet list, protection, used-range widths, every conditional format's
  * custom formula) and one write. The read comes first so that a protected sheet is found before
  * anything is written, and so that only formats whose formula was just seen to be ours are deleted.
+ * Check-and-highlight asks the same of each sheet (`queueMarkState`) in the request that reads its
+ * values, then writes with `writeHighlight`: the same safety, one round trip fewer.
  */
 import { MARK_KINDS, MARK_STYLES, STATUS_MARK, type MarkKind } from "../core/marks";
 import type { CheckResult } from "../core/result";
@@ -108,11 +110,10 @@ interface Probe {
   readonly formats: Excel.ConditionalFormatCollection;
 }
 
-function queueProbe(worksheets: Excel.WorksheetCollection, name: string): Probe {
+function queueProbe(worksheets: Excel.WorksheetCollection, name: string, usedRange?: Excel.Range): Probe {
   const sheet = worksheets.getItem(name);
   sheet.protection.load("protected");
-  const used = sheet.getUsedRangeOrNullObject(true);
-  used.load("columnIndex,columnCount");
+  const used = usedRange ?? sheet.getUsedRangeOrNullObject(true).load("columnIndex,columnCount");
   // customOrNullObject is a navigation property, so every format's formula comes in this same read.
   const formats = sheet.getRange().conditionalFormats.load("items/customOrNullObject/rule/formula");
   return { sheet, used, formats };
@@ -125,6 +126,16 @@ function stateOf(name: string, p: Probe): SheetMarkState {
   });
   const span = p.used.isNullObject ? null : { left: p.used.columnIndex + 1, right: p.used.columnIndex + p.used.columnCount };
   return { name, protected: p.sheet.protection.protected, span, ours };
+}
+
+/**
+ * Queues what the highlight must know of one sheet before writing; call the result after the sync.
+ * `used`: the sheet's used range (values only, columnIndex and columnCount loaded) when the caller
+ * reads it anyway.
+ */
+export function queueMarkState(context: Excel.RequestContext, name: string, used?: Excel.Range): () => SheetMarkState {
+  const probe = queueProbe(context.workbook.worksheets, name, used);
+  return () => stateOf(name, probe);
 }
 
 /**
@@ -220,9 +231,7 @@ function missingSheets(names: readonly string[]): WorkbookError {
 
 /**
  * Replaces the workbook's marks with those of `result`: one read, then one batch that deletes our
- * old formats and adds the new ones. Office.js batches are not transactional; if the write fails
- * part-way, every format of ours is removed again before the error is reported, so the workbook is
- * never left half-marked. `known`: sheet names an earlier check found (saves a round trip).
+ * old formats and adds the new ones. `known`: sheet names an earlier check found (saves a round trip).
  */
 export async function applyHighlight(
   context: Excel.RequestContext,
@@ -232,12 +241,29 @@ export async function applyHighlight(
 ): Promise<readonly string[]> {
   const marked = new Set<string>([...result.projects.map((p) => p.sheet), ...result.findings.map((f) => f.sheet)].filter(Boolean));
   const states = await readMarkState(context, [...new Set([...known, ...marked])]);
+  await writeHighlight(context, host, result, states);
+  return [...states.keys()];
+}
+
+/**
+ * The write of a highlight, from every worksheet's mark state read earlier in the same Excel.run:
+ * refuses before writing when a sheet to change is protected or gone, then deletes the formats that
+ * read saw to be ours and adds the new ones, in one batch. Office.js batches are not transactional;
+ * if the write fails part-way, every format of ours is removed again before the error is reported,
+ * so the workbook is never left half-marked.
+ */
+export async function writeHighlight(
+  context: Excel.RequestContext,
+  host: ExcelHost,
+  result: CheckResult,
+  states: ReadonlyMap<string, SheetMarkState>,
+): Promise<void> {
   const plans = planMarks(result, (sheet) => states.get(sheet)?.span ?? null);
   const gone = [...plans.keys()].filter((s) => !states.has(s));
   if (gone.length > 0) throw missingSheets(gone);
   const touched = [...states.values()].filter((s) => s.ours.length > 0 || plans.has(s.name));
   assertUnprotected(touched, "highlight");
-  if (touched.length === 0) return [...states.keys()];
+  if (touched.length === 0) return;
 
   for (const s of touched) queueRemoval(context, s);
   for (const [sheet, plan] of plans) queueMarks(context, host, sheet, plan);
@@ -260,7 +286,6 @@ export async function applyHighlight(
         : `${cause.messageEn} Some marks may remain; click Clear.`,
     );
   }
-  return [...states.keys()];
 }
 
 /** Deletes every conditional format of ours, and nothing else: one read, one write. */

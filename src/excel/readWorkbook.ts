@@ -7,13 +7,19 @@
  * before the values because nothing else tells how large a sheet is, and a request above the cap
  * fails whole (or, on some builds, comes back with `values` null). A second extents round trip is
  * needed only when the sheet list is not yet known (the port's first check) or has changed.
+ *
+ * A `direct` read asks each sheet's values together with its extents (whole used ranges), which
+ * saves the value round trip when the caller has reason to think the workbook fits one request:
+ * check-and-highlight needs that to stay within three round trips. If Excel refuses that request
+ * as too large, or answers it with `values` null, the read falls back to the extents-first chunks
+ * above, at the price of the refused round trip.
  */
 import { gridRows, type CellValue, type DateSystem, type MergeArea, type SheetInput, type WorkbookInput } from "../core/sheet";
 import { areaAddress, parseAreas } from "./areas";
 import { isPayloadTooLarge, officeErrorCode } from "./errors";
 import { API, type ExcelHost } from "./host";
 
-export interface ReadOptions {
+export interface ReadOptions<E = undefined> {
   /** Sheet names an earlier read found: their extents are asked in the first round trip. */
   readonly knownSheets?: readonly string[];
   /**
@@ -24,17 +30,29 @@ export interface ReadOptions {
   readonly cellBudget?: number;
   /** The date system when the caller knows it; otherwise probed (see `queueDateSystemProbe`). */
   readonly dateSystem?: DateSystem;
+  /** Read the values with the extents, in one request (see above). */
+  readonly direct?: boolean;
+  /**
+   * More of each sheet to read in the request that reads its extents (queued again if that request
+   * is repeated), given the sheet's used range (its extents loaded); the returned function gives
+   * the answer after the sync.
+   */
+  readonly alongside?: (sheet: string, used: Excel.Range) => () => E;
 }
 
 export const DEFAULT_CELL_BUDGET = 200_000;
 /** Below this a request is not split further: the failure is then reported. */
 const MIN_CELL_BUDGET = 2_000;
 
-export interface WorkbookRead {
+export interface WorkbookRead<E = undefined> {
   readonly input: WorkbookInput;
   readonly dateSystem: DateSystem;
   /** Every worksheet, in tab order. */
   readonly sheetNames: readonly string[];
+  /** Cells of all used ranges: whether the next read may be `direct`. */
+  readonly cells: number;
+  /** What `alongside` read, per worksheet. */
+  readonly alongside: ReadonlyMap<string, E>;
 }
 
 /**
@@ -90,57 +108,120 @@ function extentOf(name: string, hidden: boolean, range: UsedRange, host: ExcelHo
 }
 
 /** Reads every worksheet; the caller maps failures to a WorkbookError. */
-export async function readWorkbook(context: Excel.RequestContext, host: ExcelHost, options: ReadOptions = {}): Promise<WorkbookRead> {
-  const { extents, dateSystem, workbookName } = await readExtents(context, host, options);
-  const grids = await readValues(context, host, extents, options.cellBudget ?? DEFAULT_CELL_BUDGET);
+export async function readWorkbook<E = undefined>(
+  context: Excel.RequestContext,
+  host: ExcelHost,
+  options: ReadOptions<E> = {},
+): Promise<WorkbookRead<E>> {
+  const { extents, read, alongside, dateSystem, workbookName } = await probeSheets(context, host, options);
+  const unread = extents.filter((e) => !read.has(e.name));
+  const grids = new Map([...read, ...(await readValues(context, host, unread, options.cellBudget ?? DEFAULT_CELL_BUDGET))]);
   const sheets: SheetInput[] = extents.map((e) => {
-    const read = grids.get(e.name);
+    const values = grids.get(e.name);
     return {
       name: e.name,
       hidden: e.hidden,
-      merges: read?.merges,
-      rows: read ? gridRows(read.rows, e.top, e.left) : [],
+      merges: values?.merges,
+      rows: values ? gridRows(values.rows, e.top, e.left) : [],
     };
   });
   const input: WorkbookInput = { name: workbookName, dateSystem, sheets };
-  return { input, dateSystem, sheetNames: extents.map((e) => e.name) };
+  const cells = extents.reduce((n, e) => n + e.rows * e.columns, 0);
+  return { input, dateSystem, sheetNames: extents.map((e) => e.name), cells, alongside };
 }
 
-async function readExtents(
+/** What one request asks of a sheet: its extents, with a direct read its values and merged areas, and the caller's extra. */
+interface SheetProbe<E> {
+  readonly used: UsedRange;
+  readonly direct: boolean;
+  readonly merges: Excel.RangeAreas | null;
+  readonly extra: (() => E) | null;
+}
+
+function queueSheetProbe<E>(
+  sheet: Excel.Worksheet,
+  name: string,
+  host: ExcelHost,
+  ask: { direct: boolean; merges: boolean; alongside?: ReadOptions<E>["alongside"] },
+): SheetProbe<E> {
+  const used = queueUsedRange(sheet, host);
+  if (ask.direct) used.load("values");
+  // The whole sheet's merged areas, cut to the used range after the sync: no method may be called
+  // on the used range before the sync has told whether it is a null object (a blank sheet).
+  const merges = ask.direct && ask.merges ? sheet.getRange().getMergedAreasOrNullObject().load("address") : null;
+  return { used, direct: ask.direct, merges, extra: ask.alongside?.(name, used) ?? null };
+}
+
+function overlaps(a: MergeArea, e: Extent): boolean {
+  return a.top < e.top + e.rows && e.top <= a.bottom && a.left < e.left + e.columns && e.left <= a.right;
+}
+
+async function probeSheets<E>(
   context: Excel.RequestContext,
   host: ExcelHost,
-  options: ReadOptions,
-): Promise<{ extents: Extent[]; dateSystem: DateSystem; workbookName: string | undefined }> {
+  options: ReadOptions<E>,
+): Promise<{
+  extents: Extent[];
+  read: Map<string, SheetValues>;
+  alongside: Map<string, E>;
+  dateSystem: DateSystem;
+  workbookName: string | undefined;
+}> {
   const worksheets = context.workbook.worksheets;
   let known = options.knownSheets ?? [];
-  let probes = new Map<string, UsedRange>();
+  let direct = options.direct === true;
+  let merges = direct && host.supports(API.mergedAreas);
+  let listed: { name: string; hidden: boolean }[] | null = null;
+  const probes = new Map<string, SheetProbe<E>>();
   let dateSystem: () => DateSystem = () => 1900;
   let workbook: Excel.Workbook | null = null;
-  const queueFirst = () => {
-    worksheets.load("items/name,items/visibility");
-    dateSystem = queueDateSystemProbe(context, host, options.dateSystem);
-    workbook = host.supports(API.workbookName) ? context.workbook.load("name") : null;
-    probes = new Map(known.map((name) => [name, queueUsedRange(worksheets.getItem(name), host)]));
-  };
-  queueFirst();
-  try {
-    await context.sync();
-  } catch (e) {
-    // A sheet of the earlier list is gone: ask again without guessing.
-    if (known.length === 0 || officeErrorCode(e) !== "ItemNotFound") throw e;
-    known = [];
-    queueFirst();
-    await context.sync();
+
+  // Until the list is known: the list with the known sheets' probes. Then: the probes of sheets
+  // not yet probed (added since the earlier read, or all of them on a first read).
+  for (;;) {
+    const ask = (listed ? listed.map((s) => s.name) : known).filter((name) => !probes.has(name));
+    if (listed && ask.length === 0) break;
+    if (!listed) {
+      worksheets.load("items/name,items/visibility");
+      dateSystem = queueDateSystemProbe(context, host, options.dateSystem);
+      workbook = host.supports(API.workbookName) ? context.workbook.load("name") : null;
+    }
+    const batch = ask.map((name) => [name, queueSheetProbe(worksheets.getItem(name), name, host, { direct, merges, alongside: options.alongside })] as const);
+    try {
+      // The list (unless known), the sheets' probes, the probes of sheets added in between; a refused
+      // request is asked again once per fallback. Never one per row or per sheet.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+    } catch (e) {
+      const tooLarge = isPayloadTooLarge(e);
+      if (!listed && known.length > 0 && officeErrorCode(e) === "ItemNotFound") {
+        known = []; // a sheet of the earlier list is gone: ask again without guessing
+      } else if (direct && tooLarge) {
+        direct = false;
+      } else if (direct && merges && !tooLarge) {
+        merges = false; // getMergedAreasOrNullObject fails above 512 areas: read on without them
+      } else {
+        throw e;
+      }
+      continue;
+    }
+    listed ??= worksheets.items.map((ws) => ({ name: ws.name, hidden: ws.visibility !== "Visible" }));
+    for (const [name, probe] of batch) probes.set(name, probe);
   }
-  const listed = worksheets.items.map((ws) => ({ name: ws.name, hidden: ws.visibility !== "Visible" }));
-  const unprobed = listed.filter((s) => !probes.has(s.name));
-  if (unprobed.length > 0) {
-    for (const s of unprobed) probes.set(s.name, queueUsedRange(worksheets.getItem(s.name), host));
-    await context.sync();
+
+  const extents = listed.map((s) => extentOf(s.name, s.hidden, probes.get(s.name)!.used, host));
+  const read = new Map<string, SheetValues>();
+  const alongside = new Map<string, E>();
+  for (const e of extents) {
+    const probe = probes.get(e.name)!;
+    if (probe.extra) alongside.set(e.name, probe.extra());
+    // Excel on the web may answer an oversized read with values null: such a sheet is read in chunks.
+    if (!probe.direct || e.rows === 0 || e.columns === 0 || !Array.isArray(probe.used.values)) continue;
+    const areas = probe.merges && !probe.merges.isNullObject ? parseAreas(probe.merges.address).filter((a) => overlaps(a, e)) : undefined;
+    read.set(e.name, { rows: probe.used.values as CellValue[][], merges: areas });
   }
-  const extents = listed.map((s) => extentOf(s.name, s.hidden, probes.get(s.name)!, host));
   const wb = workbook as Excel.Workbook | null;
-  return { extents, dateSystem: dateSystem(), workbookName: wb?.name || undefined };
+  return { extents, read, alongside, dateSystem: dateSystem(), workbookName: wb?.name || undefined };
 }
 
 interface SheetValues {

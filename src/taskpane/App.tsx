@@ -104,12 +104,16 @@ export function App({ port, lang = detectLang() }: AppProps) {
     [lang, t],
   );
 
-  const checkNow = useCallback(async () => {
-    const r = await port.check();
-    checked.current = true;
-    setResult(r);
-    return r;
-  }, [port]);
+  /** Checks, and highlights too when asked (one port call: fewer round trips than a check and a highlight). */
+  const checkNow = useCallback(
+    async (highlight = false) => {
+      const r = highlight ? await port.checkAndHighlight() : await port.check();
+      checked.current = true;
+      setResult(r);
+      return r;
+    },
+    [port],
+  );
 
   /** Re-checks after an edit or a settings change; re-highlights when the highlight is on. */
   const refresh = useCallback(() => {
@@ -118,10 +122,9 @@ export function App({ port, lang = detectLang() }: AppProps) {
     void run(async () => {
       recheckQueued.current = false;
       if (!checked.current) return;
-      const r = await checkNow();
-      if (unsubscribe.current) await port.highlight(r);
+      await checkNow(unsubscribe.current !== null);
     });
-  }, [run, checkNow, port]);
+  }, [run, checkNow]);
 
   useEffect(
     () => () => {
@@ -131,12 +134,11 @@ export function App({ port, lang = detectLang() }: AppProps) {
     [],
   );
 
-  const onCheck = () => void run(checkNow);
+  const onCheck = () => void run(() => checkNow());
   const onHighlight = () =>
     void run(async () => {
       // Always from a fresh check: the workbook may have changed since the results on screen.
-      const r = await checkNow();
-      await port.highlight(r);
+      await checkNow(true);
       setHighlighted(true);
       unsubscribe.current ??= port.onChanged(refresh);
     });

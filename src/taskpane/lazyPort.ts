@@ -16,6 +16,7 @@ export function lazyPort(load: () => Promise<WorkbookPort>): WorkbookPort {
   return {
     check: (overrides) => port().then((p) => p.check(overrides)),
     highlight: (result) => port().then((p) => p.highlight(result)),
+    checkAndHighlight: (overrides) => port().then((p) => p.checkAndHighlight(overrides)),
     clear: () => port().then((p) => p.clear()),
     select: (sheet, cell) => port().then((p) => p.select(sheet, cell)),
     loadSettings: () => port().then((p) => p.loadSettings()),

@@ -107,8 +107,13 @@ test("too large: the declared unpacked size is over the limit", async () => {
   expect(oneLine(stderr)).toMatch(/文件解压后约 1 MB，超过 1 MB 的上限，请删去无关工作表或拆分台账后再检查$/);
 });
 
-test("a folder and a missing file", async () => {
-  expect(oneLine((await runCli(["check", dir])).stderr)).toBe(`zsledger: 无法检查 ${dir}：这是一个文件夹，不是文件`);
+test("a folder without ledgers and a missing file", async () => {
+  // A folder stands for the .xlsx files below it (test/district); one holding none is a usage error.
+  const empty = path.join(dir, "空文件夹");
+  fs.mkdirSync(empty);
+  const folder = await runCli(["check", empty]);
+  expect(folder.code).toBe(2);
+  expect(oneLine(folder.stderr)).toBe(`zsledger: 文件夹 ${empty} 中没有找到 .xlsx 台账文件`);
   const missing = await runCli(["check", path.join(dir, "不存在.xlsx")]);
   expect(missing.code).toBe(2);
   expect(oneLine(missing.stderr)).toMatch(/找不到该文件，请检查路径$/);

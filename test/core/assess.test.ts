@@ -232,6 +232,41 @@ describe("a sheet holding two units", () => {
   });
 });
 
+describe("a district's settings per unit", () => {
+  const perUnit = (unit: string) => (unit === "财源街道" ? { annualTask: 25000 } : unit === "省庄镇" ? { unitKind: "park" as const } : undefined);
+
+  it("apply to the unit a workbook names, below the command's own overrides", () => {
+    const r = checkWorkbook(workbook([townProjects("财源街道招商引资项目台账"), SETTINGS_AS_OF("2022-09-30")]), { unitOverrides: perUnit });
+    expect(byId(r.targets)["annual-task"]).toEqual(t(true, 20000, 20000, 0));
+    const flagged = checkWorkbook(workbook([townProjects("财源街道招商引资项目台账"), SETTINGS_AS_OF("2022-09-30")]), {
+      unitOverrides: perUnit,
+      overrides: { annualTask: 50000 },
+    });
+    expect(byId(flagged.targets)["annual-task"]).toEqual(t(false, 20000, 40000, 20000));
+  });
+
+  it("apply to each unit of a sheet holding several", () => {
+    const r = checkWorkbook(
+      workbook([
+        {
+          name: "项目台账",
+          grid: [
+            ["单位", "项目名称", "总投资", "项目状态", "到位资金"],
+            ["财源街道", "宝盛广场", 150000, "开工", 20000],
+            ["省庄镇", "喀斯特景区", 12000, "开工", 3000],
+          ],
+        },
+        SETTINGS_AS_OF("2022-09-30"),
+      ]),
+      { unitOverrides: perUnit },
+    );
+    expect(r.units!.map((u) => [u.unit, u.unitKind, byId(u.targets)["annual-task"]])).toEqual([
+      ["财源街道", "town", t(true, 20000, 20000, 0)],
+      ["省庄镇", "park", NA],
+    ]);
+  });
+});
+
 describe("weeks of the campaign", () => {
   it("are the Monday–Sunday weeks wholly inside the window", () => {
     const weeks = weeksInside(parseIsoDay("2022-08-01")!, parseIsoDay("2022-09-30")!);

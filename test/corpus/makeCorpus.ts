@@ -37,6 +37,8 @@ export interface CorpusOptions {
 export const MILLION = 1_000_000;
 /** What the honest zip bomb inflates to. */
 export const BOMB_BYTES = 2 * 1024 ** 3;
+/** Rows of the ledger whose Chinese text crosses the reader's chunk boundaries. */
+export const CJK_ROWS = 5000;
 /** Rows of the 16,384-column sheet below its header. */
 export const WIDE_ROWS = 300;
 /** The size of each hostile cell of the 10 MB file. */
@@ -485,6 +487,18 @@ const SPECS: readonly Spec[] = [
     heavy: true,
     optional: true,
     make: (f) => writeHandBook(f, { sheets: [{ name: "项目台账", xml: millionRowsXml(SIGNED_STAGES) }], sharedStrings: MILLION_STRINGS }),
+  },
+  {
+    name: "cjk-chunk-boundaries.xlsx",
+    what: `${CJK_ROWS} rows of Chinese text: inline in ~700 KB of sheet XML, shared in ~100 KB of strings (characters split between inflated chunks)`,
+    make: (f) => {
+      const strings: string[] = [];
+      const grid: CellValue[][] = [["序号", "项目名称", "总投资", "项目状态", "投资方"]];
+      for (let i = 1; i <= CJK_ROWS; i++) grid.push([i, `第${i}号项目`, `${1000 + i}万元`, i % 2 ? "策划" : "洽谈中", `泰安市第${i}招商引资有限公司`]);
+      // Amounts in the shared strings (a garbled 万 is an invalid amount), stages inline in the sheet.
+      const xml = sheetXml(grid, { strings }).replace(/<c r="(D\d+)" t="s"><v>(\d+)<\/v><\/c>/g, (_m, ref: string, i: string) => `<c r="${ref}" t="inlineStr"><is><t>${strings[Number(i)]}</t></is></c>`);
+      return writeHandBook(f, { sheets: [{ name: "项目台账", xml }], sharedStrings: strings });
+    },
   },
   { name: "columns-16384.xlsx", what: `a header across all 16,384 columns (A–XFD), ${WIDE_ROWS} rows reaching XFD`, make: (f) => writeHandBook(f, { sheets: [{ name: "项目台账", xml: wideSheetXml() }] }) },
   {

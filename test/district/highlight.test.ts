@@ -48,7 +48,11 @@ async function userWorkbook(file: string): Promise<void> {
     ref: "L6:L31",
     rules: [{ type: "cellIs", operator: "greaterThan", formulae: ["10000"], priority: 1, style: { font: { color: { argb: "FF006100" }, bold: true } } }],
   });
-  projects.dataValidations.add("F6:F31", { type: "list", allowBlank: true, formulae: ['"策划,在谈,签约,开工,竣工,终止"'] });
+  (projects as unknown as { dataValidations: { add(ref: string, v: ExcelJS.DataValidation): void } }).dataValidations.add("F6:F31", {
+    type: "list",
+    allowBlank: true,
+    formulae: ['"策划,在谈,签约,开工,竣工,终止"'],
+  });
   projects.getCell("P7").value = { text: "一期厂房已开工", hyperlink: "https://example.com/project/2" };
   const trips = wb.getWorksheet("外出招商")!;
   trips.getCell("F3").note = "联系人：华南智能制造 李总";
@@ -57,6 +61,16 @@ async function userWorkbook(file: string): Promise<void> {
     rules: [{ type: "expression", formulae: ['$C3="党工委书记"'], priority: 1, style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFE2EFDA" } } } }],
   });
   await wb.xlsx.writeFile(file);
+}
+
+/** What ExcelJS reads of a sheet's conditional formats (its typings only describe adding them). */
+interface ConditionalFormat {
+  ref: string;
+  rules: { type: string; formulae?: string[]; style: ExcelJS.Style }[];
+}
+
+function conditionalFormats(ws: ExcelJS.Worksheet): ConditionalFormat[] {
+  return (ws as unknown as { conditionalFormattings: ConditionalFormat[] }).conditionalFormattings;
 }
 
 function sha256(file: string): string {
@@ -150,8 +164,8 @@ describe("a dressed-up ledger", () => {
 
   test("the marks: conditional formats exactly on the status rows and on the error cells, in the marks' colours", async () => {
     const ws = (await readBook(out)).getWorksheet("项目台账")!;
-    const ours = ws.conditionalFormattings.filter((cf) => cf.rules.some((r) => (r as { formulae?: string[] }).formulae?.some((f) => f.includes("zsledger-mark:"))));
-    const byKind = new Map(ours.map((cf) => [/zsledger-mark:([\w-]+)/.exec(String((cf.rules[0] as { formulae: string[] }).formulae[0]))![1], cf]));
+    const ours = conditionalFormats(ws).filter((cf) => cf.rules.some((r) => r.formulae?.some((f) => f.includes("zsledger-mark:"))));
+    const byKind = new Map(ours.map((cf) => [/zsledger-mark:([\w-]+)/.exec(String(cf.rules[0].formulae![0]))![1], cf]));
 
     const planted = (rule: string) => SAMPLE_PLANTED.filter((p) => p.rule === rule).map((p) => Number(p.cell.slice(1)));
     // Status rows: 8 has no planned start, 9 is overdue, 10 is due soon; the rows span the sheet's columns A–P.
@@ -160,7 +174,7 @@ describe("a dressed-up ledger", () => {
     const errorCells = json.files[0].findings.filter((f) => f.severity === "error").map((f) => f.cell);
     expect(cellsOf(byKind.get("error-cell")!.ref).sort()).toEqual([...errorCells].sort());
 
-    const style = (kind: string) => (byKind.get(kind)!.rules[0] as { style: ExcelJS.Style }).style;
+    const style = (kind: string) => byKind.get(kind)!.rules[0].style;
     expect((style("start-alert").fill as ExcelJS.FillPattern).bgColor?.argb).toBe("FF" + MARK_STYLES["start-alert"].fill!.slice(1));
     expect(style("start-alert").font.color?.argb).toBe("FF" + MARK_STYLES["start-alert"].font.slice(1));
     expect((style("start-soon").fill as ExcelJS.FillPattern).bgColor?.argb).toBe("FF" + MARK_STYLES["start-soon"].fill!.slice(1));
@@ -203,12 +217,13 @@ describe("a dressed-up ledger", () => {
       const wb_ = b.getWorksheet(wa.name)!;
       wa.eachRow({ includeEmpty: true }, (row) =>
         row.eachCell({ includeEmpty: true }, (cell) => {
-          const other = wb_.getCell(cell.address);
-          expect({ at: `${wa.name}!${cell.address}`, value: other.value, style: other.style }).toEqual({ at: `${wa.name}!${cell.address}`, value: cell.value, style: cell.style });
+          const { value, style } = wb_.getCell(cell.address);
+          expect({ at: `${wa.name}!${cell.address}`, value, style }).toEqual({ at: `${wa.name}!${cell.address}`, value: cell.value, style: cell.style });
         }),
       );
-      const theirs = wb_.conditionalFormattings.filter((cf) => !JSON.stringify(cf).includes("zsledger-mark:"));
-      expect(theirs).toEqual(wa.conditionalFormattings);
+      const theirs = conditionalFormats(wb_).filter((cf) => !JSON.stringify(cf).includes("zsledger-mark:"));
+      expect(theirs).toEqual(conditionalFormats(wa));
+      if (wa.name === "项目台账" || wa.name === "外出招商") expect(theirs).toHaveLength(1);
       expect(wb_.model.merges).toEqual(wa.model.merges);
     }
     const projects = b.getWorksheet("项目台账")!;

@@ -1,14 +1,19 @@
-/** The Office read: same findings as the command line's path, few round trips, clear failures. */
+/**
+ * The Office read: same findings as the command line's path, few round trips, clear failures. The
+ * reads that must agree with the command line run through both port calls that read: check, and
+ * check-and-highlight (whose read takes the values with the extents, and falls back to chunks).
+ */
 import { checkWorkbook } from "../../src/core/check";
 import { serialFromDay, dayFromSerial } from "../../src/core/day";
 import type { CheckResult } from "../../src/core/result";
 import { gridRows, type WorkbookInput } from "../../src/core/sheet";
 import { createExcelPort } from "../../src/excel/excelPort";
+import type { WorkbookPort } from "../../src/excel/port";
 import { officeHost } from "../../src/excel/host";
 import { WorkbookError } from "../../src/excel/port";
 import { officeGrid, SAMPLE_NAME, SAMPLE_PLANTED, sampleSheets, sampleWorkbook, type SampleSheet } from "../sample/sampleLedger";
 import { FakeExcel, FakeOfficeError } from "./fakeExcel";
-import { PROJECTS, sheetsWithProjectRows, TODAY } from "./workbooks";
+import { PROJECTS, sheetsWithProjectRows, TODAY, usedCells } from "./workbooks";
 
 const today = () => TODAY;
 
@@ -26,10 +31,18 @@ function comparable(r: CheckResult) {
   return { findings: r.findings, projects: r.projects, targets: r.targets, score: r.score, penalty: r.penalty, ledgers: r.ledgers, unit: [r.unitKind, r.unitName] };
 }
 
-describe("check through Office.js", () => {
+/** The port's calls that read the workbook and return a check's result. */
+const READS: [string, (port: WorkbookPort) => Promise<CheckResult>][] = [
+  ["check", (port) => port.check()],
+  ["checkAndHighlight", (port) => port.checkAndHighlight()],
+];
+
+describe.each(READS)("reading through Office.js (%s)", (_name, read) => {
+  const portOf = (excel: FakeExcel) => createExcelPort({ host: excel.host(), today });
+
   test("gives the same result as the command line's path on the sample ledger", async () => {
     const excel = FakeExcel.fromSheets(sampleSheets());
-    const result = await createExcelPort({ host: excel.host(), today }).check();
+    const result = await read(portOf(excel));
     const cli = checkWorkbook(sampleWorkbook("office"), { today: TODAY });
     expect(comparable(result)).toEqual(comparable(cli));
     // and the sample's planted problems are what both found
@@ -38,33 +51,15 @@ describe("check through Office.js", () => {
     );
   });
 
-  test("reads merged areas, hidden sheets and the workbook's name", async () => {
-    const sheets = sampleSheets();
-    const excel = FakeExcel.fromSheets(sheets);
-    excel.sheet("例会记录").visibility = "Hidden";
-    const seen: WorkbookInput[] = [];
-    const { readWorkbook } = await import("../../src/excel/readWorkbook");
-    const host = excel.host();
-    const read = await host.run((ctx) => readWorkbook(ctx, host));
-    seen.push(read.input);
-    const inputSheets = [...read.input.sheets];
-    const byName = new Map(inputSheets.map((s) => [s.name, s]));
-    const sortAreas = (a: readonly { top: number; left: number }[] = []) => [...a].sort((x, y) => x.top - y.top || x.left - y.left);
-    for (const s of sheets) expect(sortAreas(byName.get(s.name)!.merges)).toEqual(sortAreas(s.merges));
-    expect(byName.get("例会记录")!.hidden).toBe(true);
-    expect(byName.get(PROJECTS)!.hidden).toBe(false);
-    expect(read.input.name).toBe(SAMPLE_NAME);
-    expect(read.sheetNames).toEqual(sheets.map((s) => s.name));
-  });
-
-  test("reads a used range that does not start at A1 into the right rows and columns", async () => {
+  test("reads a used range that does not start at A1 into the right rows and columns, and a blank sheet as none", async () => {
     const sheets = sampleSheets();
     // The trips ledger moved two rows down and one column right: rows keep their Excel numbers.
     const trips = sheets.find((s) => s.name === "外出招商")!;
     trips.grid = [[], [], ...trips.grid.map((r) => [null, ...r])];
     trips.merges = trips.merges.map((m) => ({ top: m.top + 2, left: m.left + 1, bottom: m.bottom + 2, right: m.right + 1 }));
+    sheets.push({ name: "空白", grid: [], merges: [] });
     const excel = FakeExcel.fromSheets(sheets);
-    const result = await createExcelPort({ host: excel.host(), today }).check();
+    const result = await read(portOf(excel));
     expect(comparable(result)).toEqual(comparable(cliResult(sheets)));
     expect(result.targets.find((t) => t.id === "trips-deputy")?.met).toBe(true);
   });
@@ -79,11 +74,67 @@ describe("check through Office.js", () => {
         if (cell.numberFormat.includes("yyyy") && typeof cell.value === "number") cell.value = serialFromDay(dayFromSerial(cell.value, 1900), 1904);
       }
     }
-    const before = JSON.stringify(excel.state);
-    const result = await createExcelPort({ host: excel.host(), today }).check();
+    const cells = () => JSON.stringify(excel.state.sheets.map((s) => s.cells));
+    const before = cells();
+    const result = await read(portOf(excel));
     expect(comparable(result)).toEqual(comparable(cliResult(sheets)));
-    expect(JSON.stringify(excel.state)).toBe(before);
-    expect(excel.log.filter((op) => op.endsWith("="))).toEqual([]);
+    // no cell was written to tell the date system (a highlight writes conditional formats only)
+    expect(cells()).toBe(before);
+    expect(excel.log.filter((op) => op.startsWith("range.") && op.endsWith("="))).toEqual([]);
+  });
+
+  test("more than 512 merged areas: the merges are skipped and the check goes on", async () => {
+    const sheets = sampleSheets();
+    const notes: SampleSheet = { name: "附表", grid: Array.from({ length: 700 }, (_, i) => [`说明${i + 1}`]), merges: [] };
+    for (let r = 1; r <= 600; r++) notes.merges.push({ top: r, left: 1, bottom: r, right: 2 });
+    const excel = FakeExcel.fromSheets([...sheets, notes]);
+    const result = await read(portOf(excel));
+    expect(comparable(result)).toEqual(comparable(cliResult([...sheets, notes], { merges: false })));
+  });
+
+  test.each(["throw", "null"] as const)("a request Excel refuses as too large (%s) is halved until it fits", async (oversize) => {
+    const sheets = sheetsWithProjectRows(1_000);
+    const excel = FakeExcel.fromSheets(sheets);
+    excel.payloadCellLimit = 5_000;
+    excel.oversize = oversize;
+    const result = await read(portOf(excel));
+    expect(comparable(result)).toEqual(comparable(cliResult(sheets)));
+  });
+
+  test("a sheet deleted or added between two reads is noticed", async () => {
+    const excel = FakeExcel.fromSheets(sampleSheets());
+    const port = portOf(excel);
+    await read(port);
+    excel.state.sheets = excel.state.sheets.filter((s) => s.name !== "客商邀请");
+    const without = await read(port);
+    expect(without.targets.find((t) => t.id === "invitations")?.met).toBeNull();
+    excel.state.sheets.push(FakeExcel.fromSheets(sampleSheets().filter((s) => s.name === "客商邀请")).state.sheets[0]);
+    const again = await read(port);
+    expect(again.targets.find((t) => t.id === "invitations")?.met).toBe(true);
+  });
+
+});
+
+describe("check through Office.js", () => {
+  test.each([false, true])("reads merged areas, hidden sheets and the workbook's name (direct: %s)", async (direct) => {
+    const sheets = sampleSheets();
+    const excel = FakeExcel.fromSheets(sheets);
+    excel.sheet("例会记录").visibility = "Hidden";
+    // a merged blank area below the trips ledger is outside the used range: not the ledger's
+    excel.sheet("外出招商").merges.push({ top: 60, left: 1, bottom: 61, right: 3 });
+    const seen: WorkbookInput[] = [];
+    const { readWorkbook } = await import("../../src/excel/readWorkbook");
+    const host = excel.host();
+    const read = await host.run((ctx) => readWorkbook(ctx, host, { direct }));
+    seen.push(read.input);
+    const inputSheets = [...read.input.sheets];
+    const byName = new Map(inputSheets.map((s) => [s.name, s]));
+    const sortAreas = (a: readonly { top: number; left: number }[] = []) => [...a].sort((x, y) => x.top - y.top || x.left - y.left);
+    for (const s of sheets) expect(sortAreas(byName.get(s.name)!.merges)).toEqual(sortAreas(s.merges));
+    expect(byName.get("例会记录")!.hidden).toBe(true);
+    expect(byName.get(PROJECTS)!.hidden).toBe(false);
+    expect(read.input.name).toBe(SAMPLE_NAME);
+    expect(read.sheetNames).toEqual(sheets.map((s) => s.name));
   });
 
   test("without the functions API (ExcelApi 1.1) the 1900 system is assumed", async () => {
@@ -100,15 +151,6 @@ describe("check through Office.js", () => {
     excel.apiVersion = "1.2";
     const result = await createExcelPort({ host: excel.host(), today }).check();
     expect(comparable(result)).toEqual(comparable(cliResult([...sheets, blank], { merges: false })));
-  });
-
-  test("more than 512 merged areas: the merges are skipped and the check goes on", async () => {
-    const sheets = sampleSheets();
-    const notes: SampleSheet = { name: "附表", grid: Array.from({ length: 700 }, (_, i) => [`说明${i + 1}`]), merges: [] };
-    for (let r = 1; r <= 600; r++) notes.merges.push({ top: r, left: 1, bottom: r, right: 2 });
-    const excel = FakeExcel.fromSheets([...sheets, notes]);
-    const result = await createExcelPort({ host: excel.host(), today }).check();
-    expect(comparable(result)).toEqual(comparable(cliResult([...sheets, notes], { merges: false })));
   });
 
   test("the number of round trips does not grow with rows: 10 rows and 10,000 rows", async () => {
@@ -138,19 +180,10 @@ describe("check through Office.js", () => {
     chunked.payloadCellLimit = budget; // a request above the budget would fail
     const result = await createExcelPort({ host: chunked.host(), today, cellBudget: budget }).check();
     expect(comparable(result)).toEqual(comparable(expected));
-    const cells = sheets.reduce((n, s) => n + s.grid.length * Math.max(...s.grid.map((r) => r.length)), 0);
+    const cells = usedCells(sheets);
     // the sheet list, the extents, then one request per budget's worth of cells
     expect(chunked.syncs).toBe(2 + Math.ceil(cells / budget));
     expect(whole.syncs).toBe(3);
-  });
-
-  test.each(["throw", "null"] as const)("a request Excel refuses as too large (%s) is halved until it fits", async (oversize) => {
-    const sheets = sheetsWithProjectRows(1_000);
-    const excel = FakeExcel.fromSheets(sheets);
-    excel.payloadCellLimit = 5_000;
-    excel.oversize = oversize;
-    const result = await createExcelPort({ host: excel.host(), today }).check();
-    expect(comparable(result)).toEqual(comparable(cliResult(sheets)));
   });
 
   test("a sheet deleted during the check gives a clear Chinese message, not a crash", async () => {
@@ -164,18 +197,6 @@ describe("check through Office.js", () => {
     expect(error).toBeInstanceOf(WorkbookError);
     expect((error as WorkbookError).message).toMatch(/^检查台账失败：找不到工作表或单元格，可能刚被删除或重命名/);
     expect((error as WorkbookError).messageEn).toMatch(/deleted or renamed/);
-  });
-
-  test("a sheet deleted or added between two checks is noticed", async () => {
-    const excel = FakeExcel.fromSheets(sampleSheets());
-    const port = createExcelPort({ host: excel.host(), today });
-    await port.check();
-    excel.state.sheets = excel.state.sheets.filter((s) => s.name !== "客商邀请");
-    const without = await port.check();
-    expect(without.targets.find((t) => t.id === "invitations")?.met).toBeNull();
-    excel.state.sheets.push(FakeExcel.fromSheets(sampleSheets().filter((s) => s.name === "客商邀请")).state.sheets[0]);
-    const again = await port.check();
-    expect(again.targets.find((t) => t.id === "invitations")?.met).toBe(true);
   });
 
   test("an Excel error becomes a WorkbookError naming what failed", async () => {

@@ -1,16 +1,18 @@
 /**
  * The highlight: the right rows and cells, nothing of the user's touched, removed exactly by clear
- * (also after a save and reopen), few round trips and proxy operations, nothing half-applied.
+ * (also after a save and reopen), few round trips and proxy operations, nothing half-applied. What
+ * must hold of every highlight runs for both ways of marking: check-and-highlight in one call (the
+ * pane's), and a check followed by a highlight of its result.
  */
 import type { CheckResult } from "../../src/core/result";
 import { RULES } from "../../src/core/rules/catalog";
 import { createExcelPort } from "../../src/excel/excelPort";
 import { isMarkFormula, MARK_STYLES, markFormula } from "../../src/excel/highlight";
-import { WorkbookError } from "../../src/excel/port";
+import { WorkbookError, type WorkbookPort } from "../../src/excel/port";
 import { parseAreas } from "../../src/excel/areas";
 import { SAMPLE_PLANTED, sampleSheets } from "../sample/sampleLedger";
 import { FakeExcel, FakeOfficeError, visibleState, type CfState } from "./fakeExcel";
-import { formattedSample, PROJECTS, resultMarkingRows, runRows, sheetsWithProjectRows, TODAY } from "./workbooks";
+import { formattedSample, PROJECTS, resultMarkingRows, runRows, sheetsWithProjectRows, TODAY, usedCells } from "./workbooks";
 
 const today = () => TODAY;
 
@@ -30,17 +32,38 @@ function cellKey(a1: string): string {
   return `${a.top},${a.left}`;
 }
 
+function portOf(excel: FakeExcel, cellBudget?: number): WorkbookPort {
+  return createExcelPort({ host: excel.host(), today, cellBudget });
+}
+
 async function checked(excel: FakeExcel) {
-  const port = createExcelPort({ host: excel.host(), today });
+  const port = portOf(excel);
   const result = await port.check();
   return { port, result };
 }
 
-describe("highlight", () => {
+/** Checks the workbook and marks the result; resolves to the check's result. */
+type Marking = (port: WorkbookPort) => Promise<CheckResult>;
+
+const MARKINGS: [string, Marking][] = [
+  ["checkAndHighlight", (port) => port.checkAndHighlight()],
+  [
+    "check, then highlight",
+    async (port) => {
+      const result = await port.check();
+      await port.highlight(result);
+      return result;
+    },
+  ],
+];
+
+/** What a failing call rejects with. */
+const failure = (call: Promise<unknown>) => call.then(() => null, (e: unknown) => e as WorkbookError);
+
+describe.each(MARKINGS)("highlight by %s", (_name, mark) => {
   test("marks start-date statuses by row and error cells, in DOMAIN.md's colours", async () => {
     const excel = formattedSample();
-    const { port, result } = await checked(excel);
-    await port.highlight(result);
+    await mark(portOf(excel));
     const marks = ours(excel, PROJECTS);
 
     const alert = marks.filter((cf) => cf.formula === markFormula("start-alert"));
@@ -69,8 +92,8 @@ describe("highlight", () => {
   test("highlight then clear leaves every cell and the user's own conditional formats exactly as before", async () => {
     const excel = formattedSample();
     const before = visibleState(excel.state);
-    const { port, result } = await checked(excel);
-    await port.highlight(result);
+    const port = portOf(excel);
+    await mark(port);
     const marked = visibleState(excel.state);
     expect(marked).not.toEqual(before); // it did mark something
     // values, number formats, fills, fonts, borders of every cell untouched while marked
@@ -83,8 +106,7 @@ describe("highlight", () => {
   test("clear finds and removes the marks after the workbook was saved and reopened", async () => {
     const excel = formattedSample();
     const before = visibleState(excel.state);
-    const { port, result } = await checked(excel);
-    await port.highlight(result);
+    await mark(portOf(excel));
 
     const reopened = excel.reopen(); // a new session: nothing but the saved document
     expect(ours(reopened, PROJECTS).length).toBeGreaterThan(0);
@@ -96,19 +118,44 @@ describe("highlight", () => {
     const excel = formattedSample();
     const userCfs = () => excel.sheet(PROJECTS).cfs.filter((cf) => !isMarkFormula(cf.formula));
     const originalUser = JSON.parse(JSON.stringify(userCfs()));
-    const { port, result } = await checked(excel);
-    await port.highlight(result);
+    const port = portOf(excel);
+    await mark(port);
     const first = JSON.parse(JSON.stringify(ours(excel, PROJECTS)));
-    await port.highlight(await port.check());
+    await mark(port);
     expect(ours(excel, PROJECTS)).toEqual(first);
     expect(userCfs()).toEqual(originalUser);
     // and after a reopen, from a fresh port
     const reopened = excel.reopen();
-    const again = createExcelPort({ host: reopened.host(), today });
-    await again.highlight(await again.check());
+    await mark(portOf(reopened));
     expect(ours(reopened, PROJECTS)).toEqual(first);
   });
 
+  test("without range areas (ExcelApi 1.6–1.8, Excel 2019) one format per run, and still exactly removable", async () => {
+    const excel = formattedSample();
+    excel.apiVersion = "1.8";
+    const before = visibleState(excel.state);
+    const port = portOf(excel);
+    await mark(port);
+    const marks = ours(excel, PROJECTS);
+    expect(marks.every((cf) => cf.areas.length === 1)).toBe(true);
+    expect(marks.filter((cf) => cf.formula === markFormula("start-alert")).map((cf) => cf.areas[0])).toEqual([{ top: 8, left: 1, bottom: 9, right: 16 }]);
+    await port.clear();
+    expect(visibleState(excel.state)).toEqual(before);
+  });
+
+  test("without conditional formats (ExcelApi 1.2, Excel 2016) a clear message, nothing written", async () => {
+    const excel = formattedSample();
+    excel.apiVersion = "1.2";
+    const before = visibleState(excel.state);
+    const error = (await failure(mark(portOf(excel)))) as WorkbookError;
+    expect(error).toBeInstanceOf(WorkbookError);
+    expect(error.message).toContain("此版本的 Excel 不支持“标记”（需要 ExcelApi 1.6）");
+    expect(error.messageEn).toContain("ExcelApi 1.6");
+    expect(visibleState(excel.state)).toEqual(before);
+  });
+});
+
+describe("highlight", () => {
   test("a user's own custom formula is never taken for ours", async () => {
     const excel = formattedSample();
     const { port } = await checked(excel);
@@ -142,6 +189,65 @@ describe("highlight", () => {
     expect(counts[0]).toEqual({ check: 3, highlight: 2, recheck: 2, rehighlight: 2 });
   });
 
+  test("check and highlight in one call: at most 3 round trips, the same for 10 rows and 10,000 rows", async () => {
+    const counts: Record<string, number>[] = [];
+    for (const rows of [10, 10_000]) {
+      const excel = FakeExcel.fromSheets(sheetsWithProjectRows(rows));
+      const port = portOf(excel);
+      const first = await port.checkAndHighlight();
+      const afterFirst = excel.syncs;
+      const marks = JSON.stringify(ours(excel, PROJECTS));
+      const later = await port.checkAndHighlight();
+      const afterLater = excel.syncs;
+      // the pane's other order: Check, then Highlight
+      const checkedFirst = FakeExcel.fromSheets(sheetsWithProjectRows(rows));
+      const other = portOf(checkedFirst);
+      await other.check();
+      const afterCheck = checkedFirst.syncs;
+      await other.checkAndHighlight();
+      counts.push({ first: afterFirst, later: afterLater - afterFirst, afterCheck: checkedFirst.syncs - afterCheck });
+
+      expect(first.ledgers.find((l) => l.sheet === PROJECTS)?.dataRows).toBe(rows);
+      expect(first.findings.length).toBeGreaterThan(rows / 17); // findings grow with the rows
+      expect(later.findings).toEqual(first.findings);
+      expect(cellsOf(ours(excel, PROJECTS)).size).toBeGreaterThan(rows / 17); // and so do the marked cells
+      expect(JSON.stringify(ours(excel, PROJECTS))).toBe(marks); // replaced, not stacked
+      expect(JSON.stringify(ours(checkedFirst, PROJECTS))).toBe(marks);
+    }
+    expect(counts[0]).toEqual(counts[1]);
+    // sheet list; values with every sheet's marks and protection; the write. Once the port knows
+    // the sheets, the list comes with the values.
+    expect(counts[0]).toEqual({ first: 3, later: 2, afterCheck: 2 });
+  });
+
+  test.each(["throw", "null"] as const)(
+    "check and highlight above one value request (%s): one more round trip per further request, same marks",
+    async (oversize) => {
+      const sheets = sheetsWithProjectRows(1_000);
+      const whole = FakeExcel.fromSheets(sheets);
+      const expected = await portOf(whole).checkAndHighlight();
+
+      const budget = 4_000;
+      const excel = FakeExcel.fromSheets(sheets);
+      excel.payloadCellLimit = budget; // a request above the budget fails, or gives values null
+      excel.oversize = oversize;
+      const port = portOf(excel, budget);
+      const first = await port.checkAndHighlight();
+      const afterFirst = excel.syncs;
+      await port.checkAndHighlight();
+      expect(first.findings).toEqual(expected.findings);
+      expect(ours(excel, PROJECTS)).toEqual(ours(whole, PROJECTS));
+
+      const requests = Math.ceil(usedCells(sheets) / budget);
+      expect(requests).toBeGreaterThan(1);
+      // once the port knows the size: the list with the extents, marks and protection; the values; the write
+      expect(excel.syncs - afterFirst).toBe(1 + requests + 1);
+      // the first time the values are asked with the extents, which Excel refuses (then the extents
+      // are asked again) or answers with values null (the extents came)
+      expect(afterFirst).toBe((oversize === "throw" ? 3 : 2) + requests + 1);
+    },
+  );
+
   test("proxy operations grow with the number of runs, not with the cells they cover", async () => {
     const excel = FakeExcel.fromSheets(sampleSheets());
     const { port, result } = await checked(excel);
@@ -159,44 +265,15 @@ describe("highlight", () => {
     expect(many).toBeLessThan(short * 100);
     expect(cellsOf(ours(excel, PROJECTS)).size).toBe(2_000 * 16);
   });
-
-  test("without range areas (ExcelApi 1.6–1.8, Excel 2019) one format per run, and still exactly removable", async () => {
-    const excel = formattedSample();
-    excel.apiVersion = "1.8";
-    const before = visibleState(excel.state);
-    const { port, result } = await checked(excel);
-    await port.highlight(result);
-    const marks = ours(excel, PROJECTS);
-    expect(marks.every((cf) => cf.areas.length === 1)).toBe(true);
-    expect(marks.filter((cf) => cf.formula === markFormula("start-alert")).map((cf) => cf.areas[0])).toEqual([{ top: 8, left: 1, bottom: 9, right: 16 }]);
-    await port.clear();
-    expect(visibleState(excel.state)).toEqual(before);
-  });
-
-  test("without conditional formats (ExcelApi 1.2, Excel 2016) a clear message, nothing written", async () => {
-    const excel = formattedSample();
-    excel.apiVersion = "1.2";
-    const before = visibleState(excel.state);
-    const { port, result } = await checked(excel);
-    const error = (await port.highlight(result).catch((e: unknown) => e)) as WorkbookError;
-    expect(error).toBeInstanceOf(WorkbookError);
-    expect(error.message).toContain("此版本的 Excel 不支持“标记”（需要 ExcelApi 1.6）");
-    expect(error.messageEn).toContain("ExcelApi 1.6");
-    expect(visibleState(excel.state)).toEqual(before);
-  });
 });
 
-describe("highlight failures leave nothing half-applied", () => {
-  async function failing(excel: FakeExcel, result: CheckResult, port = createExcelPort({ host: excel.host(), today })) {
-    return (await port.highlight(result).catch((e: unknown) => e)) as WorkbookError;
-  }
-
+describe.each(MARKINGS)("highlight failures leave nothing half-applied (%s)", (_name, mark) => {
   test("a protected sheet: a Chinese message naming it, and no mark anywhere", async () => {
     const excel = formattedSample();
-    const { port, result } = await checked(excel);
+    const { port } = await checked(excel);
     excel.sheet(PROJECTS).protected = true;
     const before = visibleState(excel.state);
-    const error = await failing(excel, result, port);
+    const error = (await failure(mark(port))) as WorkbookError;
     expect(error).toBeInstanceOf(WorkbookError);
     expect(error.message).toContain("工作表“项目台账”受保护，无法添加标记，本次没有做任何修改");
     expect(error.messageEn).toContain('Sheet "项目台账" is protected');
@@ -206,33 +283,22 @@ describe("highlight failures leave nothing half-applied", () => {
 
   test("clear on a protected sheet with marks: refused before anything is deleted", async () => {
     const excel = formattedSample();
-    const { port, result } = await checked(excel);
-    await port.highlight(result);
+    const port = portOf(excel);
+    await mark(port);
     excel.sheet(PROJECTS).protected = true;
     const marked = visibleState(excel.state);
-    const error = (await port.clear().catch((e: unknown) => e)) as WorkbookError;
+    const error = (await failure(port.clear())) as WorkbookError;
     expect(error.message).toContain("工作表“项目台账”受保护，无法清除标记");
     expect(visibleState(excel.state)).toEqual(marked);
-  });
-
-  test("a sheet deleted after the check: a clear message, and no mark anywhere", async () => {
-    const excel = formattedSample();
-    const { port, result } = await checked(excel);
-    excel.state.sheets = excel.state.sheets.filter((s) => s.name !== PROJECTS);
-    const before = visibleState(excel.state);
-    const error = await failing(excel, result, port);
-    expect(error).toBeInstanceOf(WorkbookError);
-    expect(error.message).toContain("找不到工作表“项目台账”（可能已被删除或重命名），本次没有做任何标记");
-    expect(visibleState(excel.state)).toEqual(before);
   });
 
   test("an API error part-way through the write: the marks already written are removed again", async () => {
     const excel = formattedSample();
     const before = visibleState(excel.state);
-    const { port, result } = await checked(excel);
+    const { port } = await checked(excel);
     let adds = 0;
     excel.failWhen = (op) => (op.name === "conditionalFormats.add" && ++adds === 2 ? new FakeOfficeError("GeneralException", "An internal error has occurred.") : null);
-    const error = await failing(excel, result, port);
+    const error = (await failure(mark(port))) as WorkbookError;
     expect(error).toBeInstanceOf(WorkbookError);
     expect(error.message).toContain("标记失败：Excel 返回了错误（GeneralException）");
     expect(error.message).toContain("已撤回本次写入的全部标记");
@@ -243,11 +309,41 @@ describe("highlight failures leave nothing half-applied", () => {
   test("an API error while replacing an earlier highlight leaves the workbook unmarked, the user's formats intact", async () => {
     const excel = formattedSample();
     const before = visibleState(excel.state);
-    const { port, result } = await checked(excel);
-    await port.highlight(result);
+    const port = portOf(excel);
+    await mark(port);
     excel.failWhen = (op) => (op.name === "cf.format.font.color=" ? new FakeOfficeError("GeneralException", "An internal error has occurred.") : null);
-    const error = await failing(excel, result, port);
+    const error = (await failure(mark(port))) as WorkbookError;
     expect(error.message).toContain("已撤回本次写入的全部标记");
     expect(visibleState(excel.state)).toEqual(before);
+  });
+});
+
+describe("highlight failures of one way of marking", () => {
+  test("highlight of a result whose sheet was deleted after the check: a clear message, and no mark anywhere", async () => {
+    const excel = formattedSample();
+    const { port, result } = await checked(excel);
+    excel.state.sheets = excel.state.sheets.filter((s) => s.name !== PROJECTS);
+    const before = visibleState(excel.state);
+    const error = (await failure(port.highlight(result))) as WorkbookError;
+    expect(error).toBeInstanceOf(WorkbookError);
+    expect(error.message).toContain("找不到工作表“项目台账”（可能已被删除或重命名），本次没有做任何标记");
+    expect(visibleState(excel.state)).toEqual(before);
+  });
+
+  test("check and highlight with the sheet to mark deleted between its read and its write: a clear message, no mark left", async () => {
+    const excel = formattedSample();
+    const port = portOf(excel);
+    await port.check(); // the port knows the sheets: one read, then the write
+    const write = excel.syncs + 2;
+    excel.beforeSync = (n) => {
+      if (n === write) excel.state.sheets = excel.state.sheets.filter((s) => s.name !== PROJECTS);
+    };
+    const others = () => visibleState({ ...excel.state, sheets: excel.state.sheets.filter((s) => s.name !== PROJECTS) });
+    const before = others();
+    const error = (await failure(port.checkAndHighlight())) as WorkbookError;
+    expect(error).toBeInstanceOf(WorkbookError);
+    expect(error.message).toContain("标记失败：找不到工作表或单元格");
+    expect(excel.state.sheets.flatMap((s) => s.cfs).filter((cf) => isMarkFormula(cf.formula))).toEqual([]);
+    expect(others()).toEqual(before);
   });
 });

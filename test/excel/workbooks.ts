@@ -36,6 +36,11 @@ export function sheetsWithProjectRows(rows: number): SampleSheet[] {
   return sheets;
 }
 
+/** Cells of the sheets' used ranges (each grid's rows times its widest row): what a full read asks for. */
+export function usedCells(sheets: readonly SampleSheet[]): number {
+  return sheets.reduce((n, s) => n + s.grid.length * Math.max(0, ...s.grid.map((r) => r.length)), 0);
+}
+
 /**
  * The sample as a unit keeps it, with formatting of its own: a bold header, a grey fill on the
  * title, blue amounts, a number format on the amounts, a thin border, and two conditional formats

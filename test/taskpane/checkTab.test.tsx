@@ -120,16 +120,19 @@ describe("Check tab (zh)", () => {
     renderPane(port);
     fireEvent.click(screen.getByRole("button", { name: "标记" }));
     await screen.findByText("已标记：修改单元格后会自动重新检查并更新标记。");
-    expect(port.calls).toEqual(["check", "highlight", "onChanged"]);
+    // One port call checks and highlights (fewer round trips than check, then highlight).
+    expect(port.calls).toEqual(["checkAndHighlight", "onChanged"]);
     expect(port.highlighted[0].findings).toHaveLength(SAMPLE_PLANTED.length);
+    // the results of that check are on screen
+    expect(rowsOf(PROJECTS)).toHaveLength(SAMPLE_PLANTED.length);
     expect(port.subscribers).toBe(1);
 
-    // Two edits before the re-check runs: one re-check, one re-highlight.
+    // Two edits before the re-check runs: one re-check with its re-highlight.
     await act(async () => {
       port.change();
       port.change();
     });
-    await waitFor(() => expect(port.calls).toEqual(["check", "highlight", "onChanged", "check", "highlight"]));
+    await waitFor(() => expect(port.calls).toEqual(["checkAndHighlight", "onChanged", "checkAndHighlight"]));
 
     fireEvent.click(screen.getByRole("button", { name: "清除标记" }));
     await waitFor(() => expect(port.calls.at(-1)).toBe("clear"));
@@ -181,12 +184,13 @@ describe("Check tab (en)", () => {
 
   it("shows the port's English message", async () => {
     const port = new FakePort();
-    port.failures.highlight = new WorkbookError("此工作表受保护，无法标记。", "This sheet is protected: it cannot be highlighted.");
+    port.failures.checkAndHighlight = new WorkbookError("此工作表受保护，无法标记。", "This sheet is protected: it cannot be highlighted.");
     renderPane(port, "en");
     fireEvent.click(screen.getByRole("button", { name: "Highlight" }));
     expect(await screen.findByText("This sheet is protected: it cannot be highlighted.")).toBeInTheDocument();
     expect(screen.queryByText("此工作表受保护，无法标记。")).not.toBeInTheDocument();
-    // The check before the failed highlight still shows its results, but nothing follows edits.
+    // Nothing follows edits after a failed highlight.
     expect(port.subscribers).toBe(0);
+    expect(screen.queryByText("Highlighted: edits are re-checked and the highlight follows them.")).not.toBeInTheDocument();
   });
 });

@@ -55,6 +55,12 @@ export class FakePort implements WorkbookPort {
     this.record("highlight");
     this.highlighted.push(result);
   }
+  async checkAndHighlight(overrides?: SettingsOverrides): Promise<CheckResult> {
+    this.record("checkAndHighlight");
+    const result = this.expected(overrides);
+    this.highlighted.push(result);
+    return result;
+  }
   async clear(): Promise<void> {
     this.record("clear");
   }

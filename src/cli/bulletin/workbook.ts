@@ -57,6 +57,8 @@ interface Column {
   readonly align?: "left" | "center" | "right";
   /** Amounts: thousands separated, decimals only where there are some. */
   readonly amount?: boolean;
+  /** Shrunk to fit on one line rather than wrapped (file paths: for tracing, not for reading aloud). */
+  readonly shrink?: boolean;
 }
 
 /** A sheet of one table: title rows, a header row, rows; widths fitted to the text. */
@@ -124,7 +126,7 @@ class Table {
       } else if (v !== null) cell.value = v;
       cell.font = { name: FONT, size: 11 };
       cell.border = THIN;
-      cell.alignment = { horizontal: c.align ?? "left", vertical: "middle", wrapText: c.max < 60 };
+      cell.alignment = c.shrink ? { horizontal: c.align ?? "left", vertical: "middle", shrinkToFit: true } : { horizontal: c.align ?? "left", vertical: "middle", wrapText: true };
       if (v instanceof Date) cell.numFmt = "yyyy-mm-dd";
       else if (c.amount && typeof v === "number") cell.numFmt = Number.isInteger(v) ? "#,##0" : "#,##0.00";
       style?.(i, cell);
@@ -138,12 +140,13 @@ class Table {
   /** A line of text across the table below it (notes, the unreadable files). */
   line(text: string, font: Partial<ExcelJS.Font> = {}, gap = false): void {
     if (gap) this.next++;
-    const row = this.ws.getRow(this.next++);
+    const at = this.next++;
+    const row = this.ws.getRow(at);
     const cell = row.getCell(1);
     setText(cell, text);
     cell.font = { name: FONT, size: 10, ...font };
     cell.alignment = { horizontal: "left", vertical: "top", wrapText: true };
-    this.ws.mergeCells(row.number, 1, row.number, this.columns.length);
+    this.ws.mergeCells(at, 1, at, this.columns.length);
     const room = this.widths.reduce((s, w) => s + w, 0);
     row.height = 15 * Math.max(1, Math.ceil(displayWidth(text) / Math.max(20, room))) + 3;
   }
@@ -153,7 +156,7 @@ class Table {
     this.widths.forEach((w, i) => (this.ws.getColumn(i + 1).width = Math.ceil(w)));
     // Wrapped text needs its rows tall enough: neither Excel nor LibreOffice sizes them on opening.
     for (const { row, widths } of this.shown) {
-      const lines = Math.max(1, ...widths.map((w, i) => Math.ceil(w / Math.max(1, Math.ceil(this.widths[i]) - 1))));
+      const lines = Math.max(1, ...widths.map((w, i) => (this.columns[i].shrink ? 1 : Math.ceil(w / Math.max(1, Math.ceil(this.widths[i]) - 1)))));
       row.height = Math.max(ROW_HEIGHT, lines * LINE_HEIGHT + 5);
     }
     if (filter && this.next - 1 > this.headerRow) {
@@ -174,7 +177,7 @@ function summarySheet(wb: ExcelJS.Workbook, b: Bulletin): void {
     { header: "得分−扣分", min: 8, max: 10, align: "center" },
     { header: "错误", min: 6, max: 8, align: "center" },
     { header: "警告", min: 6, max: 8, align: "center" },
-    { header: "来源文件", min: 14, max: 26 },
+    { header: "来源文件", min: 14, max: 26, shrink: true },
   ];
   const counts = [`参评单位 ${b.units.length} 个`];
   if (b.failed.length > 0) counts.push(`无法读取的文件 ${b.failed.length} 个`);
@@ -233,7 +236,7 @@ function overdueSheet(wb: ExcelJS.Workbook, b: Bulletin): void {
     { header: "状态", min: 10, max: 16, align: "center" },
     { header: "逾期天数", min: 8, max: 8, align: "center" },
     { header: "包保责任人", min: 10, max: 16 },
-    { header: "来源", min: 16, max: 36 },
+    { header: "来源", min: 16, max: 36, shrink: true },
   ];
   const t = new Table(wb, "逾期未开工", columns, [`签约项目逾期未开工及缺计划开工日期情况（截至${dateZh(b.asOf)}）`]);
   b.overdue.forEach((p, i) => {
@@ -255,12 +258,12 @@ function findingsSheet(wb: ExcelJS.Workbook, b: Bulletin): void {
   const columns: Column[] = [
     { header: "序号", min: 6, max: 7, align: "center" },
     { header: "单位", min: 10, max: 20 },
-    { header: "文件", min: 14, max: 30 },
+    { header: "文件", min: 14, max: 30, shrink: true },
     { header: "工作表", min: 10, max: 16 },
     { header: "单元格", min: 8, max: 8, align: "center" },
     { header: "级别", min: 6, max: 6, align: "center" },
     { header: "规则", min: 14, max: 24 },
-    { header: "问题说明", min: 30, max: 60 },
+    { header: "问题说明", min: 30, max: 66 },
   ];
   const errors = b.findings.filter((f) => f.severity === "error").length;
   const t = new Table(wb, "问题清单", columns, [`台账问题清单（错误 ${errors} 个，警告 ${b.findings.length - errors} 个；截至${dateZh(b.asOf)}）`]);

@@ -3,10 +3,9 @@
  * holds each note's box. A sheet that already has notes keeps them: ours are added to its parts,
  * and on a cell that already has a note our text is appended to it.
  */
-import { cellAddress } from "../../core/sheet";
 import type { Note } from "./plan";
 import { MAIN_NS } from "./package";
-import { attributes, escapeRe, escapeXml, rootPrefix, unescapeXml } from "./xml";
+import { attributes, escapeXml, rootPrefix, unescapeXml } from "./xml";
 
 export const NOTE_AUTHOR = "招商台账助手";
 
@@ -150,14 +149,4 @@ export function appendVml(vml: string, notes: ReadonlyMap<string, Note>, spare: 
   const end = vml.lastIndexOf("</xml>");
   if (end < 0) throw new Error("VML drawing without </xml>");
   return vml.slice(0, end) + shapes + "\n" + vml.slice(end);
-}
-
-/** Cells of a comments part that carry a note (its refs). */
-export function commentRefs(xml: string): Set<string> {
-  const p = rootPrefix(xml, "comments");
-  return new Set([...xml.matchAll(new RegExp(`<${escapeRe(p)}comment\\s[^>]*>`, "g"))].map((m) => attributes(m[0]).get("ref") ?? "").filter(Boolean));
-}
-
-export function refOf(note: Note): string {
-  return cellAddress(note.row, note.column);
 }

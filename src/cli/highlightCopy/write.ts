@@ -31,7 +31,6 @@ import {
   relsPartOf,
   targetPart,
   worksheetParts,
-  type Relationship,
 } from "./package";
 import { planCopy, type SheetMarks } from "./plan";
 import { attributes, insertionPoint, localAttribute, prefixOf, rootPrefix } from "./xml";
@@ -207,7 +206,7 @@ class SheetEdit {
   tail: string;
   private readonly rootTag: string;
 
-  constructor(private readonly xml: Buffer) {
+  constructor(xml: Buffer) {
     const first = xml.indexOf("sheetData");
     if (first < 0) throw new Error("worksheet without sheetData");
     const lt = xml.lastIndexOf("<", first);
@@ -265,5 +264,3 @@ function columnNumber(letters: string): number {
   for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n;
 }
-
-export type { Relationship };

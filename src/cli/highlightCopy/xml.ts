@@ -6,12 +6,21 @@
 
 /** Text as XML content or an attribute value; characters XML 1.0 forbids are dropped. */
 export function escapeXml(s: string): string {
-  return s
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
+  return withoutForbidden(s)
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
     .replace(/"/g, "&quot;");
+}
+
+/** XML 1.0 allows no control characters besides tab and line breaks, nor U+FFFE and U+FFFF. */
+function withoutForbidden(s: string): string {
+  let out = "";
+  for (const ch of s) {
+    const c = ch.charCodeAt(0);
+    if ((c >= 0x20 && c !== 0xfffe && c !== 0xffff) || c === 0x09 || c === 0x0a || c === 0x0d) out += ch;
+  }
+  return out;
 }
 
 export function unescapeXml(s: string): string {

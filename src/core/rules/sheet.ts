@@ -77,20 +77,35 @@ function duplicateColumns(ledger: Ledger): Finding[] {
   });
 }
 
+const NOT_YET = -1;
+
 function duplicateProjects(ledger: Ledger, rows: readonly ParsedRow[], multiUnit: boolean): Finding[] {
   const nameColumn = columnOf(ledger, "name");
   if (!nameColumn) return [];
-  const seen = new Map<string, number>();
+  // One hash operation per row on the large set: only the few repeated names are looked up again.
+  const keys: (string | null)[] = new Array(rows.length);
+  const seen = new Set<string>();
+  const firstRows = new Map<string, number>();
+  for (let i = 0; i < rows.length; i++) {
+    const name = rows[i].text.name;
+    const key = name ? projectKey(name) : null;
+    keys[i] = key;
+    if (key === null) continue;
+    const size = seen.size;
+    if (seen.add(key).size === size) firstRows.set(key, NOT_YET);
+  }
   const out: Finding[] = [];
-  for (const r of rows) {
-    const name = r.text.name;
-    if (!name) continue;
-    const key = projectKey(name);
-    const firstRow = seen.get(key);
-    if (firstRow === undefined) {
-      seen.set(key, r.row);
+  if (firstRows.size === 0) return out;
+  for (let i = 0; i < rows.length; i++) {
+    const key = keys[i];
+    const firstRow = key === null ? undefined : firstRows.get(key);
+    if (firstRow === undefined) continue;
+    const r = rows[i];
+    if (firstRow === NOT_YET) {
+      firstRows.set(key!, r.row);
       continue;
     }
+    const name = r.text.name!;
     out.push(
       finding(
         duplicateProject,
