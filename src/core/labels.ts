@@ -127,3 +127,12 @@ export const FIELD_LABELS: Readonly<Record<FieldId, Bilingual>> = {
 export function label(entry: Bilingual, lang: Lang): string {
   return entry[lang];
 }
+
+/**
+ * The language to speak for Office's UI language tag (Office.context.displayLanguage, e.g. "zh-CN",
+ * "en-US"): English when it is English, Chinese otherwise, since the product's users are Chinese.
+ * The pane and the ZS functions both decide by it.
+ */
+export function langOf(displayLanguage: string | undefined): Lang {
+  return /^en(?![a-z])/i.test(displayLanguage ?? "") ? "en" : "zh";
+}

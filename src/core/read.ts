@@ -10,7 +10,7 @@ import type { LedgerHead, RecordSink } from "./recognize";
 import { amountFinding, dateFinding, invalidFlag, missingValue, unknownStage } from "./rules/values";
 import { finding, type FindingPlace } from "./rules/rule";
 import { cellAddress, isBlank, type CellValue, type DateSystem } from "./sheet";
-import { compact, displayValue, lowerCase } from "./text";
+import { caseless, compact, compactCode, displayValue, lowerCase } from "./text";
 import { parseAmount } from "./values/amount";
 import { parseCategory } from "./values/category";
 import { parseCount } from "./values/count";
@@ -439,4 +439,30 @@ export function tripRole(row: ParsedRow): Role | null {
 /** Project names compared as a person would: no spaces, full-width folded. */
 export function projectKey(name: string): string {
   return lowerCase(compact(name));
+}
+
+/**
+ * A 32-bit hash of projectKey(name), computed without building the key where the name is Chinese
+ * or ASCII (nearly always): equal keys give equal hashes, so a ledger's names are told apart by
+ * numbers and only names whose hashes meet are compared as keys.
+ */
+export function projectKeyHash(name: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < name.length; i++) {
+    let c = compactCode(name.charCodeAt(i));
+    if (c < 0) continue;
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    else if (!caseless(c)) return stringHash(projectKey(name));
+    h = Math.imul(h ^ c, FNV_PRIME);
+  }
+  return h;
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+function stringHash(s: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h;
 }

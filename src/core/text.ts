@@ -27,11 +27,16 @@ export function compact(s: string): string {
   // thousand, they should not be a chain of pieces.
   const codes: number[] = [];
   for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (isSpace(c)) continue;
-    codes.push(c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c);
+    const c = compactCode(s.charCodeAt(i));
+    if (c >= 0) codes.push(c);
   }
   return String.fromCharCode.apply(null, codes);
+}
+
+/** What compact() makes of one UTF-16 code unit: its half-width form, or -1 for white space it drops. */
+export function compactCode(c: number): number {
+  if (isSpace(c)) return -1;
+  return c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c;
 }
 
 /** Longer texts take the regex path (String.fromCharCode takes its codes as arguments). */
@@ -59,13 +64,13 @@ function mayCompact(s: string): boolean {
  * string takes microseconds, and a ledger compares every project name).
  */
 export function lowerCase(s: string): string {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    // No case: ASCII but A–Z, Latin-1 signs, general punctuation, CJK punctuation and kana, CJK ideographs.
-    if (c < 0x41 || (c > 0x5a && c < 0xc0) || (c >= 0x2000 && c <= 0x206f) || (c >= 0x3000 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff)) continue;
-    return s.toLowerCase();
-  }
+  for (let i = 0; i < s.length; i++) if (!caseless(s.charCodeAt(i))) return s.toLowerCase();
   return s;
+}
+
+/** A code unit toLowerCase() leaves alone whatever surrounds it: ASCII but A–Z, Latin-1 signs, general punctuation, CJK punctuation and kana, CJK ideographs. */
+export function caseless(c: number): boolean {
+  return c < 0x41 || (c > 0x5a && c < 0xc0) || (c >= 0x2000 && c <= 0x206f) || (c >= 0x3000 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff);
 }
 
 const SPACE = /[\s\u00A0\u200B\uFEFF]/;

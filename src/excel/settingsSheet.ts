@@ -7,7 +7,7 @@ import { recognizeSheet } from "../core/recognize";
 import { SETTINGS_SHEET, settingKeyOf, settingsFromEntries, settingsToEntries, type SettingsOverrides } from "../core/settings";
 import { gridRows, isBlank, type CellValue, type DateSystem } from "../core/sheet";
 import { displayValue } from "../core/text";
-import { setWorkbookSettings } from "../functions/runtimeState";
+import { getWorkbookSettings, setWorkbookSettings } from "../functions/runtimeState";
 import { areaAddress } from "./areas";
 import { API, type ExcelHost } from "./host";
 import { queueDateSystemProbe } from "./readWorkbook";
@@ -68,7 +68,13 @@ async function readSheet(
   return { name, dateSystem: dateSystem(), block };
 }
 
-/** The workbook's 台账设置 as overrides ({} without the sheet); the functions' runtime learns them too. */
+/**
+ * The workbook's 台账设置 as overrides ({} without the sheet). The functions' runtime learns them
+ * too, and when they differ from what it had (the first load in a workbook with settings, or the
+ * sheet edited by hand), Excel recalculates so that the ZS functions use them; an unchanged reload
+ * (each time the pane opens) costs no recalculation. If the recalculation fails, the runtime keeps
+ * what it had, as after a failed save.
+ */
 export async function loadSettingsSheet(
   context: Excel.RequestContext,
   host: ExcelHost,
@@ -76,7 +82,16 @@ export async function loadSettingsSheet(
 ): Promise<SettingsOverrides> {
   const { name, dateSystem, block } = await readSheet(context, host, knownDateSystem);
   const overrides = name && block ? overridesOf(name, block.values, block.top, block.left, dateSystem) : {};
-  setWorkbookSettings(overrides, dateSystem);
+  const before = getWorkbookSettings();
+  if (setWorkbookSettings(overrides, dateSystem)) {
+    context.workbook.application.calculate("Full");
+    try {
+      await context.sync();
+    } catch (e) {
+      setWorkbookSettings(before.overrides, before.dateSystem);
+      throw e;
+    }
+  }
   return overrides;
 }
 

@@ -3,7 +3,7 @@
  * answer that does not exist) carrying a message in the user's display language. Outside Excel
  * (tests, the bench) there is no CustomFunctions runtime, so the same message travels in an Error.
  */
-import type { Bilingual } from "../core/labels";
+import { langOf, type Bilingual } from "../core/labels";
 import type { Lang } from "../core/findings";
 
 /** The part of the custom functions runtime this add-in uses; @types/custom-functions-runtime is not a dependency. */
@@ -20,15 +20,13 @@ export function customFunctionsRuntime(): CustomFunctionsRuntime | undefined {
   return typeof CustomFunctions !== "undefined" ? CustomFunctions : undefined;
 }
 
-/** Chinese unless Office says the UI speaks something else; only zh and en messages exist. */
+/** The language of Office's UI, by the pane's rule (English only when Office speaks English). */
 export function displayLanguage(): Lang {
   try {
-    const language = typeof Office !== "undefined" ? Office.context?.displayLanguage : undefined;
-    if (typeof language === "string" && language !== "") return /^zh/i.test(language) ? "zh" : "en";
+    return langOf(typeof Office !== "undefined" ? Office.context?.displayLanguage : undefined);
   } catch {
-    // Office.context throws before Office has initialised: fall through to the default.
+    return "zh"; // Office.context throws before Office has initialised
   }
-  return "zh";
 }
 
 /** #VALUE!: an argument that cannot be read. #N/A: a well-formed question with no answer. */

@@ -12,7 +12,7 @@ export interface WorkbookSettings {
   readonly overrides: Readonly<SettingsOverrides>;
   /** 1900 unless the pane found the workbook uses the 1904 date system. */
   readonly dateSystem: DateSystem;
-  /** Bumped on every set, so cached results keyed on it are never stale. */
+  /** Bumped on every change, so cached results keyed on it are never stale. */
   readonly version: number;
 }
 
@@ -25,10 +25,24 @@ type Holder = { [KEY]?: WorkbookSettings };
 
 const INITIAL: WorkbookSettings = { overrides: {}, dateSystem: 1900, version: 0 };
 
-export function setWorkbookSettings(overrides: SettingsOverrides, dateSystem: DateSystem): void {
+/**
+ * Hands the functions the workbook's settings; returns whether they differ from what the runtime
+ * had (the caller then asks Excel to recalculate, which a mere reload must not cost).
+ */
+export function setWorkbookSettings(overrides: SettingsOverrides, dateSystem: DateSystem): boolean {
   const holder = globalThis as Holder;
-  const version = (holder[KEY]?.version ?? 0) + 1;
-  holder[KEY] = { overrides: Object.freeze({ ...overrides }), dateSystem: dateSystem === 1904 ? 1904 : 1900, version };
+  const current = getWorkbookSettings();
+  const system: DateSystem = dateSystem === 1904 ? 1904 : 1900;
+  if (system === current.dateSystem && sameOverrides(overrides, current.overrides)) return false;
+  holder[KEY] = { overrides: Object.freeze({ ...overrides }), dateSystem: system, version: current.version + 1 };
+  return true;
+}
+
+/** Equal setting by setting; a key set to undefined is a key not set. Settings are numbers and strings. */
+function sameOverrides(a: Readonly<SettingsOverrides>, b: Readonly<SettingsOverrides>): boolean {
+  const set = (o: Readonly<SettingsOverrides>) => Object.entries(o).filter(([, v]) => v !== undefined);
+  const left = set(a);
+  return left.length === set(b).length && left.every(([k, v]) => (b as Record<string, unknown>)[k] === v);
 }
 
 export function getWorkbookSettings(): WorkbookSettings {

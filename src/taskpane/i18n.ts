@@ -6,6 +6,7 @@
  * of the core, which the first screen should not load.
  */
 import type { Lang } from "../core/findings";
+import { langOf } from "../core/labels";
 
 export type { Lang };
 
@@ -131,11 +132,6 @@ export type Translate = (key: StringKey, params?: Readonly<Record<string, string
 export function translator(lang: Lang): Translate {
   const table = TABLES[lang];
   return (key, params) => table[key].replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole));
-}
-
-/** English when Office's UI language is English, Chinese otherwise (the product's users are Chinese). */
-export function langOf(displayLanguage: string | null | undefined): Lang {
-  return /^en\b/i.test(displayLanguage ?? "") ? "en" : "zh";
 }
 
 /** Office's UI language when office.js has loaded, else Chinese. */

@@ -4,7 +4,8 @@
  */
 import { createRoot } from "react-dom/client";
 import { App, OfficeMissing } from "./App";
-import { detectLang, langOf } from "./i18n";
+import { langOf } from "../core/labels";
+import { detectLang } from "./i18n";
 import { lazyPort } from "./lazyPort";
 
 const root = createRoot(document.getElementById("root")!);
@@ -17,8 +18,8 @@ if (typeof Office === "undefined") {
     const port = lazyPort(() => import(/* webpackChunkName: "excel" */ "../excel/excelPort").then((m) => m.createExcelPort()));
     root.render(<App port={port} lang={detectLang()} />);
     // The ZS functions share this runtime and read the workbook's 台账设置 from it: hand them the
-    // settings now rather than when someone opens the Settings tab. A failure here is not the
-    // user's to see; the pane reports its own when they act.
+    // settings now rather than when someone opens the Settings tab (Excel recalculates them if the
+    // settings changed). A failure here is not the user's to see; the pane reports its own when they act.
     port.loadSettings().catch(() => undefined);
   });
 }

@@ -178,7 +178,7 @@ describe("value parsers never throw and always answer blank, a value or a reason
   test(
     "parseAmount, each unit: a non-negative finite amount in 万元, or a reason",
     () =>
-      check(0.08, fc.tuple(anyCellOrOdd, fc.constantFrom(...UNITS)), ([v, unit]) => {
+      check(0.09, fc.tuple(anyCellOrOdd, fc.constantFrom(...UNITS)), ([v, unit]) => {
         const p = parseAmount(v, unit);
         expectParsed(p, v);
         if (p.status === "ok") {
@@ -187,7 +187,7 @@ describe("value parsers never throw and always answer blank, a value or a reason
           ensure(p.value.currency === null || typeof p.value.currency === "string", "currency is null or a name", p);
         }
       }),
-    limitFor(0.08),
+    limitFor(0.09),
   );
 
   /** Amounts as ledgers write them: marks, currencies, separators, magnitudes, full width, signs. */
@@ -239,7 +239,7 @@ describe("value parsers never throw and always answer blank, a value or a reason
     "parseDate, both date systems: a day of 1900–2200 with a known guess, or a reason",
     () =>
       check(
-        0.08,
+        0.09,
         fc.tuple(anyCellOrOdd, fc.constantFrom(...DATE_SYSTEMS), fc.oneof(fc.integer({ min: 1800, max: 2300 }), fc.constant(NaN))),
         ([v, dateSystem, defaultYear]) => {
           const p = parseDate(v, { dateSystem, defaultYear });
@@ -252,7 +252,7 @@ describe("value parsers never throw and always answer blank, a value or a reason
           }
         },
       ),
-    limitFor(0.08),
+    limitFor(0.09),
   );
 
   /** Dates as people type them: separators, Chinese units, times, ranges, full width, nonsense days. */
@@ -270,7 +270,7 @@ describe("value parsers never throw and always answer blank, a value or a reason
   test(
     "parseDate on date-like text: a real calendar day, or a reason",
     () =>
-      check(0.06, fc.tuple(dateText, fc.constantFrom(...DATE_SYSTEMS)), ([text, dateSystem]) => {
+      check(0.07, fc.tuple(dateText, fc.constantFrom(...DATE_SYSTEMS)), ([text, dateSystem]) => {
         const p = parseDate(text, { dateSystem, defaultYear: 2022 });
         expectParsed(p, text);
         if (p.status === "ok") {
@@ -279,7 +279,7 @@ describe("value parsers never throw and always answer blank, a value or a reason
           ensure(back.status === "ok" && back.value === p.value && back.guess === undefined, "the day read is a real day", [p, back]);
         }
       }),
-    limitFor(0.06),
+    limitFor(0.07),
   );
 
   test(
@@ -510,10 +510,10 @@ describe("recognition on arbitrary grids", () => {
   test(
     "recognizeSheet never throws and keeps its shape: header rows, 1-based columns, records as given",
     () =>
-      check(0.15, fc.tuple(sheetName, gridRowsArb, fc.option(fc.array(mergeArb, { maxLength: 6 }), { nil: undefined })), ([name, rows, merges]) => {
+      check(0.2, fc.tuple(sheetName, gridRowsArb, fc.option(fc.array(mergeArb, { maxLength: 6 }), { nil: undefined })), ([name, rows, merges]) => {
         expectRecognized(recognizeSheet({ name, merges, rows }), rows);
       }),
-    limitFor(0.15),
+    limitFor(0.2),
   );
 });
 
@@ -582,7 +582,7 @@ describe("checkWorkbook on arbitrary workbooks", () => {
   test(
     "never throws; findings have a known rule, a 1-based row or null, an A1 cell, a message",
     () =>
-      check(0.06, workbookArb, (input) => {
+      check(0.08, workbookArb, (input) => {
         const result = checkWorkbook(input, { today: TODAY });
         expectResult(
           result,
@@ -590,7 +590,7 @@ describe("checkWorkbook on arbitrary workbooks", () => {
           rowIndex(input as { sheets: { name: string; rows: SheetRow[] }[] }),
         );
       }),
-    limitFor(0.06),
+    limitFor(0.08),
   );
 });
 
@@ -674,7 +674,7 @@ describe("checkWorkbook on the sample ledger, mutated", () => {
     "never throws and keeps the contract, whatever is changed, moved or removed",
     () =>
       check(
-        0.015,
+        0.02,
         fc.tuple(fc.array(mutationArb, { minLength: 1, maxLength: 10 }), fc.constantFrom(...DATE_SYSTEMS), fc.boolean()),
         ([mutations, dateSystem, streamed]) => {
           const sheets = mutate(sampleSheets(), mutations);
@@ -691,7 +691,7 @@ describe("checkWorkbook on the sample ledger, mutated", () => {
           );
         },
       ),
-    limitFor(0.015),
+    limitFor(0.02),
   );
 });
 
@@ -702,15 +702,17 @@ function gridRowsOf(grid: readonly (readonly CellValue[])[]): SheetRow[] {
 // ---------------------------------------------------------------------------------------------
 // Counterexamples found while writing these properties, kept as plain tests. The first ones are
 // hostile cells that made recognition quadratic (a 40,000-character cell took 13 s, a 10 MB one
-// would never finish); jest's limit on each test is what fails them, not a timing assertion.
+// would never finish). Synchronous code cannot be stopped by jest's timeout: the limit that fails
+// a quadratic reader is the corpus's watchdog on cell-10mb.xlsx (test/corpus); these keep the
+// answers right and stay small enough not to hang CI if the quadratic ever came back.
 
 describe("counterexamples found by the properties", () => {
   const header = ["项目名称", "总投资", "项目状态"];
   const recognizeGrid = (grid: CellValue[][]) => recognizeSheet({ name: "项目台账", rows: gridRowsOf(grid) });
-  const HOSTILE = 400_000;
+  const HOSTILE = 100_000;
 
   test(
-    "a heading cell of 400,000 spaces around a colon or a line break is read, and the ledger below it too",
+    "a heading cell of 100,000 spaces around a colon or a line break is read, and the ledger below it too",
     () => {
       for (const cell of ["单位" + " ".repeat(HOSTILE) + ":万元", "a" + " ".repeat(HOSTILE) + "b", "x" + " ".repeat(HOSTILE) + "\n"]) {
         const r = recognizeGrid([[cell], header, ["冷链物流项目", 12000, "签约"]]);
@@ -722,7 +724,7 @@ describe("counterexamples found by the properties", () => {
   );
 
   test(
-    "a data cell of 400,000 spaces (in every column the header search looks at) is kept as it is",
+    "a data cell of 100,000 spaces (in every column the header search looks at) is kept as it is",
     () => {
       const spaces = "填" + " ".repeat(HOSTILE) + "x";
       const r = recognizeGrid([header, ["冷链物流项目", 12000, "签约"], ["研学基地项目", spaces, "策划"]]);
@@ -732,7 +734,7 @@ describe("counterexamples found by the properties", () => {
   );
 
   test(
-    "brackets nested 200,000 deep in a header and in a title, and a bracket of 200,000 colons, are read",
+    "brackets nested 50,000 deep in a header and in a title, and a bracket of 50,000 labels, are read",
     () => {
       const nested = "(".repeat(HOSTILE / 2) + "亿元" + ")".repeat(HOSTILE / 2);
       const r = recognizeGrid([["财源街道" + nested + "项目台账"], ["(" + "单位:".repeat(HOSTILE / 2)], [...header, nested], ["冷链物流项目", 12000, "签约", 1]]);

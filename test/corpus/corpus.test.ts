@@ -322,7 +322,7 @@ afterAll(() => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
   const rows = [...answers].map(([name, a]) => {
     const line = a.stderr.split("\n").find((l) => l !== "")?.replace(/^zsledger: 无法检查 [^：]+：/, "") ?? "(report)";
-    const mem = a.peakMb === null ? "in-process" : `${Math.round(a.peakMb)} MB`;
+    const mem = a.killed ? "killed" : a.peakMb === null ? "in-process" : `${Math.round(a.peakMb)} MB`;
     return `${name.padEnd(26)} exit ${a.code}  ${String(a.ms).padStart(6)} ms  ${mem.padStart(10)}  ${line}`;
   });
   if (rows.length > 0) process.stdout.write(`\nzsledger corpus answers:\n${rows.join("\n")}\n`);

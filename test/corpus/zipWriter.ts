@@ -13,7 +13,22 @@ const CENTRAL = 0x02014b50;
 const END = 0x06054b50;
 const ZIP64_END = 0x06064b50;
 const ZIP64_LOCATOR = 0x07064b50;
-/** 2 GiB fits the 32-bit fields; beyond that a forged zip64 size is declared instead. */
+/** zlib.crc32 came in Node 20.15; the table form is for older 20.x. */
+const CRC_TABLE = Array.from({ length: 256 }, (_v, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+const crc32: (data: Buffer, value?: number) => number =
+  typeof zlib.crc32 === "function"
+    ? (data, value = 0) => zlib.crc32(data, value)
+    : (data, value = 0) => {
+        let c = ~value >>> 0;
+        for (const b of data) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+        return ~c >>> 0;
+      };
+
+/** Sizes up to 4 GiB − 1 fit the 32-bit fields; a larger (forged) one is declared in a zip64 record. */
 const MAX32 = 0xffffffff;
 
 export interface EntryOptions {
@@ -52,7 +67,7 @@ export class ZipWriter {
     const raw = typeof data === "string" ? Buffer.from(data, "utf8") : data;
     const method = options.method ?? 8;
     const packed = method === 8 ? zlib.deflateRawSync(raw) : raw;
-    this.writeEntry(name, method, options, packed.length, raw.length, zlib.crc32(raw), [packed]);
+    this.writeEntry(name, method, options, packed.length, raw.length, crc32(raw), [packed]);
     return this;
   }
 
@@ -71,7 +86,7 @@ export class ZipWriter {
     const counted = function* (): Iterable<Buffer> {
       for (const chunk of chunks) {
         const raw = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
-        crc = zlib.crc32(raw, crc);
+        crc = crc32(raw, crc);
         unpacked += raw.length;
         yield raw;
       }
@@ -97,9 +112,9 @@ export class ZipWriter {
     const headBytes = Buffer.from(head, "utf8");
     const tailBytes = Buffer.from(tail, "utf8");
     const parts = [zlib.deflateRawSync(headBytes, full), zlib.deflateRawSync(unit, full), zlib.deflateRawSync(tailBytes)];
-    let crc = zlib.crc32(headBytes);
-    for (let i = 0; i < times; i++) crc = zlib.crc32(unit, crc);
-    crc = zlib.crc32(tailBytes, crc);
+    let crc = crc32(headBytes);
+    for (let i = 0; i < times; i++) crc = crc32(unit, crc);
+    crc = crc32(tailBytes, crc);
     const unpacked = headBytes.length + unit.length * times + tailBytes.length;
     const packed = parts[0].length + parts[1].length * times + parts[2].length;
     const body = function* (): Iterable<Buffer> {
@@ -111,8 +126,8 @@ export class ZipWriter {
     return this;
   }
 
-  /** Ends the archive; `cut` leaves off that many bytes at the end (a truncated download). */
-  finish(cut = 0): string {
+  /** Ends the archive: the central directory (zip64 records when a size needs them), then its end record. */
+  finish(): string {
     const cdStart = this.offset;
     for (const e of this.entries) this.write(centralRecord(e));
     const cdSize = this.offset - cdStart;
@@ -143,7 +158,6 @@ export class ZipWriter {
     end.writeUInt32LE(cdStart, 16);
     this.write(end);
     fs.closeSync(this.fd);
-    if (cut > 0) fs.truncateSync(this.path, Math.max(0, this.offset - cut));
     return this.path;
   }
 

@@ -5,7 +5,7 @@ import { createExcelPort } from "../../src/excel/excelPort";
 import { WorkbookError } from "../../src/excel/port";
 import { getWorkbookSettings, resetWorkbookSettings } from "../../src/functions/runtimeState";
 import { sampleSheets } from "../sample/sampleLedger";
-import { cellOf, FakeExcel, FakeOfficeError } from "./fakeExcel";
+import { cellOf, FakeExcel, FakeOfficeError, formatCell } from "./fakeExcel";
 import { TODAY } from "./workbooks";
 
 const today = () => TODAY;
@@ -73,6 +73,40 @@ describe("台账设置", () => {
     const loaded = await createExcelPort({ host: excel.host(), today }).loadSettings();
     expect(loaded).toEqual({ unitName: "财源街道", unitKind: "town", asOf: day("2022-09-30") });
     expect(getWorkbookSettings().overrides).toEqual(loaded);
+  });
+
+  test("loading recalculates only when the settings differ from what the functions had", async () => {
+    const excel = FakeExcel.fromSheets(sampleSheets());
+    const port = createExcelPort({ host: excel.host(), today });
+    await port.loadSettings(); // the functions had none yet: Excel recalculates them with the sheet's
+    expect(excel.state.calculations).toEqual(["Full"]);
+    const syncs = excel.syncs;
+    await port.loadSettings(); // the pane opened again on the same settings: no recalculation
+    expect(excel.state.calculations).toEqual(["Full"]);
+    expect(excel.syncs - syncs).toBe(2);
+
+    // 统计截止日 edited by hand in the sheet (row 4): the next load recalculates
+    formatCell(excel.sheet(SETTINGS_SHEET), 4, 2, { value: "2022-09-10" });
+    await port.loadSettings();
+    expect(excel.state.calculations).toEqual(["Full", "Full"]);
+    expect(getWorkbookSettings().overrides.asOf).toBe(day("2022-09-10"));
+
+    // a workbook without settings, in a fresh runtime: nothing changed, nothing to recalculate
+    resetWorkbookSettings();
+    const plain = withoutSettingsSheet();
+    expect(await createExcelPort({ host: plain.host(), today }).loadSettings()).toEqual({});
+    expect(plain.state.calculations).toEqual([]);
+  });
+
+  test("a failed recalculation after loading leaves the functions' settings as they were", async () => {
+    const excel = FakeExcel.fromSheets(sampleSheets());
+    excel.failWhen = (op) => (op.name === "application.calculate" ? new FakeOfficeError("GeneralException", "boom") : null);
+    const error = (await createExcelPort({ host: excel.host(), today })
+      .loadSettings()
+      .catch((e: unknown) => e)) as WorkbookError;
+    expect(error).toBeInstanceOf(WorkbookError);
+    expect(error.message).toMatch(/^读取台账设置失败：/);
+    expect(getWorkbookSettings().overrides).toEqual({});
   });
 
   test("rewriting an existing sheet replaces the settings, keeps the user's notes and formats, and the check follows", async () => {

@@ -302,6 +302,13 @@ describe("errors", () => {
     await expect(targetMet("no-blank", PROJECTS, "town", AS_OF)).rejects.toThrow(/a town is not assessed on no blank unit/);
   });
 
+  test("in Chinese for any other display language, as the task pane decides", async () => {
+    (globalThis as Globals).Office = { context: { displayLanguage: "fr-FR" } };
+    await expect(targetMet("招商引资总额", PROJECTS, "town", AS_OF)).rejects.toThrow(/未知的目标“招商引资总额”/);
+    (globalThis as Globals).Office = { context: {} }; // before Office has told its language
+    await expect(targetMet("no-blank", PROJECTS, "town", AS_OF)).rejects.toThrow("街道/镇不考核“杜绝空白”");
+  });
+
   test("as CustomFunctions.Error where Excel provides it: #VALUE! for bad input, #N/A for no answer", async () => {
     class ExcelError extends Error {
       constructor(

@@ -1,15 +1,17 @@
 /** The pane's small helpers: its language, its strings, error lines and the lazily loaded port. */
 import { WorkbookError, type WorkbookPort } from "../../src/excel/port";
 import { errorText } from "../../src/taskpane/errors";
-import { formatNumber, langOf, translator } from "../../src/taskpane/i18n";
+import { langOf } from "../../src/core/labels";
+import { formatNumber, translator } from "../../src/taskpane/i18n";
 import { lazyPort } from "../../src/taskpane/lazyPort";
 import { FakePort } from "./fakePort";
 
 describe("language", () => {
-  it("is English only when Office's UI speaks English, Chinese otherwise", () => {
+  it("is English only when Office's UI speaks English, Chinese otherwise (the functions' rule too)", () => {
     expect(langOf("en-US")).toBe("en");
     expect(langOf("en-GB")).toBe("en");
     expect(langOf("EN")).toBe("en");
+    expect(langOf("en")).toBe("en");
     expect(langOf("zh-CN")).toBe("zh");
     expect(langOf("zh-TW")).toBe("zh");
     expect(langOf("fr-FR")).toBe("zh");

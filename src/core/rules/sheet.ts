@@ -3,7 +3,7 @@ import type { Finding } from "../findings";
 import type { FieldId, Ledger } from "../ledger";
 import { columnOf } from "../ledger";
 import { FIELD_LABELS } from "../labels";
-import { projectKey, type ParsedRow } from "../read";
+import { projectKey, projectKeyHash, type ParsedRow } from "../read";
 import { cellAddress } from "../sheet";
 import { displayValue } from "../text";
 import { parseAmount } from "../values/amount";
@@ -77,44 +77,89 @@ function duplicateColumns(ledger: Ledger): Finding[] {
   });
 }
 
-const NOT_YET = -1;
-
 function duplicateProjects(ledger: Ledger, rows: readonly ParsedRow[], multiUnit: boolean): Finding[] {
   const nameColumn = columnOf(ledger, "name");
   if (!nameColumn) return [];
-  // One hash operation per row on the large set: only the few repeated names are looked up again.
-  const keys: (string | null)[] = new Array(rows.length);
-  const seen = new Set<string>();
-  const firstRows = new Map<string, number>();
-  for (let i = 0; i < rows.length; i++) {
-    const name = rows[i].text.name;
-    const key = name ? projectKey(name) : null;
-    keys[i] = key;
-    if (key === null) continue;
-    const size = seen.size;
-    if (seen.add(key).size === size) firstRows.set(key, NOT_YET);
-  }
+  // Names are told apart by a number computed from their key, not by the key itself, which would
+  // be a new string to build and hash for most names of a large ledger (see projectKeyHash).
+  const byHash = new HashIndex(rows.length);
+  const firstByKey = new Map<string, number>();
   const out: Finding[] = [];
-  if (firstRows.size === 0) return out;
   for (let i = 0; i < rows.length; i++) {
-    const key = keys[i];
-    const firstRow = key === null ? undefined : firstRows.get(key);
-    if (firstRow === undefined) continue;
     const r = rows[i];
-    if (firstRow === NOT_YET) {
-      firstRows.set(key!, r.row);
+    const name = r.text.name;
+    if (!name) continue;
+    const hash = projectKeyHash(name);
+    const at = byHash.firstOrAdd(hash, i);
+    if (at === ABSENT) continue;
+    const key = projectKey(name);
+    let first: number | undefined;
+    if (at !== SHARED) {
+      const other = projectKey(rows[at].text.name!);
+      if (other === key) first = at;
+      else {
+        byHash.share(hash);
+        firstByKey.set(other, at);
+      }
+    } else first = firstByKey.get(key);
+    if (first === undefined) {
+      firstByKey.set(key, i);
       continue;
     }
-    const name = r.text.name!;
     out.push(
       finding(
         duplicateProject,
         { sheet: ledger.sheet, cell: cellAddress(r.row, nameColumn.column), row: r.row, column: nameColumn.column, field: "name", unit: multiUnit ? r.unit : undefined },
-        { name, firstRow },
+        { name, firstRow: rows[first].row },
       ),
     );
   }
   return out;
+}
+
+const ABSENT = -1;
+/** A hash that two different keys turned out to share: its rows are told apart by their keys. */
+const SHARED = -2;
+
+/**
+ * The first row index of each 32-bit hash, by open addressing over typed arrays: a ledger's
+ * hundred thousand names cost two small allocations and nothing for the garbage collector to trace.
+ */
+class HashIndex {
+  private readonly mask: number;
+  private readonly hashes: Int32Array;
+  /** 0 empty, SHARED, or the row index + 1. */
+  private readonly slots: Int32Array;
+
+  constructor(count: number) {
+    let size = 16;
+    while (size < count * 2) size *= 2;
+    this.mask = size - 1;
+    this.hashes = new Int32Array(size);
+    this.slots = new Int32Array(size);
+  }
+
+  /** The first index stored for `hash` (or SHARED); ABSENT, after storing `index`, when there was none. */
+  firstOrAdd(hash: number, index: number): number {
+    for (let at = (hash ^ (hash >>> 15)) & this.mask; ; at = (at + 1) & this.mask) {
+      const slot = this.slots[at];
+      if (slot === 0) {
+        this.hashes[at] = hash;
+        this.slots[at] = index + 1;
+        return ABSENT;
+      }
+      if (this.hashes[at] === hash) return slot === SHARED ? SHARED : slot - 1;
+    }
+  }
+
+  share(hash: number): void {
+    for (let at = (hash ^ (hash >>> 15)) & this.mask; ; at = (at + 1) & this.mask) {
+      if (this.hashes[at] === hash && this.slots[at] !== 0) {
+        this.slots[at] = SHARED;
+        return;
+      }
+    }
+  }
 }
 
 /** A total is compared only where it and the rows hold RMB amounts; foreign and unreadable cells are left out of the sum. */
