@@ -134,8 +134,11 @@ function assembleResult(checked: readonly CheckedSheet[], options: CheckOptions)
     score: outcome.score,
     penalty: outcome.penalty,
   }));
-  const projects: ProjectAssessment[] = perUnit.flatMap((u) => u.outcome.projects);
-  projects.sort((a, b) => order(a.sheet) - order(b.sheet) || a.row - b.row);
+  // One unit's projects are its own fresh array, already in sheet and row order (a large ledger's
+  // hundred thousand are neither copied nor sorted again).
+  const projects: ProjectAssessment[] = perUnit.length === 1 ? perUnit[0].outcome.projects : perUnit.flatMap((u) => u.outcome.projects);
+  const byPlace = (a: ProjectAssessment, b: ProjectAssessment) => order(a.sheet) - order(b.sheet) || a.row - b.row;
+  if (!isSorted(projects, byPlace)) projects.sort(byPlace);
 
   return {
     settings: { ...settings, unitKind, unitName } satisfies Settings,
@@ -188,6 +191,12 @@ function emptyRows(): RowsByKind {
 /** Every row under its unit (all under "" when the workbook is one unit), by ledger kind. */
 function groupByUnit(read: readonly { ledger: Ledger; rows: ParsedRow[] }[], multiUnit: boolean): Map<string, RowsByKind> {
   const groups = new Map<string, RowsByKind>();
+  if (!multiUnit) {
+    // One unit: a kind's rows are those of its one ledger, as they are; several ledgers of a kind are joined.
+    const all = emptyRows();
+    for (const r of read) all[r.ledger.kind] = all[r.ledger.kind].length === 0 ? r.rows : all[r.ledger.kind].concat(r.rows);
+    return groups.set("", all);
+  }
   for (const r of read) {
     for (const row of r.rows) {
       const key = multiUnit ? row.unit : "";
@@ -197,6 +206,11 @@ function groupByUnit(read: readonly { ledger: Ledger; rows: ParsedRow[] }[], mul
     }
   }
   return groups;
+}
+
+function isSorted<T>(xs: readonly T[], compare: (a: T, b: T) => number): boolean {
+  for (let i = 1; i < xs.length; i++) if (compare(xs[i - 1], xs[i]) > 0) return false;
+  return true;
 }
 
 function distinctUnits(rows: readonly ParsedRow[]): string[] {

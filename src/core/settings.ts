@@ -87,8 +87,6 @@ const DAY_KEYS: ReadonlySet<SettingKey> = new Set(["asOf", "windowStart", "windo
 const NUMBER_KEYS: ReadonlySet<SettingKey> = new Set(["dueSoonDays", "projectPoints", "fairBonus", "tripPoints"]);
 /** Points and days past this are a typo or a hostile cell: 1e308 points would make SCORE infinite. */
 const MAX_SETTING_NUMBER = 1_000_000;
-/** 10^12 万元 is ten thousand times China's GDP; past it the task's arithmetic overflows to Infinity. */
-const MAX_ANNUAL_TASK_WAN = 1e12;
 
 /** Which setting a 台账设置 key names ("统计截止日" → asOf), or null for a row that is no setting. */
 export function settingKeyOf(word: string): SettingKey | null {
@@ -129,7 +127,7 @@ function settingValue(key: SettingKey, raw: CellValue, dateSystem: DateSystem): 
   if (key === "unitName") return displayValue(raw).trim();
   if (key === "annualTask") {
     const a = parseAmount(raw);
-    return a.status === "ok" && !a.value.currency && a.value.wan <= MAX_ANNUAL_TASK_WAN ? a.value.wan : null;
+    return a.status === "ok" && !a.value.currency ? a.value.wan : null;
   }
   if (NUMBER_KEYS.has(key)) {
     const n = typeof raw === "number" ? raw : Number(compact(displayValue(raw)));

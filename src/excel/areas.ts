@@ -36,21 +36,6 @@ export function parseAreas(address: string): MergeArea[] {
 }
 
 /**
- * Consecutive numbers merged into runs: [5, 6, 7, 9] → [[5, 7], [9, 9]]. The input need not be
- * sorted or distinct.
- */
-export function runsOf(numbers: Iterable<number>): [number, number][] {
-  const sorted = [...new Set(numbers)].sort((a, b) => a - b);
-  const runs: [number, number][] = [];
-  for (const n of sorted) {
-    const last = runs[runs.length - 1];
-    if (last && n === last[1] + 1) last[1] = n;
-    else runs.push([n, n]);
-  }
-  return runs;
-}
-
-/**
  * Area addresses joined into comma lists ("A1:P1,A5:P7") of at most `maxChars` characters each.
  * Worksheet.getRanges rejects long lists with InvalidArgument; reports put the limit near 8,000
  * characters and not at a fixed number of areas (office-js#5198), so the lists stay well below.

@@ -18,25 +18,19 @@
  * Check-and-highlight asks the same of each sheet (`queueMarkState`) in the request that reads its
  * values, then writes with `writeHighlight`: the same safety, one round trip fewer.
  */
-import { MARK_KINDS, MARK_STYLES, STATUS_MARK, type MarkKind } from "../core/marks";
+import { isMarkFormula, markCondition, MARK_KINDS, MARK_STYLES, planMarks as planSheetMarks, type MarkKind } from "../core/marks";
 import type { CheckResult } from "../core/result";
 import type { MergeArea } from "../core/sheet";
-import { areaAddress, packAreas, runsOf } from "./areas";
+import { areaAddress, packAreas } from "./areas";
 import { officeErrorCode, sheetList, toWorkbookError } from "./errors";
 import { API, type ExcelHost } from "./host";
 import { WorkbookError } from "./port";
 
-export { MARK_KINDS, MARK_STYLES, type MarkKind } from "../core/marks";
+export { isMarkFormula, MARK_KINDS, MARK_STYLES, type MarkKind } from "../core/marks";
 
-export const MARK_PREFIX = "zsledger-mark:";
-
+/** The formula of a mark's conditional format as Office.js writes it. */
 export function markFormula(kind: MarkKind): string {
-  return `=ISTEXT("${MARK_PREFIX}${kind}")`;
-}
-
-/** Whether a conditional format's formula is one this add-in wrote. */
-export function isMarkFormula(formula: string | null | undefined): boolean {
-  return typeof formula === "string" && formula.includes(`"${MARK_PREFIX}`);
+  return `=${markCondition(kind)}`;
 }
 
 /**
@@ -58,39 +52,13 @@ export type SheetPlan = Readonly<Record<MarkKind, readonly MergeArea[]>>;
  * (A5:P7), error cells one run per column (E15:E17). Pure; `spanOf` gives a sheet's used columns.
  */
 export function planMarks(result: CheckResult, spanOf: (sheet: string) => RowSpan | null): Map<string, SheetPlan> {
-  const rows = new Map<string, Record<MarkKind, Set<number>>>();
-  const cells = new Map<string, Map<number, Set<number>>>();
-  const rowsOf = (sheet: string) => {
-    let r = rows.get(sheet);
-    if (!r) rows.set(sheet, (r = { "start-alert": new Set(), "start-soon": new Set(), "error-cell": new Set() }));
-    return r;
-  };
-  for (const p of result.projects) {
-    const kind = p.status ? STATUS_MARK[p.status] : undefined;
-    if (kind) rowsOf(p.sheet)[kind].add(p.row);
-  }
-  for (const f of result.findings) {
-    if (f.severity !== "error" || !f.sheet || f.row === null || f.column === null) continue;
-    rowsOf(f.sheet);
-    const columns = cells.get(f.sheet) ?? new Map<number, Set<number>>();
-    cells.set(f.sheet, columns);
-    const inColumn = columns.get(f.column) ?? new Set<number>();
-    columns.set(f.column, inColumn);
-    inColumn.add(f.row);
-  }
-
   const plans = new Map<string, SheetPlan>();
-  for (const [sheet, marks] of rows) {
-    const maxColumn = Math.max(1, ...(cells.get(sheet)?.keys() ?? []));
+  for (const [sheet, marks] of planSheetMarks(result)) {
+    const maxColumn = Math.max(1, ...marks.errorCells.map((a) => a.right));
     const span = spanOf(sheet) ?? { left: 1, right: maxColumn };
     const rowAreas = (kind: MarkKind): MergeArea[] =>
-      runsOf(marks[kind]).map(([top, bottom]) => ({ top, bottom, left: span.left, right: span.right }));
-    const cellAreas: MergeArea[] = [];
-    for (const [column, inColumn] of [...(cells.get(sheet) ?? [])].sort((a, b) => a[0] - b[0])) {
-      for (const [top, bottom] of runsOf(inColumn)) cellAreas.push({ top, bottom, left: column, right: column });
-    }
-    const plan: SheetPlan = { "start-alert": rowAreas("start-alert"), "start-soon": rowAreas("start-soon"), "error-cell": cellAreas };
-    if (MARK_KINDS.some((k) => plan[k].length > 0)) plans.set(sheet, plan);
+      (marks.rows.get(kind) ?? []).map(([top, bottom]) => ({ top, bottom, left: span.left, right: span.right }));
+    plans.set(sheet, { "start-alert": rowAreas("start-alert"), "start-soon": rowAreas("start-soon"), "error-cell": marks.errorCells });
   }
   return plans;
 }

@@ -20,6 +20,7 @@ import { TARGET_IDS } from "../../src/core/result";
 import { RULES, findingMessage } from "../../src/core/rules/catalog";
 import { SETTING_KEYS } from "../../src/core/settings";
 import { cellAddress, isBlank, isCellError, type CellValue, type DateSystem, type MergeArea, type SheetRow, type WorkbookInput } from "../../src/core/sheet";
+import { MAX_AMOUNT_WAN } from "../../src/core/values/amount";
 import {
   STAGE_WORDS,
   parseAmount,
@@ -182,7 +183,7 @@ describe("value parsers never throw and always answer blank, a value or a reason
         const p = parseAmount(v, unit);
         expectParsed(p, v);
         if (p.status === "ok") {
-          ensure(Number.isFinite(p.value.wan) && p.value.wan >= 0 && !Object.is(p.value.wan, -0), "a finite amount of at least 0", p);
+          ensure(p.value.wan >= 0 && p.value.wan <= MAX_AMOUNT_WAN && !Object.is(p.value.wan, -0), "an amount from 0 to 10^12 万元", p);
           ensure(typeof p.value.approximate === "boolean", "approximate is a boolean", p);
           ensure(p.value.currency === null || typeof p.value.currency === "string", "currency is null or a name", p);
         }
@@ -541,7 +542,10 @@ const workbookArb: fc.Arbitrary<WorkbookInput> = fc
 function expectResult(r: CheckResult, sheetNames: readonly string[], rowsOf: (sheet: string) => ReadonlySet<number>): void {
   ensure(Number.isFinite(r.score) && Number.isFinite(r.penalty) && r.penalty >= 0, "a finite SCORE and a PENALTY of at least 0", [r.score, r.penalty]);
   ensure(r.errors === r.findings.filter((f) => f.severity === "error").length && r.errors + r.warnings === r.findings.length, "errors and warnings are counted", [r.errors, r.warnings]);
-  for (const t of r.targets) ensure(oneOf(TARGET_IDS, t.id), "a known target", t);
+  const finiteOrNull = (x: number | null) => x === null || Number.isFinite(x);
+  for (const t of [...r.targets, ...(r.units ?? []).flatMap((u) => u.targets)]) {
+    ensure(oneOf(TARGET_IDS, t.id) && finiteOrNull(t.actual) && finiteOrNull(t.required) && finiteOrNull(t.gap), "a known target with finite figures", t);
+  }
   for (const f of r.findings) expectFinding(f, sheetNames, rowsOf);
   for (const p of r.projects) ensure(oneOf(sheetNames, p.sheet) && rowsOf(p.sheet).has(p.row), "a project is a row of a sheet", p);
   // The report is plain data: it serialises (no cycles, no BigInt).
@@ -756,6 +760,29 @@ describe("counterexamples found by the properties", () => {
     expect(isoDay(result.settings.asOf)).toBe("2022-10-01");
     expect(isoDay(result.settings.windowStart)).toBe("2022-08-01");
     expect(result.targets.find((t) => t.id === "weekly-meetings")).toMatchObject({ actual: 1, required: 8 });
+  });
+
+  test("points of 1e308 in 台账设置 (found by the 10^6 run: PENALTY was Infinity) are no setting", () => {
+    const settings = [["每次外出分值", 1e308], ["每个签约项目分值", "1e308"], ["投洽会签约加分", 2e6]];
+    const trips = [["日期", "带队领导", "职务"], [new Date(Date.UTC(2022, 7, 9)), "王建国", "党工委书记"]];
+    const result = checkWorkbook(
+      { name: SAMPLE_NAME, sheets: [{ name: "外出招商", rows: gridRowsOf(trips) }, { name: "台账设置", rows: gridRowsOf(settings) }] },
+      { today: TODAY },
+    );
+    expect(result.settings).toMatchObject({ tripPoints: 1, projectPoints: 2, fairBonus: 1 });
+    expect(result.penalty).toBe(4); // two missing trips of the principal, 2P each
+  });
+
+  test("an amount of 1e308 万元 is unreadable: two of them made the funds in place Infinity", () => {
+    expect(parseAmount(1e308)).toEqual({ status: "invalid", reason: "unreadable", text: "1e+308" });
+    expect(parseAmount(1e12)).toMatchObject({ status: "ok", value: { wan: 1e12 } });
+    const grid = [["项目名称", "总投资", "项目状态", "到位资金"], ["甲项目", 1e308, "策划", 1e308], ["乙项目", 5000, "策划", 1e308], ["丙项目", 5000, "策划", 3000]];
+    const result = checkWorkbook(
+      { name: SAMPLE_NAME, sheets: [{ name: "项目台账", rows: gridRowsOf(grid) }, { name: "台账设置", rows: gridRowsOf([["全年任务", 10000]]) }] },
+      { today: TODAY },
+    );
+    expect(result.targets.find((t) => t.id === "annual-task")).toEqual({ id: "annual-task", met: false, actual: 3000, required: 8000, gap: 5000 });
+    expect(result.findings.filter((f) => f.rule === "invalid-amount").map((f) => f.cell)).toEqual(["B2", "D2", "D3"]);
   });
 
   test("a NaN cell (the CLI's stand-in is an error value, a buggy surface may pass it) is an unreadable amount, named as it shows", () => {

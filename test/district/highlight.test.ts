@@ -11,7 +11,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { MARK_STYLES, STATUS_MARK } from "../../src/core/marks";
 import { markFormula as paneMarkFormula } from "../../src/excel/highlight";
-import { markFormula } from "../../src/cli/highlightCopy/plan";
+import { markCondition as markFormula } from "../../src/core/marks";
 import { sniffFile } from "../../src/cli/sniff";
 import { entryDataOffset, entryStream, readAt, type ZipEntry } from "../../src/cli/zip";
 import { oneLine, runCli, tempDir } from "../cli/helpers";

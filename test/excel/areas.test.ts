@@ -1,5 +1,6 @@
 /** A1 address helpers. */
-import { packAreas, parseAreas, runsOf } from "../../src/excel/areas";
+import { runsOf } from "../../src/core/marks";
+import { packAreas, parseAreas } from "../../src/excel/areas";
 
 describe("areas", () => {
   test("reads Excel's area lists, sheet names quoted or not", () => {

@@ -6,7 +6,7 @@
  */
 import { MARK_STYLES, type MarkKind, type MarkStyle } from "../../core/marks";
 import { cellAddress, type MergeArea } from "../../core/sheet";
-import { markFormula } from "./plan";
+import { markCondition } from "../../core/marks";
 import { argb, insertionPoint, rootPrefix, startTags } from "./xml";
 
 /** CT_Stylesheet: what comes after <dxfs>. */
@@ -93,7 +93,7 @@ export function conditionalXml(p: string, areas: ReadonlyMap<MarkKind, readonly 
     if (!list || list.length === 0) continue;
     xml +=
       `<${p}conditionalFormatting sqref="${sqref(list)}">` +
-      `<${p}cfRule type="expression" dxfId="${dxfId.get(kind)}" priority="${priority++}"><${p}formula>${markFormula(kind).replace(/"/g, "&quot;")}</${p}formula></${p}cfRule>` +
+      `<${p}cfRule type="expression" dxfId="${dxfId.get(kind)}" priority="${priority++}"><${p}formula>${markCondition(kind).replace(/"/g, "&quot;")}</${p}formula></${p}cfRule>` +
       `</${p}conditionalFormatting>`;
   }
   return xml;

@@ -21,8 +21,14 @@ export function parseAmount(v: CellValue, unit: AmountUnit = "万元"): Parsed<A
   return read ? amountOf(read.wan, read.approximate, read.currency, v) : invalid("unreadable", v);
 }
 
+/**
+ * 10^12 万元 is some eighty times China's yearly GDP: a figure beyond it is a typo or a hostile
+ * cell, and a sum of a few such figures overflows every total and target to Infinity.
+ */
+export const MAX_AMOUNT_WAN = 1e12;
+
 function amountOf(wan: number, approximate: boolean, currency: string | null, v: unknown): Parsed<Amount> {
-  if (!Number.isFinite(wan)) return invalid("unreadable", v);
+  if (!Number.isFinite(wan) || wan > MAX_AMOUNT_WAN) return invalid("unreadable", v);
   if (wan < 0) return invalid("negative", v);
   return ok({ wan: roundNoise(wan) + 0, approximate, currency }); // + 0 turns -0 into 0
 }
