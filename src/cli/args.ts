@@ -5,7 +5,7 @@
  */
 import { Command, CommanderError, Option } from "commander";
 import { parseIsoDay } from "../core/day";
-import type { SettingsOverrides } from "../core/settings";
+import { settingNumber, type SettingsOverrides } from "../core/settings";
 import { parseAmount } from "../core/values/amount";
 import { parseUnitKind } from "../core/values/unitKind";
 import { BATCH_HELP } from "./districtText";
@@ -227,8 +227,8 @@ export function count(flag: string, value: string): number {
 }
 
 export function points(flag: string, value: string): number {
-  const n = value.trim() === "" ? NaN : Number(value);
-  if (!Number.isFinite(n) || n < 0) throw new UsageError(USAGE.badNumber(flag, value));
+  const n = settingNumber(value.trim() === "" ? NaN : Number(value));
+  if (n === null) throw new UsageError(USAGE.badNumber(flag, value));
   return n;
 }
 

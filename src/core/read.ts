@@ -51,7 +51,11 @@ export const REQUIRED_FIELDS: Readonly<Record<LedgerKind, readonly FieldId[]>> =
   meetings: ["date"],
 };
 
-/** One data row, typed. A field absent here was blank, unreadable (see `unreadable`) or has no column. */
+/**
+ * One data row, typed. A field absent here (undefined) was blank, unreadable (see `unreadable`) or
+ * has no column. `text`, `amounts`, `dates` and `flags` may be one object underneath (a field has
+ * one type, so their fields never collide): read them by field, never enumerate them.
+ */
 export interface ParsedRow {
   readonly sheet: string;
   readonly row: number;
@@ -355,13 +359,19 @@ function parserOf(type: ValueType | undefined, unit: AmountUnit, ctx: RowContext
  */
 function memoized<T extends Parsed<unknown, string>>(parse: (raw: CellValue) => T): (raw: CellValue) => T {
   const memo = new Map<string | number, T>();
+  // The cell above often holds the same (是, 否, a stage, a date): compared before any hashing.
+  let lastRaw: CellValue = undefined;
+  let last: T | undefined;
   return (raw) => {
+    if (raw === lastRaw && last !== undefined) return last;
     if (typeof raw !== "string" && typeof raw !== "number") return parse(raw);
     let p = memo.get(raw);
     if (p === undefined) {
       p = parse(raw);
       if (memo.size < MEMO_LIMIT) memo.set(raw, p);
     }
+    lastRaw = raw;
+    last = p;
     return p;
   };
 }

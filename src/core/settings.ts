@@ -129,11 +129,16 @@ function settingValue(key: SettingKey, raw: CellValue, dateSystem: DateSystem): 
     const a = parseAmount(raw);
     return a.status === "ok" && !a.value.currency ? a.value.wan : null;
   }
-  if (NUMBER_KEYS.has(key)) {
-    const n = typeof raw === "number" ? raw : Number(compact(displayValue(raw)));
-    return Number.isFinite(n) && n >= 0 && n <= MAX_SETTING_NUMBER ? n : null;
-  }
+  if (NUMBER_KEYS.has(key)) return settingNumber(typeof raw === "number" ? raw : Number(compact(displayValue(raw))));
   return null;
+}
+
+/**
+ * A points or days setting as the assessment can use it: a non-negative number within reason
+ * (a 1e308 would make SCORE infinite), else null. Every surface that takes one asks here.
+ */
+export function settingNumber(n: number): number | null {
+  return Number.isFinite(n) && n >= 0 && n <= MAX_SETTING_NUMBER ? n : null;
 }
 
 /** The rows the pane writes to 台账设置, in a stable order; dates as text so every reader agrees. */

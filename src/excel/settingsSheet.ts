@@ -4,6 +4,7 @@
  * the ZS functions agree on every key word and value form.
  */
 import { recognizeSheet } from "../core/recognize";
+import { isFormulaLike } from "../core/safeText";
 import { SETTINGS_SHEET, settingKeyOf, settingsFromEntries, settingsToEntries, type SettingsOverrides } from "../core/settings";
 import { gridRows, isBlank, type CellValue, type DateSystem } from "../core/sheet";
 import { displayValue } from "../core/text";
@@ -123,9 +124,19 @@ export async function saveSettingsSheet(
   settingsRange.numberFormat = rows.map(() => ["@", "@"]);
   settingsRange.values = rows;
   if (block && kept.length > 0) {
-    sheet.getRange(
-      areaAddress({ top: rows.length + 1, left: block.left, bottom: rows.length + kept.length, right: block.left + block.columns - 1 }),
-    ).formulas = kept as (string | number | boolean)[][];
+    const top = rows.length + 1;
+    sheet.getRange(areaAddress({ top, left: block.left, bottom: rows.length + kept.length, right: block.left + block.columns - 1 })).formulas =
+      kept.map((k) => k.formulas) as (string | number | boolean)[][];
+    // A note typed as text that starts with = would turn into a formula where the move lands it in a
+    // General cell: such constants (their formula is their own text) go back as text, cell by cell.
+    kept.forEach((k, i) =>
+      k.values.forEach((v, j) => {
+        if (typeof v !== "string" || v !== k.formulas[j] || !isFormulaLike(v)) return;
+        const cell = sheet.getRange(areaAddress({ top: top + i, left: block.left + j, bottom: top + i, right: block.left + j }));
+        cell.numberFormat = [["@"]];
+        cell.values = [[v]];
+      }),
+    );
   }
   context.workbook.application.calculate("Full");
   // The recalculation runs while this batch is applied: the functions must already see the new settings.
@@ -139,14 +150,14 @@ export async function saveSettingsSheet(
 }
 
 /** Rows of the old sheet that are neither our header nor a setting (as the core reads keys): notes the user wrote. */
-function keptRows(block: UsedBlock): CellValue[][] {
-  const kept: CellValue[][] = [];
+function keptRows(block: UsedBlock): { values: CellValue[]; formulas: CellValue[] }[] {
+  const kept: { values: CellValue[]; formulas: CellValue[] }[] = [];
   block.values.forEach((row, i) => {
     const texts = row.filter((v) => !isBlank(v)).map((v) => displayValue(v).trim());
     if (texts.length === 0) return;
     if (texts.length === 2 && texts[0] === HEADER[0] && texts[1] === HEADER[1]) return;
     if (isSettingKey(texts[0])) return;
-    kept.push(block.formulas[i]);
+    kept.push({ values: row, formulas: block.formulas[i] });
   });
   return kept;
 }

@@ -194,14 +194,8 @@ describe("the pane's 台账设置 sheet (Office.js)", () => {
     expect(cell.formula).toBeUndefined();
   });
 
-  /**
-   * KNOWN BUG (src/excel/settingsSheet.ts, reported to its owner): saveSettingsSheet writes the
-   * rows it keeps back through `range.formulas`, without their number formats. A note typed as text
-   * that starts with = becomes a formula (#NAME?) once more settings push it into a General cell.
-   * `test.failing` keeps CI green while it stands and fails as soon as it is fixed: then make it a
-   * plain `test`.
-   */
-  test.failing("a note kept below the settings that looks like a formula stays text after a save moves it", async () => {
+  /** Notes kept below the settings move when the settings grow; one typed as text must stay text. */
+  test("a note kept below the settings that looks like a formula stays text after a save moves it", async () => {
     const sheets = sampleSheets();
     const settings = sheets.find((s) => s.name === "台账设置")!;
     settings.grid.push(["备注", HOSTILE.investor], ["说明", "=仅供参考，请勿删除"]);

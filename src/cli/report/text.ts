@@ -83,7 +83,9 @@ export function textReport(file: string, r: CheckResult, lang: Lang): string {
   for (const [sheet, findings] of groupBySheet(r.findings)) {
     const errors = findings.filter((f) => f.severity === "error").length;
     lines.push(w.section(sheet || w.workbook) + " " + w.counts(errors, findings.length - errors));
-    lines.push(...findingLines(findings, lang), "");
+    // One push per line: spreading millions of findings into one call overflows the stack.
+    for (const line of findingLines(findings, lang)) lines.push(line);
+    lines.push("");
   }
 
   lines.push(w.section(w.targets));
