@@ -77,7 +77,6 @@ const noLedger = (file: Json) => {
   expect(file.findings.length).toBeGreaterThan(0);
 };
 
-const SAVE_AS = /另存为 \.xlsx/;
 const DAMAGED = /文件已损坏.*另存为 \.xlsx/;
 
 const EXPECTED: Readonly<Record<string, Expectation>> = {
