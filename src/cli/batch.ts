@@ -133,7 +133,7 @@ export async function checkTarget(t: Target, ctx: CheckContext): Promise<Checked
       name: path.basename(t.path),
       overrides: workbookOverrides(ctx.config, ctx.flags),
       today: ctx.today,
-      refine: (first) => unitOverrides(ctx.config, ctx.flags, first),
+      unitOverrides: (unit) => unitOverrides(ctx.config, unit),
     });
     return { file: t.file, result };
   } catch (e) {

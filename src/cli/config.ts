@@ -121,28 +121,23 @@ export function unitConfigOf(config: DistrictConfig, name: string): UnitConfig |
   return config.units.get(compact(canonicalName(config, name)));
 }
 
-/**
- * The overrides of one workbook: flags over the config's common settings, and, once the check has
- * found the unit's name, the config's entry for that unit (kind, annual task) and its own name
- * for an alias. Returns null when the unit's entry changes nothing (no second assembly needed).
- *
- * A workbook whose sheet holds several units (a 单位 column) keeps the kinds the core infers per
- * unit: one override would give every unit of the file the same kind and task.
- */
+/** The overrides of one workbook: flags over the config's common settings. */
 export function workbookOverrides(config: DistrictConfig, flags: SettingsOverrides): SettingsOverrides {
   return { ...config.settings, ...flags };
 }
 
-export function unitOverrides(config: DistrictConfig, flags: SettingsOverrides, first: CheckResult): SettingsOverrides | null {
-  if (first.units) return null;
-  const name = flags.unitName ?? canonicalName(config, first.unitName);
+/**
+ * The config's entry for one unit, as the core asks once it has found the unit's name (each unit
+ * of a sheet with a 单位 column too): its kind, its annual task, and its own name for an alias.
+ */
+export function unitOverrides(config: DistrictConfig, unit: string): SettingsOverrides {
+  const name = canonicalName(config, unit);
   const entry = unitConfigOf(config, name);
   const layer: SettingsOverrides = {};
-  if (name !== first.unitName) layer.unitName = name;
-  if (entry?.unitKind !== undefined && entry.unitKind !== first.unitKind) layer.unitKind = entry.unitKind;
-  if (entry?.annualTask !== undefined && entry.annualTask !== first.settings.annualTask) layer.annualTask = entry.annualTask;
-  if (Object.keys(layer).length === 0) return null;
-  return { ...config.settings, ...layer, ...flags };
+  if (name !== unit) layer.unitName = name;
+  if (entry?.unitKind !== undefined) layer.unitKind = entry.unitKind;
+  if (entry?.annualTask !== undefined) layer.annualTask = entry.annualTask;
+  return layer;
 }
 
 function object(v: unknown, file: string, where: string): Record<string, unknown> {

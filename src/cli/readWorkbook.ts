@@ -23,11 +23,8 @@ export interface ReadOptions {
   readonly name: string;
   readonly overrides?: SettingsOverrides;
   readonly today?: Date;
-  /**
-   * Overrides that depend on what the check found (the district config's entry for the unit it
-   * names): given the first result, returns the overrides to assemble it again with, or null.
-   */
-  readonly refine?: (first: CheckResult) => SettingsOverrides | null;
+  /** Settings of a unit by its name (the district config's entry for it): see CheckOptions. */
+  readonly unitOverrides?: (unit: string) => SettingsOverrides | undefined;
 }
 
 export interface ReadResult {
@@ -98,9 +95,13 @@ export async function readWorkbookFile(filePath: string, entries: readonly ZipEn
   reader.sharedStrings ??= [];
 
   const dateSystem: DateSystem = reader.properties?.model?.date1904 ? 1904 : 1900;
-  // Kept mutable: WorkbookCheck reads its options again in finish(), which is how `refine` reassembles without rereading.
-  const checkOptions: { -readonly [K in keyof CheckOptions]: CheckOptions[K] } = { name: options.name, dateSystem, overrides: options.overrides, today: options.today };
-  const check = new WorkbookCheck(checkOptions);
+  const check = new WorkbookCheck({
+    name: options.name,
+    dateSystem,
+    overrides: options.overrides,
+    today: options.today,
+    unitOverrides: options.unitOverrides,
+  });
   for (const sheet of reader.model?.sheets ?? []) {
     const rel = rels.find((r) => r.Id === sheet.rId);
     // Chart sheets and dialog sheets have no rows.
@@ -119,10 +120,6 @@ export async function readWorkbookFile(filePath: string, entries: readonly ZipEn
     }
     sink.end();
   }
-  const first = check.finish();
-  const refined = options.refine?.(first);
-  if (!refined) return { result: first, dateSystem };
-  checkOptions.overrides = refined;
   return { result: check.finish(), dateSystem };
 }
 

@@ -93,8 +93,10 @@ function assembleResult(checked: readonly CheckedSheet[], options: CheckOptions)
   const fromSheet = sheets.flatMap((s) => (s.type === "settings" ? [settingsFromEntries(s.entries, dateSystem).settings] : []));
   const layers = (unit?: string) => [options.overrides ?? {}, (unit !== undefined && options.unitOverrides?.(unit)) || {}, ...fromSheet];
   const named = resolveSettings(layers(), today(options.today));
-  const unitName = named.unitName ?? ledgers.find((l) => l.unitName)?.unitName ?? baseName(options.name) ?? "";
-  const settings = resolveSettings(layers(unitName), today(options.today));
+  const foundName = named.unitName ?? ledgers.find((l) => l.unitName)?.unitName ?? baseName(options.name) ?? "";
+  const settings = resolveSettings(layers(foundName), today(options.today));
+  // The unit's own settings may name it otherwise (a district's canonical name for an alias).
+  const unitName = settings.unitName ?? foundName;
   const unitKind = settings.unitKind ?? inferKind(sheets, ledgers, unitName, options.name) ?? "town";
   const multiUnit = ledgers.some((l) => l.columns.some((c) => c.field === "unit"));
 
