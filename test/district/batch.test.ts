@@ -5,19 +5,11 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { runCli, tempDir } from "../cli/helpers";
+import { runCli } from "../cli/helpers";
 import { run } from "../../src/cli/run";
-import { writeDistrict, type District } from "./fixtures";
+import { useDistrict } from "./fixtures";
 
-let district: District;
-let cleanup: () => void;
-
-beforeAll(async () => {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  district = await writeDistrict(t.dir);
-});
-afterAll(() => cleanup());
+const district = useDistrict();
 
 interface Report {
   asOf: string;
@@ -25,13 +17,13 @@ interface Report {
 }
 
 test("a folder: every ledger below it in name order, the broken one reported, lock files and hidden folders skipped", async () => {
-  const { code, stdout, stderr } = await runCli(["check", "台账", "--format", "json"], { cwd: district.dir });
+  const { code, stdout, stderr } = await runCli(["check", "台账", "--format", "json"], { cwd: district().dir });
   expect(code).toBe(1);
   const report = JSON.parse(stdout) as Report;
-  const f = district.files;
+  const f = district().files;
   // zh-CN collation: 部门 (bù) < 街道 (jiē) < 天平 (tiān) < 园区 (yuán); names inside a folder likewise.
   expect(report.files.map((x) => x.file)).toEqual([f.department, f.multi, f.caiyuan, f.daimiao, f.shengzhuang, f.broken, f.park]);
-  for (const skipped of district.skipped) expect(stdout).not.toContain(JSON.stringify(skipped).slice(1, -1));
+  for (const skipped of district().skipped) expect(stdout).not.toContain(JSON.stringify(skipped).slice(1, -1));
 
   const broken = report.files.find((x) => x.file === f.broken)!;
   expect(Object.keys(broken)).toEqual(["file", "error"]);
@@ -43,39 +35,39 @@ test("a folder: every ledger below it in name order, the broken one reported, lo
 });
 
 test("each file's entry in a batch is exactly what checking that file alone gives", async () => {
-  const batch = JSON.parse((await runCli(["check", "台账", "--format", "json"], { cwd: district.dir })).stdout) as Report;
-  for (const file of Object.values(district.files)) {
-    const alone = JSON.parse((await runCli(["check", file, "--format", "json"], { cwd: district.dir })).stdout) as Report;
+  const batch = JSON.parse((await runCli(["check", "台账", "--format", "json"], { cwd: district().dir })).stdout) as Report;
+  for (const file of Object.values(district().files)) {
+    const alone = JSON.parse((await runCli(["check", file, "--format", "json"], { cwd: district().dir })).stdout) as Report;
     expect(batch.files.find((x) => x.file === file)).toEqual(alone.files[0]);
   }
   expect(batch.asOf).toBe("2022-09-30");
 });
 
 test("folders and files mixed; a file named twice (or inside a folder also given) is checked once", async () => {
-  const { code, stdout } = await runCli(["check", district.files.park, "台账/园区", path.join("台账", "园区", "..", "园区"), "--format", "json"], { cwd: district.dir });
+  const { code, stdout } = await runCli(["check", district().files.park, "台账/园区", path.join("台账", "园区", "..", "园区"), "--format", "json"], { cwd: district().dir });
   expect(code).toBe(1);
-  expect((JSON.parse(stdout) as Report).files.map((x) => x.file)).toEqual([district.files.park]);
+  expect((JSON.parse(stdout) as Report).files.map((x) => x.file)).toEqual([district().files.park]);
 });
 
 test("the text report of a folder: one report per readable file", async () => {
-  const { stdout } = await runCli(["check", "台账"], { cwd: district.dir });
+  const { stdout } = await runCli(["check", "台账"], { cwd: district().dir });
   expect(stdout.match(/^招商台账检查报告：/gm)).toHaveLength(6);
-  expect(stdout).toContain(`招商台账检查报告：${district.files.shengzhuang}`);
+  expect(stdout).toContain(`招商台账检查报告：${district().files.shengzhuang}`);
 });
 
 test("a folder without ledgers: exit 2 with one line", async () => {
-  fs.mkdirSync(path.join(district.dir, "空文件夹", "子目录"), { recursive: true });
-  const { code, stdout, stderr } = await runCli(["check", "空文件夹"], { cwd: district.dir });
+  fs.mkdirSync(path.join(district().dir, "空文件夹", "子目录"), { recursive: true });
+  const { code, stdout, stderr } = await runCli(["check", "空文件夹"], { cwd: district().dir });
   expect(code).toBe(2);
   expect(stdout).toBe("");
   expect(stderr).toBe("zsledger: 文件夹 空文件夹 中没有找到 .xlsx 台账文件\n");
 });
 
 test("only unreadable files in the folder: exit 2", async () => {
-  const only = path.join(district.dir, "只有坏文件");
+  const only = path.join(district().dir, "只有坏文件");
   fs.mkdirSync(only);
-  fs.copyFileSync(path.join(district.dir, district.files.broken), path.join(only, "坏.xlsx"));
-  const { code, stdout } = await runCli(["check", "只有坏文件", "--format", "json"], { cwd: district.dir });
+  fs.copyFileSync(path.join(district().dir, district().files.broken), path.join(only, "坏.xlsx"));
+  const { code, stdout } = await runCli(["check", "只有坏文件", "--format", "json"], { cwd: district().dir });
   expect(code).toBe(2);
   expect(JSON.parse(stdout).files).toEqual([{ file: path.join("只有坏文件", "坏.xlsx"), error: expect.stringMatching(/^文件不完整/) }]);
 });
@@ -84,7 +76,7 @@ test("on a terminal, a progress bar on stderr, redrawn in place and cleared at t
   let stderr = "";
   let stdout = "";
   const code = await run(["check", "台账", "--format", "json", "--lang", "en"], {
-    cwd: district.dir,
+    cwd: district().dir,
     stdout: { write: (s: string) => (stdout += s) },
     stderr: { write: (s: string) => (stderr += s), isTTY: true, columns: 100 },
   });

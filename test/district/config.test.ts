@@ -5,18 +5,10 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { oneLine, runCli, tempDir } from "../cli/helpers";
-import { CONFIG, writeDistrict, type District } from "./fixtures";
+import { oneLine, runCli } from "../cli/helpers";
+import { CONFIG, useDistrict } from "./fixtures";
 
-let district: District;
-let cleanup: () => void;
-
-beforeAll(async () => {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  district = await writeDistrict(t.dir);
-});
-afterAll(() => cleanup());
+const district = useDistrict();
 
 interface Target {
   id: string;
@@ -35,12 +27,12 @@ interface FileEntry {
 }
 
 async function check(args: string[]): Promise<{ code: number; files: FileEntry[]; stderr: string }> {
-  const r = await runCli(["check", ...args, "--format", "json"], { cwd: district.dir });
+  const r = await runCli(["check", ...args, "--format", "json"], { cwd: district().dir });
   return { code: r.code, files: r.stdout ? (JSON.parse(r.stdout).files as FileEntry[]) : [], stderr: r.stderr };
 }
 
 function writeConfig(name: string, content: unknown): string {
-  fs.writeFileSync(path.join(district.dir, name), typeof content === "string" ? content : JSON.stringify(content));
+  fs.writeFileSync(path.join(district().dir, name), typeof content === "string" ? content : JSON.stringify(content));
   return name;
 }
 
@@ -48,25 +40,25 @@ const annual = (f: FileEntry) => f.targets.find((t) => t.id === "annual-task")!;
 
 test("the config's kind and annual task for a unit win over its 台账设置, found through an alias", async () => {
   // 省庄镇's 台账设置 says 单位名称 省庄镇人民政府, 单位类型 园区; the config: 省庄镇人民政府 → 省庄镇, a 街道 with 5亿.
-  const without = (await check([district.files.shengzhuang])).files[0];
+  const without = (await check([district().files.shengzhuang])).files[0];
   expect(without.unitKind).toBe("park");
   expect(annual(without).met).toBeNull();
 
-  const { files } = await check([district.files.shengzhuang, "--config", "district.json"]);
+  const { files } = await check([district().files.shengzhuang, "--config", "district.json"]);
   expect(files[0].unitKind).toBe("town");
   expect(annual(files[0])).toMatchObject({ required: 40000, actual: 32800, met: false });
 });
 
 test("the config's common settings win over 台账设置, and flags win over the config", async () => {
   const config = writeConfig("later.json", { ...CONFIG, asOf: "2022-10-20", projectPoints: 4 });
-  const viaConfig = await runCli(["check", district.files.caiyuan, "--config", config, "--format", "json"], { cwd: district.dir });
+  const viaConfig = await runCli(["check", district().files.caiyuan, "--config", config, "--format", "json"], { cwd: district().dir });
   const report = JSON.parse(viaConfig.stdout);
   expect(report.asOf).toBe("2022-10-20");
   // As of 10-20, the planned start of 2022-10-10 (row 10) has passed too.
   expect(report.files[0].findings.filter((f: { rule: string }) => f.rule === "overdue-start")).toHaveLength(2);
   expect(annual(report.files[0])).toMatchObject({ required: 48000 });
 
-  const viaFlag = JSON.parse((await runCli(["check", district.files.caiyuan, "--config", config, "--as-of", "2022-09-30", "--annual-task", "1亿", "--format", "json"], { cwd: district.dir })).stdout);
+  const viaFlag = JSON.parse((await runCli(["check", district().files.caiyuan, "--config", config, "--as-of", "2022-09-30", "--annual-task", "1亿", "--format", "json"], { cwd: district().dir })).stdout);
   expect(viaFlag.asOf).toBe("2022-09-30");
   expect(viaFlag.files[0].findings.filter((f: { rule: string }) => f.rule === "overdue-start")).toHaveLength(1);
   expect(annual(viaFlag.files[0])).toMatchObject({ required: 8000 });
@@ -75,13 +67,13 @@ test("the config's common settings win over 台账设置, and flags win over the
 });
 
 test("--unit-kind on the command line wins over the config's kind for the unit", async () => {
-  const { files } = await check([district.files.shengzhuang, "--config", "district.json", "--unit-kind", "园区"]);
+  const { files } = await check([district().files.shengzhuang, "--config", "district.json", "--unit-kind", "园区"]);
   expect(files[0].unitKind).toBe("park");
   expect(annual(files[0]).required).toBe(40000);
 });
 
 test("a sheet of several units keeps the kinds the engine infers per unit", async () => {
-  const { files } = await check([district.files.multi, "--config", "district.json"]);
+  const { files } = await check([district().files.multi, "--config", "district.json"]);
   expect(files[0].units!.map((u) => [u.unit, u.unitKind])).toEqual([
     ["区发改局", "department"],
     ["区工信局", "department"],
@@ -106,17 +98,17 @@ describe("a bad config: exit 2 and one line that says what is wrong", () => {
   ])("%s", async (name, content, expected) => {
     if (content !== null) writeConfig(name, content);
     for (const command of [["check", "台账"], ["report", "台账", "--out", "通报.xlsx"]]) {
-      const r = await runCli([...command, "--config", name], { cwd: district.dir });
+      const r = await runCli([...command, "--config", name], { cwd: district().dir });
       expect(r.code).toBe(2);
       expect(r.stdout).toBe("");
       expect(oneLine(r.stderr)).toMatch(expected);
     }
-    expect(fs.existsSync(path.join(district.dir, "通报.xlsx"))).toBe(false);
+    expect(fs.existsSync(path.join(district().dir, "通报.xlsx"))).toBe(false);
   });
 
   test("in English with --lang en", async () => {
     writeConfig("typo-en.json", { units: { 财源街道: { kind: "村" } } });
-    const r = await runCli(["check", "台账", "--config", "typo-en.json", "--lang", "en"], { cwd: district.dir });
+    const r = await runCli(["check", "台账", "--config", "typo-en.json", "--lang", "en"], { cwd: district().dir });
     expect(r.code).toBe(2);
     expect(oneLine(r.stderr)).toBe('zsledger: in the config file typo-en.json, units.财源街道.kind "村" is not a unit kind: use town, park, department, hq (or 街道, 园区, 区直部门, 指挥部)');
   });

@@ -4,6 +4,7 @@
  * that cannot be read, Excel's lock file, a hidden backup folder, and a config file. Built from
  * the sample's grids with varied data, written with the sample's writer.
  */
+import { tempDir } from "../cli/helpers";
 import * as fs from "fs";
 import * as path from "path";
 import type { CellValue } from "../../src/core/sheet";
@@ -189,4 +190,20 @@ export async function writeDistrict(dir: string): Promise<District> {
   const config = path.join(dir, "district.json");
   fs.writeFileSync(config, JSON.stringify(CONFIG, null, 2));
   return { dir, units, config, files, skipped };
+}
+
+/**
+ * A district written to a temporary folder before a test file's tests and removed after them;
+ * the returned function gives it once written.
+ */
+export function useDistrict(): () => District {
+  let district: District | undefined;
+  let cleanup = () => {};
+  beforeAll(async () => {
+    const t = tempDir();
+    cleanup = t.cleanup;
+    district = await writeDistrict(t.dir);
+  });
+  afterAll(() => cleanup());
+  return () => district!;
 }

@@ -9,28 +9,20 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { runCli, tempDir } from "../cli/helpers";
-import { writeDistrict, type District } from "./fixtures";
+import { runCli } from "../cli/helpers";
+import { useDistrict } from "./fixtures";
 
 const onPath = (cmd: string) => spawnSync("sh", ["-c", `command -v ${cmd}`]).status === 0;
 const HAVE_LIBREOFFICE = onPath("libreoffice");
 const maybe = HAVE_LIBREOFFICE ? test : test.skip;
 if (!HAVE_LIBREOFFICE) console.warn("libreoffice is not on PATH: the PDF conversion tests are skipped");
 
-let district: District;
-let cleanup: () => void;
-
-beforeAll(async () => {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  district = await writeDistrict(t.dir);
-});
-afterAll(() => cleanup());
+const district = useDistrict();
 
 /** Converts with a profile of its own, so that parallel runs (or an open LibreOffice) do not collide. */
 function toPdf(file: string): { pdf: string; pages: number | null } {
-  const outdir = path.join(district.dir, "pdf");
-  const profile = path.join(district.dir, "lo-profile");
+  const outdir = path.join(district().dir, "pdf");
+  const profile = path.join(district().dir, "lo-profile");
   const r = spawnSync("libreoffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", outdir, file], {
     encoding: "utf8",
     timeout: 110_000,
@@ -45,13 +37,13 @@ function toPdf(file: string): { pdf: string; pages: number | null } {
 }
 
 maybe("the bulletin converts to PDF: 汇总, 逾期未开工 and 问题清单 on their pages", async () => {
-  const r = await runCli(["report", "台账", "--out", "通报.xlsx", "--config", "district.json"], { cwd: district.dir });
+  const r = await runCli(["report", "台账", "--out", "通报.xlsx", "--config", "district.json"], { cwd: district().dir });
   expect(r.code).toBe(1);
-  const { pdf, pages } = toPdf(path.join(district.dir, "通报.xlsx"));
+  const { pdf, pages } = toPdf(path.join(district().dir, "通报.xlsx"));
   if (pages !== null) expect(pages).toBeGreaterThanOrEqual(3);
 
   if (process.env.ZSLEDGER_WRITE_PNG === "1") {
-    const prefix = path.join(district.dir, "page");
+    const prefix = path.join(district().dir, "page");
     const render = spawnSync("pdftoppm", ["-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", pdf, prefix]);
     expect(render.status).toBe(0);
     fs.copyFileSync(`${prefix}.png`, path.join(__dirname, "../../assets/bulletin-page1.png"));
@@ -59,7 +51,7 @@ maybe("the bulletin converts to PDF: 汇总, 逾期未开工 and 问题清单 on
 });
 
 maybe("a highlighted copy converts to PDF", async () => {
-  const r = await runCli(["check", district.files.daimiao, "--highlight", "岱庙街道-标记.xlsx"], { cwd: district.dir });
+  const r = await runCli(["check", district().files.daimiao, "--highlight", "岱庙街道-标记.xlsx"], { cwd: district().dir });
   expect(r.code).toBe(1);
-  toPdf(path.join(district.dir, "岱庙街道-标记.xlsx"));
+  toPdf(path.join(district().dir, "岱庙街道-标记.xlsx"));
 });
