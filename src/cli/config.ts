@@ -15,7 +15,6 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { CheckResult } from "../core/result";
 import type { SettingsOverrides } from "../core/settings";
 import { compact } from "../core/text";
 import { parseUnitKind } from "../core/values/unitKind";

@@ -315,9 +315,35 @@ interface FieldReader {
 function fieldReader(c: LedgerColumn, sheetUnit: AmountUnit, ctx: RowContext): FieldReader {
   const type = VALUE_TYPES[c.field];
   const unit = (c.unit ?? sheetUnit) as AmountUnit;
-  const yearDependent = new Set<string>();
-  const parse = parserOf(type, unit, ctx, yearDependent);
-  return { field: c.field, column: c.column, index: c.column - 1, type, parse: parse ? memoized(parse) : NO_PARSE, yearDependent };
+  const { parse, yearDependent } = sharedParse(type, unit, ctx);
+  return { field: c.field, column: c.column, index: c.column - 1, type, parse, yearDependent };
+}
+
+interface SharedParse {
+  readonly parse: (raw: CellValue) => Parsed<unknown, string>;
+  readonly yearDependent: Set<string>;
+}
+
+/**
+ * One remembering parse per kind of value, unit and date context, shared by every ledger read:
+ * a batch of fifty unit workbooks holds the same dates, amounts and words, and each would
+ * otherwise parse them all again. A parse depends on nothing but these, and its results are never
+ * mutated, so sharing them changes no answer. Bounded: MEMO_LIMIT values each, SHARED_LIMIT parses.
+ */
+const shared = new Map<string, SharedParse>();
+const SHARED_LIMIT = 64;
+
+function sharedParse(type: ValueType | undefined, unit: AmountUnit, ctx: RowContext): SharedParse {
+  const key = `${type}|${type === "amount" ? unit : ""}|${type === "date" ? `${ctx.dateSystem}|${ctx.defaultYear}` : ""}`;
+  let found = shared.get(key);
+  if (!found) {
+    const yearDependent = new Set<string>();
+    const parse = parserOf(type, unit, ctx, yearDependent);
+    found = { parse: parse ? memoized(parse) : NO_PARSE, yearDependent };
+    if (shared.size >= SHARED_LIMIT) shared.clear();
+    shared.set(key, found);
+  }
+  return found;
 }
 
 const NO_PARSE = (): Parsed<never> => BLANK;
@@ -364,12 +390,14 @@ function memoized<T extends Parsed<unknown, string>>(parse: (raw: CellValue) => 
   let last: T | undefined;
   return (raw) => {
     if (raw === lastRaw && last !== undefined) return last;
-    if (typeof raw !== "string" && typeof raw !== "number") return parse(raw);
-    let p = memo.get(raw);
-    if (p === undefined) {
-      p = parse(raw);
-      if (memo.size < MEMO_LIMIT) memo.set(raw, p);
-    }
+    let p: T | undefined;
+    if (typeof raw === "string" || typeof raw === "number") {
+      p = memo.get(raw);
+      if (p === undefined) {
+        p = parse(raw);
+        if (memo.size < MEMO_LIMIT) memo.set(raw, p);
+      }
+    } else return parse(raw);
     lastRaw = raw;
     last = p;
     return p;

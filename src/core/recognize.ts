@@ -582,7 +582,9 @@ class LedgerBody {
       if (isBlank(v)) continue;
       if (count === 0) first = i;
       count++;
-      if (count <= TOTAL_LABEL_CELLS && totalKind === null && typeof v === "string") totalKind = totalKindOf(v);
+      if (totalKind === null && typeof v === "string") totalKind = totalKindOf(v);
+      // Only none, one and more matter below, and 合计 is looked for among the first cells: a data row is read no further.
+      if (count === TOTAL_LABEL_CELLS) break;
     }
     if (count === 0) return;
     const lead = values[first];
