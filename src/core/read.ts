@@ -260,8 +260,8 @@ export class LedgerReader implements RecordSink {
   }
 
   /**
-   * The rows and findings, once the workbook's settings are known. May be called again with other
-   * settings (a caller that refines them): rows are settled anew, findings given out are not changed.
+   * The rows and findings, once the workbook's settings are known (its 台账设置 sheet may come
+   * after this ledger): dates read without a year are read again if the as-of year differs.
    */
   finish(ctx: ReadContext): { readonly rows: ParsedRow[]; readonly findings: Finding[] } {
     if (!Object.is(ctx.defaultYear, this.year)) this.readYearCellsAgain(ctx);
