@@ -141,7 +141,9 @@ describe("a park", () => {
     expect(r.targets.map((x) => x.id)).toEqual([
       "fair-signing", "new-starts", "key-negotiations", "planned-projects", "trips-main", "trips-deputy", "invitations", "expert-review", "weekly-meetings", "annual-task",
     ]);
-    expect(byId(r.targets)["trips-main"]).toEqual(t(false, 2, 3, 1));
+    // The same rows as the town: the same counts, and no annual task without one in the settings.
+    expect(byId(r.targets)).toEqual({ ...byId(town().targets), "annual-task": NA });
+    expect([r.score, r.penalty]).toEqual([2, 7]);
   });
 });
 
