@@ -230,7 +230,8 @@ async function chinesePane(browser: Browser, base: string, expected: CheckResult
   // An edit re-checks and re-highlights (after the port's debounce).
   const runsBefore = log.runs;
   await page.evaluate(() => (window as unknown as PaneWindow).__ZS_EXCEL__.fireChanged("项目台账", "F9"));
-  await page.waitForFunction((n) => (window as unknown as PaneWindow).__ZS_EXCEL__.runs >= n + 2, runsBefore);
+  // One Excel.run: the re-check and the new highlight go together (checkAndHighlight).
+  await page.waitForFunction((n) => (window as unknown as PaneWindow).__ZS_EXCEL__.runs >= n + 1, runsBefore);
   await page.getByRole("button", { name: "检查台账" }).waitFor({ state: "visible" });
   await page.waitForFunction(() => !document.querySelector("button[disabled]"));
 
