@@ -7,6 +7,7 @@ import type { Day } from "../core/day";
 import { parseTargetId } from "../core/functionsSupport";
 import type { TargetId } from "../core/result";
 import { isBlank, type CellValue, type DateSystem } from "../core/sheet";
+import { settingNumber } from "../core/settings";
 import { compact, displayValue } from "../core/text";
 import { parseAmountUnit } from "../core/values/amountUnit";
 import { parseDate } from "../core/values/date";
@@ -52,11 +53,11 @@ export function readDate(v: unknown, arg: ArgumentName, dateSystem: DateSystem, 
   return parsed.status === "ok" ? parsed.value : fail("invalid", MESSAGES.badDate(arg, shown(v)));
 }
 
-/** Points and day counts: a number, or text holding one, at least 0. */
+/** Points and day counts: a number, or text holding one, within the core's bounds for a setting. */
 export function readNumber(v: unknown, arg: ArgumentName): number | undefined {
   if (omitted(v)) return undefined;
-  const n = typeof v === "number" ? v : typeof v === "string" ? Number(compact(v)) : NaN;
-  return Number.isFinite(n) && n >= 0 ? n : fail("invalid", MESSAGES.badNumber(arg, shown(v)));
+  const n = settingNumber(typeof v === "number" ? v : typeof v === "string" ? Number(compact(v)) : NaN);
+  return n ?? fail("invalid", MESSAGES.badNumber(arg, shown(v)));
 }
 
 export function readStage(v: unknown): Stage | undefined {
