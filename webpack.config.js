@@ -48,7 +48,7 @@ const OUTPUT_DIR = path.resolve(__dirname, "dist/addin");
 /**
  * The ECMAScript edition of every script shipped, dependencies included: ES2020, as the README
  * states. Office shows the pane in WebView2 on Windows (evergreen Chromium, far beyond ES2020) and
- * in the system's WKWebView on a Mac, which parses ES2020 from Safari 14 (macOS 10.15 and later
+ * in the system's WKWebView on a Mac, which parses ES2020 from Safari 14 (macOS 10.14.6 and later
  * with Safari updates), while the ES2022 that Fluent UI's tabster ships (class static blocks, ??=)
  * needs Safari 16.4 (2023): untranspiled, the vendor chunk fails to parse on every Mac not updated
  * since then and the pane never starts. IE 11 and Edge Legacy cannot run React 19 at any edition;
@@ -114,14 +114,18 @@ class SelfHostOfficeJsPlugin {
 }
 
 /**
- * Dev certificates: those of office-addin-dev-certs when a developer has installed them
- * (`npx office-addin-dev-certs install`, trusted by Windows and macOS), else webpack-dev-server's
- * own self-signed one, which the browser or Excel must be told to trust (README).
+ * Dev certificates: those of office-addin-dev-certs (`npm run dev-certs`: a CA trusted for the
+ * current user on Windows and macOS, its key discarded, and a localhost certificate it signed, kept
+ * with its key in ~/.office-addin-dev-certs, never in the repository). Without them, webpack-dev-
+ * server's own self-signed certificate, which Excel does not trust: say so once.
  */
 function devServerHttps() {
   const dir = path.join(os.homedir(), ".office-addin-dev-certs");
   const files = { ca: "ca.crt", cert: "localhost.crt", key: "localhost.key" };
-  if (!Object.values(files).every((f) => fs.existsSync(path.join(dir, f)))) return "https";
+  if (!Object.values(files).every((f) => fs.existsSync(path.join(dir, f)))) {
+    console.warn("未找到开发证书，Excel 不会信任本服务器：请先运行 npm run dev-certs。 No dev certificate: Excel will not trust this server; run npm run dev-certs first.");
+    return "https";
+  }
   const options = Object.fromEntries(Object.entries(files).map(([k, f]) => [k, fs.readFileSync(path.join(dir, f))]));
   return { type: "https", options };
 }
@@ -138,6 +142,7 @@ function fileVersion(file) {
  */
 function config(env = {}, argv = {}) {
   const dev = argv.mode !== "production";
+  const serving = Boolean(env.WEBPACK_SERVE);
   const intranet = Boolean(env.intranet) || process.env.ZSLEDGER_SELF_HOST_OFFICE_JS === "1";
   const baseUrl = dev ? DEV_BASE_URL : env.test ? TEST_BASE_URL : productionBaseUrl();
 
@@ -249,7 +254,8 @@ function config(env = {}, argv = {}) {
     ],
     devServer: {
       port: 3000,
-      server: devServerHttps(),
+      // Only when serving: a build has no use for certificates (and no reason to warn about them).
+      server: serving ? devServerHttps() : "https",
       headers: { "Access-Control-Allow-Origin": "*" },
       // No hot module replacement (the pane has no React refresh); the page reloads on a change.
       hot: false,
