@@ -181,7 +181,8 @@ function config(env = {}, argv = {}) {
         {
           // Dependencies ship newer syntax than the pane may (tabster: class static blocks, ??=) and
           // webpack bundles them as they are: esbuild lowers every module of node_modules to
-          // SHIPPED_TARGET (a few seconds for the whole vendor chunk; Babel would take much longer).
+          // SHIPPED_TARGET. Measured here, the build took no measurably longer and the pane's
+          // initial JavaScript stayed the same size gzipped.
           test: /\.[cm]?js$/,
           include: /[\\/]node_modules[\\/]/,
           loader: "esbuild-loader",
