@@ -40,6 +40,11 @@ module.exports = [
     languageOptions: { sourceType: "commonjs", globals: NODE_GLOBALS },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
+  // The pane's watchdog: an ES5 script for the oldest webview (src/taskpane/boot.js).
+  {
+    files: ["src/taskpane/boot.js"],
+    languageOptions: { ecmaVersion: 5, sourceType: "script", globals: { window: "readonly", document: "readonly" } },
+  },
   // Served to the browser test's page in place of office.js.
   {
     files: ["test/browser/officeStub.js"],

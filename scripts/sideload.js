@@ -32,10 +32,11 @@ Excel 桌面版（Windows）/ Excel desktop on Windows:
 Excel for Mac: 把 manifest.xml 复制到 / copy manifest.xml to
   ~/Library/Containers/com.microsoft.Excel/Data/Documents/wef/
 
-证书 / Certificate: Excel 只加载受信任的 HTTPS。已运行过 \`npx office-addin-dev-certs install\` 的电脑
-会自动使用其证书；否则请信任开发服务器生成的证书 node_modules/.cache/webpack-dev-server/server.pem。
-Excel loads trusted HTTPS only. Certificates installed by \`npx office-addin-dev-certs install\` are
-used when present; otherwise trust the dev server's own node_modules/.cache/webpack-dev-server/server.pem.
+证书 / Certificate: Excel 只加载受信任的 HTTPS。请先运行一次 npm run dev-certs（office-addin-dev-certs）：
+它生成有效期 365 天的开发证书，并把其根证书装入当前用户的“受信任的根证书颁发机构”（Windows）或登录钥匙串（Mac）。
+Excel loads trusted HTTPS only. Run npm run dev-certs (office-addin-dev-certs) once: it makes a
+development certificate valid for 365 days and trusts its CA for the current user (Windows) or in
+the login keychain (Mac). README: 开发证书 Dev certificates.
 `;
 
 const STOP = `

@@ -1,15 +1,21 @@
 /**
  * The production web build as Excel will fetch it: the function metadata the plugin generated from
  * functions.ts, its zh-CN twin, the manifest with production URLs only, the page that hosts the
- * shared runtime, and the pane's initial JavaScript budget. The build runs once (about a minute)
- * unless dist/addin already holds a production build newer than every input.
+ * shared runtime, the help page, the pane's initial JavaScript budget, and the ECMAScript edition
+ * every shipped script parses at. The build runs once (about a minute, `--env test`) unless
+ * dist/addin already holds a production build newer than every input.
  */
-import { execFileSync } from "child_process";
+import * as acorn from "acorn";
+import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
 import { createRequire } from "module";
 import * as os from "os";
 import * as path from "path";
 import * as zlib from "zlib";
+import { TARGETS_BY_KIND } from "../src/core/assess";
+import { RULE_IDS } from "../src/core/findings";
+import { RULE_LABELS, TARGET_LABELS } from "../src/core/labels";
+import { RULES } from "../src/core/rules/catalog";
 import { ARGUMENT_LABELS } from "../src/functions/messages";
 
 const ROOT = path.join(__dirname, "..");
@@ -17,10 +23,12 @@ const load = createRequire(__filename);
 type ConfigFactory = ((env: Record<string, unknown>, argv: { mode?: string }) => Record<string, unknown>) & {
   OUTPUT_DIR: string;
   DEV_BASE_URL: string;
+  SHIPPED_ECMA_VERSION: number;
 };
 const webpackConfig = load("../webpack.config.js") as ConfigFactory;
 const OUT = webpackConfig.OUTPUT_DIR;
 const BUILD_TIMEOUT = 300_000;
+const WEBPACK_CLI = load.resolve("webpack-cli/bin/cli.js");
 
 const read = (file: string) => fs.readFileSync(path.join(OUT, file), "utf8");
 
@@ -44,7 +52,7 @@ function ensureProductionBuild(): void {
     !fs.existsSync(path.join(OUT, "office-js")) &&
     !read("manifest.xml").includes(webpackConfig.DEV_BASE_URL);
   if (fresh) return;
-  execFileSync(process.execPath, [load.resolve("webpack-cli/bin/cli.js"), "--mode", "production"], {
+  execFileSync(process.execPath, [WEBPACK_CLI, "--mode", "production", "--env", "test"], {
     cwd: ROOT,
     stdio: "pipe",
     env: { ...process.env, ZSLEDGER_SELF_HOST_OFFICE_JS: "" },
@@ -160,19 +168,24 @@ describe("the production manifest", () => {
 
 describe("taskpane.html, the page of the shared runtime", () => {
   const scripts = () => [...read("taskpane.html").matchAll(/<script[^>]*\ssrc="?([^"\s>]+)"?/g)].map((m) => m[1]);
+  /** The page's own scripts (all but office.js), as files. */
+  const ownScripts = () => scripts()
+    .filter((s) => !/^https?:/.test(s))
+    .map((s) => s.replace(/\?.*$/, ""));
 
-  test("loads office.js from its CDN, then both the pane's and the functions' chunks", () => {
-    const [office, ...bundles] = scripts();
+  test("loads its watchdog first, office.js from its CDN next, then both the pane's and the functions' chunks", () => {
+    const [boot, office, ...bundles] = scripts();
+    // The watchdog must not wait for office.js: a blocking script that never arrives would hold it up too.
+    expect(boot).toMatch(/^boot\.js\?[0-9a-f]{8}$/);
     expect(office).toBe("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
     const files = bundles.map((s) => s.replace(/\?.*$/, ""));
     expect(files).toEqual(expect.arrayContaining(["runtime.js", "taskpane.js", "functions.js"]));
-    for (const f of files) expect(fs.existsSync(path.join(OUT, f))).toBe(true);
+    for (const f of ["boot.js", ...files]) expect(fs.existsSync(path.join(OUT, f))).toBe(true);
   });
 
   test("keeps the pane's initial JavaScript within 150 KB gzipped", () => {
-    const files = scripts()
-      .slice(1)
-      .map((s) => s.replace(/\?.*$/, ""));
+    const files = ownScripts();
+    expect(files[0]).toBe("boot.js");
     const gzipped = files.map((f) => zlib.gzipSync(fs.readFileSync(path.join(OUT, f)), { level: 9 }).length);
     const total = gzipped.reduce((a, b) => a + b, 0);
     console.log(`initial JS: ${files.map((f, i) => `${f} ${(gzipped[i] / 1024).toFixed(1)} KB`).join(", ")}; total ${(total / 1024).toFixed(1)} KB gzipped`);
@@ -187,6 +200,125 @@ describe("taskpane.html, the page of the shared runtime", () => {
   });
 });
 
+describe("every script shipped parses where the pane claims to run", () => {
+  const ECMA = webpackConfig.SHIPPED_ECMA_VERSION;
+  type Edition = acorn.Options["ecmaVersion"];
+  /** Why `code` does not parse at `ecmaVersion`, or null when it does. */
+  const parseError = (code: string, ecmaVersion: Edition, sourceType: "script" | "module" = "script") => {
+    try {
+      acorn.parse(code, { ecmaVersion, sourceType });
+      return null;
+    } catch (e) {
+      return (e as Error).message;
+    }
+  };
+  const jsBelow = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+      const p = path.join(dir, e.name);
+      // office.js of the intranet build is Microsoft's, loaded as published.
+      if (e.isDirectory()) return e.name === "office-js" ? [] : jsBelow(p);
+      return /\.m?js$/.test(e.name) ? [p] : [];
+    });
+
+  test("the stated target is the README's ES2020", () => {
+    expect(ECMA).toBe(2020);
+    expect(fs.readFileSync(path.join(ROOT, "README.md"), "utf8")).toContain("ES2020");
+  });
+
+  test(`every emitted chunk, the vendor chunk included, parses as ES${ECMA}`, () => {
+    const chunks = jsBelow(OUT);
+    // The entries, the vendor chunk and the lazy chunks (the engine, the tabs, the functions' formulas).
+    expect(chunks.length).toBeGreaterThan(8);
+    const failures = chunks.map((f) => [path.relative(OUT, f), parseError(fs.readFileSync(f, "utf8"), ECMA as Edition)]).filter(([, e]) => e !== null);
+    expect(failures).toEqual([]);
+  });
+
+  test("the watchdog parses as ES5, so that even a webview that parses nothing newer shows its message", () => {
+    expect(parseError(read("boot.js"), 5)).toBeNull();
+    // The check is not a formality: the same parser refuses what ES5 lacks.
+    expect(parseError("let a = () => 1;", 5)).not.toBeNull();
+  });
+
+  test("what the dependencies ship untranspiled (tabster's class static blocks, ??=) is refused at that edition", () => {
+    // So a vendor chunk bundled without the transpile step fails the test above.
+    const tabster = path.dirname(load.resolve("tabster/package.json"));
+    const sources = jsBelow(path.join(tabster, "dist", "esm")).map((f) => fs.readFileSync(f, "utf8"));
+    const refused = sources.filter((code) => parseError(code, ECMA as Edition, "module") !== null);
+    expect(refused.length).toBeGreaterThan(0);
+    for (const code of refused) expect(parseError(code, 2022, "module")).toBeNull();
+    expect(parseError("class A { static { this.x ??= 1; } }", ECMA as Edition)).not.toBeNull();
+  });
+});
+
+describe("help.html, the page the manifest names for support", () => {
+  const page = () => read("help.html");
+  const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/&amp;/g, "&").replace(/\s+/g, " ");
+  /** Table rows as HTML, and a row's cells as text; the production build omits optional end tags. */
+  const rowsOf = (html: string) => html.split(/<tr>/).slice(1).map((r) => r.split(/<\/tr>|<\/tbody>|<\/table>/)[0]);
+  const cellsOf = (row: string) => row.split(/<t[dh]>/).slice(1).map((c) => text(c).trim());
+
+  test("lists every rule of the catalog with its Chinese name before its English one and its severity", () => {
+    const html = page();
+    const rows = rowsOf(html);
+    for (const id of RULE_IDS) {
+      const found = rows.find((r) => r.includes(`<code>${id}</code>`));
+      expect([id, found !== undefined]).toEqual([id, true]);
+      const row = text(found!);
+      const { zh, en } = RULE_LABELS[id];
+      expect([id, row!.indexOf(zh) >= 0, row!.indexOf(zh) < row!.indexOf(en)]).toEqual([id, true, true]);
+      expect([id, row!.includes(RULES[id].severity === "error" ? "错误" : "警告")]).toEqual([id, true]);
+    }
+  });
+
+  test("shows which kind of unit is assessed on which target", () => {
+    const rows = rowsOf(page());
+    for (const [target, label] of Object.entries(TARGET_LABELS)) {
+      const row = rows.find((r) => r.includes(`<code>${target}</code>`))!;
+      expect([target, row.includes(label.zh)]).toEqual([target, true]);
+      const marks = cellsOf(row).slice(1);
+      const expected = Object.values(TARGETS_BY_KIND).map((targets) => (targets.includes(target as never) ? "✓" : "—"));
+      expect([target, marks]).toEqual([target, expected]);
+    }
+  });
+
+  test("says what the pane does, Chinese first; runs no script", () => {
+    const html = page();
+    expect(html).toMatch(/<html lang="?zh-CN"?/);
+    expect(text(html).indexOf("任务窗格做什么")).toBeLessThan(text(html).indexOf("What the pane does"));
+    expect(text(html)).toContain("检查台账");
+    expect(html).not.toMatch(/<script/i);
+    expect(html).toMatch(/Content-Security-Policy/);
+  });
+});
+
+describe("a production build without a base URL", () => {
+  const build = (baseUrl: string | undefined) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, ZSLEDGER_SELF_HOST_OFFICE_JS: "" };
+    delete env.ZSLEDGER_BASE_URL;
+    if (baseUrl !== undefined) env.ZSLEDGER_BASE_URL = baseUrl;
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "zsledger-nobase-"));
+    const run = spawnSync(process.execPath, [WEBPACK_CLI, "--mode", "production", "--output-path", out], { cwd: ROOT, env, encoding: "utf8" });
+    const written = fs.readdirSync(out);
+    fs.rmSync(out, { recursive: true, force: true });
+    return { status: run.status, lines: `${run.stdout}${run.stderr}`.split("\n").filter((l) => l.trim()), written };
+  };
+
+  test("stops, writes nothing and says in one line what to set, Chinese first", () => {
+    const { status, lines, written } = build(undefined);
+    expect(status).not.toBe(0);
+    expect(written).toEqual([]);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/请设置 ZSLEDGER_BASE_URL.*Build stopped: set ZSLEDGER_BASE_URL/);
+  });
+
+  test("refuses an http address the same way", () => {
+    const { status, lines } = build("http://oa.example.gov.cn/zsledger/");
+    expect(status).not.toBe(0);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/https:\/\/.*must be an https:\/\/ URL/);
+  });
+});
+
 test(
   "the intranet build serves office.js itself, and the page loads it from there",
   async () => {
@@ -195,7 +327,7 @@ test(
     const entry = path.join(out, "entry.js");
     fs.writeFileSync(entry, "export const page = 1;\n");
     // The real configuration, with one-line entries so that only what the intranet variant changes is built.
-    const real = webpackConfig({ intranet: true }, { mode: "production" });
+    const real = webpackConfig({ intranet: true, test: true }, { mode: "production" });
     const config = { ...real, entry: { taskpane: entry, functions: entry }, output: { ...(real.output as object), path: path.join(out, "dist") } };
     const stats = await new Promise<{ hasErrors(): boolean; toString(o: string): string }>((resolve, reject) =>
       webpack(config, (err, s) => (err ? reject(err) : resolve(s!))),

@@ -14,7 +14,6 @@ const load = createRequire(__filename);
 const xml2js = load("xml2js") as { parseStringPromise(xml: string, options?: object): Promise<unknown> };
 const webpackConfig = load("../webpack.config.js") as {
   DEV_BASE_URL: string;
-  DEFAULT_BASE_URL: string;
   manifestFor(xml: string, baseUrl: string): string;
   productionBaseUrl(value?: string): string;
 };
@@ -148,6 +147,17 @@ test("installs on Excel without a shared runtime: SharedRuntime is required only
   expect(overrideSets.map((s) => s.attrs.Name)).toEqual(["SharedRuntime"]);
 });
 
+test("support and learn-more links open the help page the build renders, never the pane itself", () => {
+  const support = named(nodes, "SupportUrl")[0].attrs.DefaultValue;
+  const learnMore = named(nodes, "LearnMoreUrl")[0].attrs.resid;
+  const learnMoreUrl = named(nodes, "bt:Url").find((n) => n.attrs.id === learnMore)!.attrs.DefaultValue;
+  const pane = named(nodes, "SourceLocation").find((n) => under(n, "DefaultSettings"))!.attrs.DefaultValue;
+  for (const url of [support, learnMoreUrl]) {
+    expect(url).toBe(`${webpackConfig.DEV_BASE_URL}help.html`);
+    expect(url).not.toBe(pane);
+  }
+});
+
 test("every URL is HTTPS on the dev server", () => {
   const all = urls(nodes);
   expect(all.length).toBeGreaterThan(8);
@@ -169,7 +179,19 @@ describe("the production manifest", () => {
 
   test("the base URL setting must be HTTPS and gains its trailing slash", () => {
     expect(webpackConfig.productionBaseUrl("https://tz.example.gov.cn/zsledger")).toBe("https://tz.example.gov.cn/zsledger/");
-    expect(webpackConfig.productionBaseUrl("")).toBe(webpackConfig.DEFAULT_BASE_URL);
     expect(() => webpackConfig.productionBaseUrl("http://tz.example.gov.cn/")).toThrow(/https/);
+  });
+
+  test("is required: no made-up default, one line saying what to set, Chinese first", () => {
+    for (const missing of ["", "  "]) {
+      let message = "";
+      try {
+        webpackConfig.productionBaseUrl(missing);
+      } catch (e) {
+        message = (e as Error).message;
+      }
+      expect(message).toMatch(/^构建已停止：请设置 ZSLEDGER_BASE_URL.*Build stopped: set ZSLEDGER_BASE_URL/);
+      expect(message).not.toContain("\n");
+    }
   });
 });

@@ -20,12 +20,14 @@ import { UNIT_KIND_LABELS } from "../core/labels";
 import type { UnitKind } from "../core/values/types";
 import type { WorkbookPort } from "../excel/port";
 import type { Runner } from "./App";
-import { formatNumber, translator, type StringKey } from "./i18n";
+import { formatDay, formatNumber, translator, type StringKey } from "./i18n";
 import {
   defaults,
   formFromOverrides,
   overridesFromForm,
+  parseDateField,
   SETTING_LABELS,
+  type DateKey,
   type FormProblems,
   type SettingKey,
   type SettingsForm,
@@ -35,10 +37,13 @@ const UNIT_KINDS = Object.keys(UNIT_KIND_LABELS) as UnitKind[];
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  // minmax(0, 1fr): a date input's intrinsic width must not push the second column out of a narrow pane.
+  // minmax(0, 1fr): a field's intrinsic width must not push the second column out of a narrow pane.
   pair: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: tokens.spacingHorizontalM },
   asOf: { display: "flex", alignItems: "flex-end", gap: tokens.spacingHorizontalS },
-  grow: { flexGrow: 1 },
+  // minWidth 0: a flex item may shrink below its content's width, so the checkbox beside it stays in the pane.
+  grow: { flexGrow: 1, minWidth: 0 },
+  // Fluent's Input sizes its root to the input element's intrinsic width; in a 320-px pane two side by side must shrink.
+  fill: { width: "100%", minWidth: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
   save: { alignSelf: "flex-start" },
 });
@@ -67,13 +72,13 @@ export default function SettingsPanel({ port, lang, run, onSaved }: SettingsPane
     void run(() => port.loadSettings()).then((o) => {
       if (!live) return;
       // Without the sheet's values an empty form would overwrite them on save: show none.
-      if (o) setForm(formFromOverrides(o));
+      if (o) setForm(formFromOverrides(o, lang));
       else setLoadFailed(true);
     });
     return () => {
       live = false;
     };
-  }, [port, run, loads]);
+  }, [port, run, loads, lang]);
 
   if (!form) {
     return loadFailed ? (
@@ -93,14 +98,27 @@ export default function SettingsPanel({ port, lang, run, onSaved }: SettingsPane
   const state = (key: SettingKey) => (problems[key] ? ("error" as const) : ("none" as const));
   const byDefault = (value: number) => t("settingDefault", { value: formatNumber(value, lang) });
 
-  const text = (key: Exclude<keyof SettingsForm, "unitKind" | "asOfToday">, hint?: string, type: "text" | "date" = "text") => (
+  const text = (key: Exclude<keyof SettingsForm, "unitKind" | "asOfToday" | DateKey>, hint?: string) => (
     <Field label={label(key)} validationMessage={message(key)} validationState={state(key)} hint={hint}>
+      <Input value={form[key]} inputMode={key !== "unitName" ? "decimal" : undefined} onChange={(_e, data) => set(key, data.value)} />
+    </Field>
+  );
+
+  // A text field, not <input type="date">, whose format is the browser's locale's (mm/dd/yyyy in a
+  // Chinese pane on an English Windows). Any form the sheet accepts is taken and, on leaving the
+  // field, shown again in the language's own (2022-9-5 becomes 2022/09/05 in Chinese).
+  const date = (key: DateKey, options: { hint?: string; disabled?: boolean; className?: string } = {}) => (
+    <Field className={options.className} label={label(key)} validationMessage={message(key)} validationState={state(key)} hint={options.hint}>
       <Input
-        type={type}
+        className={styles.fill}
         value={form[key]}
-        inputMode={type === "text" && key !== "unitName" ? "decimal" : undefined}
-        placeholder={type === "date" ? "yyyy-mm-dd" : undefined}
+        placeholder={t("datePlaceholder")}
+        disabled={options.disabled}
         onChange={(_e, data) => set(key, data.value)}
+        onBlur={() => {
+          const day = parseDateField(form[key]);
+          if (day !== null && formatDay(day, lang) !== form[key]) set(key, formatDay(day, lang));
+        }}
       />
     </Field>
   );
@@ -145,25 +163,17 @@ export default function SettingsPanel({ port, lang, run, onSaved }: SettingsPane
         </Select>
       </Field>
       <div className={styles.asOf}>
-        <Field className={styles.grow} label={label("asOf")} validationMessage={message("asOf")} validationState={state("asOf")}>
-          <Input
-            type="date"
-            placeholder="yyyy-mm-dd"
-            disabled={form.asOfToday}
-            value={form.asOf}
-            onChange={(_e, data) => set("asOf", data.value)}
-          />
-        </Field>
+        {date("asOf", { disabled: form.asOfToday, className: styles.grow })}
         <Checkbox checked={form.asOfToday} label={t("settingToday")} onChange={(_e, data) => set("asOfToday", data.checked === true)} />
       </div>
       <div className={styles.pair}>
-        {text("windowStart", undefined, "date")}
-        {text("windowEnd", undefined, "date")}
+        {date("windowStart")}
+        {date("windowEnd")}
       </div>
       <Text size={200} className={styles.muted}>
         {t("settingWindowDefault")}
       </Text>
-      {text("planDeadline", t("settingPlanDeadlineDefault"), "date")}
+      {date("planDeadline", { hint: t("settingPlanDeadlineDefault") })}
       {text("dueSoonDays", byDefault(fallback.dueSoonDays))}
       {text("projectPoints", byDefault(fallback.projectPoints))}
       {text("fairBonus", byDefault(fallback.fairBonus))}

@@ -5,6 +5,7 @@
  * settings form sit beside it (settingsForm.ts), because their Chinese words are the 台账设置 keys
  * of the core, which the first screen should not load.
  */
+import { isoDay, type Day } from "../core/day";
 import type { Lang } from "../core/findings";
 import { langOf } from "../core/labels";
 
@@ -54,7 +55,8 @@ const zh = {
   save: "保存设置",
   retry: "重新读取",
   saved: "已保存到「台账设置」工作表。",
-  invalidDate: "请输入有效日期（yyyy-mm-dd）。",
+  datePlaceholder: "yyyy/mm/dd",
+  invalidDate: "请输入有效日期，如 2022/09/30。",
   invalidNumber: "请输入不小于 0 的数字。",
   invalidDays: "请输入不小于 0 的整数。",
   invalidAmount: "请输入金额（万元），如 50000 或 5亿。",
@@ -112,7 +114,8 @@ const en: Record<StringKey, string> = {
   save: "Save settings",
   retry: "Read again",
   saved: "Saved to the 台账设置 sheet.",
-  invalidDate: "Enter a valid date (yyyy-mm-dd).",
+  datePlaceholder: "yyyy-mm-dd",
+  invalidDate: "Enter a valid date, e.g. 2022-09-30.",
   invalidNumber: "Enter a number of 0 or more.",
   invalidDays: "Enter a whole number of 0 or more.",
   invalidAmount: "Enter an amount in 万元, e.g. 50000 or 5亿.",
@@ -142,6 +145,17 @@ export function detectLang(): Lang {
   } catch {
     return "zh";
   }
+}
+
+/**
+ * A day as the pane's fields show it: yyyy/mm/dd in Chinese (how dates are written in China, and
+ * what Chinese Windows shows), yyyy-mm-dd in English (unambiguous, the form the findings use).
+ * Written out, not left to a date input, whose format follows the browser's locale: mm/dd/yyyy in a
+ * Chinese pane on an English Windows.
+ */
+export function formatDay(day: Day, lang: Lang): string {
+  const iso = isoDay(day);
+  return lang === "zh" ? iso.replace(/-/g, "/") : iso;
 }
 
 /** Numbers as people read them in the language (thousands separators, at most two decimals). */

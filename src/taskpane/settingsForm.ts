@@ -1,13 +1,16 @@
 /**
  * The settings form as text fields, and its conversion to and from the core's overrides.
- * Dates go through yyyy-mm-dd (what a date input gives); numbers and the annual task are read by
+ * Dates are shown in the language's format (formatDay) and read by the core's settings-date parser,
+ * which takes 2022/09/30, 2022-9-30, 2022年9月30日 alike; numbers and the annual task are read by
  * the core's own 台账设置 reader, so a value the pane accepts is one the sheet reads back the same.
  */
-import { isoDay, parseIsoDay, today, type Day } from "../core/day";
+import { today, type Day } from "../core/day";
+import type { Lang } from "../core/findings";
 import type { Bilingual } from "../core/labels";
 import { resolveSettings, SETTING_KEYS, settingsFromEntries, type Settings, type SettingsOverrides } from "../core/settings";
+import { parseSettingDate } from "../core/values/date";
 import type { UnitKind } from "../core/values/types";
-import type { StringKey } from "./i18n";
+import { formatDay, type StringKey } from "./i18n";
 
 export interface SettingsForm {
   unitName: string;
@@ -49,8 +52,8 @@ export const SETTING_LABELS: Readonly<Record<SettingKey, Bilingual>> = {
   annualTask: { zh: `${SETTING_KEYS.annualTask[0]}（万元）`, en: "Annual task (万元)" },
 };
 
-export function formFromOverrides(o: SettingsOverrides): SettingsForm {
-  const date = (d: Day | undefined) => (d === undefined || d === null ? "" : isoDay(d));
+export function formFromOverrides(o: SettingsOverrides, lang: Lang): SettingsForm {
+  const date = (d: Day | undefined) => (d === undefined || d === null ? "" : formatDay(d, lang));
   const num = (n: number | null | undefined) => (n === undefined || n === null ? "" : String(n));
   return {
     unitName: o.unitName ?? "",
@@ -80,7 +83,7 @@ export function overridesFromForm(form: SettingsForm, todayDay: Day = today()): 
     if (key === "asOf" && form.asOfToday) continue;
     const text = form[key].trim();
     if (!text) continue;
-    const day = parseIsoDay(text);
+    const day = parseDateField(text);
     if (day === null) problems[key] = "invalidDate";
     else overrides[key] = day;
   }
@@ -110,6 +113,11 @@ export function overridesFromForm(form: SettingsForm, todayDay: Day = today()): 
     problems[form.windowEnd.trim() ? "windowEnd" : "windowStart"] = "windowOrder";
   }
   return { overrides, problems };
+}
+
+/** A date field's text as a day: a full date in any form the 台账设置 sheet accepts, else null. */
+export function parseDateField(text: string): Day | null {
+  return parseSettingDate(text.trim());
 }
 
 /** What a blank field means, for its hint. */

@@ -247,7 +247,8 @@ async function bundleSection(dir: string, rows: Row[], notes: string[]): Promise
   const built = await new Promise<string | null>((resolve) =>
     execFile(
       process.execPath,
-      [webpack, "--mode", "production", "--output-path", out],
+      // --env test: the manifest's base URL does not matter for the figure, and a real one is required otherwise.
+      [webpack, "--mode", "production", "--env", "test", "--output-path", out],
       { cwd: ROOT, env: { ...process.env, ZSLEDGER_SELF_HOST_OFFICE_JS: "" }, maxBuffer: 64 * 1024 ** 2 },
       (error, _stdout, stderr) => resolve(error ? `${error.message.split("\n")[0]} ${stderr.slice(0, 200)}` : null),
     ),

@@ -2,17 +2,24 @@
  * npm run test:browser — the production build of the pane in a real browser (Debian's Chromium,
  * through playwright-core), with office.js answered by a stub whose workbook is the sample ledger.
  * It checks the ledger, sees every planted problem, clicks one and finds its cell selected in the
- * workbook, highlights and clears, opens the targets and the settings, and saves screenshots for
- * the README. Any Content-Security-Policy violation, console error, page error or request to
- * anywhere but this server fails it; so does a page whose policy would let inline script or eval
- * run. Exits 1 with one line per problem.
+ * workbook, highlights and clears, opens the targets and the settings, and takes screenshots. Any
+ * Content-Security-Policy violation, console error, page error or request to anywhere but this
+ * server fails it; so does a page whose policy would let inline script or eval run. It also opens
+ * the settings in a 320-px pane (nothing may stick out sideways) and checks that a pane whose
+ * scripts never start (blocked, unparsable, office.js hanging) replaces "正在加载…" with what to do.
+ * Exits 1 with one line per problem.
  *
- *   ZSLEDGER_CHROMIUM   browser executable (default /usr/bin/chromium)
- *   ZSLEDGER_SHOW=1     print what the page logs
+ * Screenshots go to a temporary folder, so a test run leaves the work tree as it was; with
+ * ZSLEDGER_UPDATE_SCREENSHOTS=1 they replace the README's pictures in assets/.
+ *
+ *   ZSLEDGER_CHROMIUM                browser executable (default /usr/bin/chromium)
+ *   ZSLEDGER_SHOW=1                  print what the page logs
+ *   ZSLEDGER_UPDATE_SCREENSHOTS=1    write the screenshots to assets/
  */
 import * as fs from "fs";
 import * as http from "http";
 import type { AddressInfo } from "net";
+import * as os from "os";
 import * as path from "path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { checkWorkbook } from "../../src/core/check";
@@ -28,6 +35,14 @@ const CHROMIUM = process.env.ZSLEDGER_CHROMIUM || "/usr/bin/chromium";
 const STUB = fs.readFileSync(path.join(__dirname, "officeStub.js"), "utf8");
 const STEP_TIMEOUT = 20_000;
 const PROJECTS = "项目台账";
+/** Screenshots no README shows, and the README's too unless they are to be updated. */
+const TEMPORARY_SHOTS = fs.mkdtempSync(path.join(os.tmpdir(), "zsledger-screenshots-"));
+/** Where the README's screenshots go: assets/ only when asked, so a test run leaves the tree as it was. */
+const SCREENSHOTS = process.env.ZSLEDGER_UPDATE_SCREENSHOTS === "1" ? path.join(ROOT, "assets") : TEMPORARY_SHOTS;
+/** The narrowest task pane Office shows (Excel's default is wider; a user can drag it to this). */
+const NARROW_PANE = 320;
+/** A little more than boot.js waits before it speaks (GRACE_MS). */
+const BOOT_GRACE_MS = 6_500;
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -101,8 +116,8 @@ function expect(condition: unknown, message: string): asserts condition {
 }
 
 /** A page with the stub and every watcher attached; `problems` collects what must not happen. */
-async function openPane(browser: Browser, base: string, displayLanguage: string, problems: string[]) {
-  const context = await browser.newContext({ viewport: { width: 360, height: 780 }, deviceScaleFactor: 2, locale: displayLanguage });
+async function openPane(browser: Browser, base: string, displayLanguage: string, problems: string[], width = 360) {
+  const context = await browser.newContext({ viewport: { width, height: 780 }, deviceScaleFactor: 2, locale: displayLanguage });
   const page = await context.newPage();
   page.setDefaultTimeout(STEP_TIMEOUT);
   const state = { probing: false };
@@ -236,7 +251,7 @@ async function chinesePane(browser: Browser, base: string, expected: CheckResult
   await page.waitForFunction(() => !document.querySelector("button[disabled]"));
 
   await page.mouse.move(0, 0); // no hover state in the picture
-  await page.screenshot({ path: path.join(ROOT, "assets", "screenshot-pane.png") });
+  await page.screenshot({ path: path.join(SCREENSHOTS, "screenshot-pane.png") });
 
   await page.getByRole("button", { name: "清除标记" }).click();
   await page.waitForFunction(() => (window as unknown as PaneWindow).__ZS_EXCEL__.formulasOf("项目台账").length === 0);
@@ -256,15 +271,15 @@ async function chinesePane(browser: Browser, base: string, expected: CheckResult
   expect((await page.getByTestId("score").textContent()) === String(expected.score), "the pane's SCORE differs from the core's");
   expect((await page.getByTestId("penalty").textContent()) === String(expected.penalty), "the pane's PENALTY differs from the core's");
   await page.mouse.move(0, 0);
-  await page.screenshot({ path: path.join(ROOT, "assets", "screenshot-targets.png") });
+  await page.screenshot({ path: path.join(SCREENSHOTS, "screenshot-targets.png") });
 
   await page.getByRole("tab", { name: "设置" }).click();
   const unitName = page.getByLabel("单位名称");
   await unitName.waitFor();
   expect((await unitName.inputValue()) === "财源街道", `settings show 单位名称 "${await unitName.inputValue()}"`);
-  expect((await page.getByLabel("统计截止日").inputValue()) === "2022-09-30", "settings do not show the sheet's 统计截止日");
+  expect((await page.getByLabel("统计截止日").inputValue()) === "2022/09/30", `settings show 统计截止日 "${await page.getByLabel("统计截止日").inputValue()}", not 2022/09/30`);
   await page.mouse.move(0, 0);
-  await page.screenshot({ path: path.join(ROOT, "assets", "screenshot-settings.png") });
+  await page.screenshot({ path: path.join(SCREENSHOTS, "screenshot-settings.png") });
 
   await probePolicy(page, state);
   const seen = await violations(page);
@@ -284,10 +299,108 @@ async function englishPane(browser: Browser, base: string, expected: CheckResult
   await context.close();
 }
 
+/**
+ * The settings tab in a 320-px pane: the page must not scroll sideways, and no field, label or
+ * button may reach past the pane's right edge (the 活动结束 field did, beside 活动开始).
+ */
+async function narrowSettings(browser: Browser, base: string, problems: string[]): Promise<void> {
+  const { page, context } = await openPane(browser, base, "zh-CN", problems, NARROW_PANE);
+  await page.getByRole("tab", { name: "设置" }).click();
+  await page.getByLabel("活动结束").waitFor();
+  const overflow = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const panel = document.querySelector("form")!;
+    const sticking = [...panel.querySelectorAll("input, select, button, label")]
+      .map((e) => ({ e, right: e.getBoundingClientRect().right }))
+      .filter(({ right }) => right > width + 0.5)
+      .map(({ e, right }) => `${e.tagName.toLowerCase()} "${(e as HTMLInputElement).labels?.[0]?.textContent ?? e.textContent ?? ""}" ends at ${Math.round(right)} px`);
+    return { width, scrollWidth: document.documentElement.scrollWidth, sticking };
+  });
+  expect(overflow.width === NARROW_PANE, `the narrow pane is ${overflow.width} px wide, not ${NARROW_PANE}`);
+  expect(overflow.scrollWidth <= overflow.width, `the settings tab scrolls sideways in a ${NARROW_PANE}-px pane (${overflow.scrollWidth} px wide)`);
+  expect(overflow.sticking.length === 0, `in a ${NARROW_PANE}-px pane the settings stick out: ${overflow.sticking.join("; ")}`);
+  await page.screenshot({ path: path.join(TEMPORARY_SHOTS, "settings-320px.png") });
+  await context.close();
+}
+
+/** Waits, polling from Node in real time, until `condition` holds in the page. */
+async function until(page: Page, condition: () => boolean, failure: string): Promise<void> {
+  const deadline = Date.now() + STEP_TIMEOUT;
+  while (!(await page.evaluate(condition))) {
+    if (Date.now() > deadline) throw new Failure(failure);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * A pane whose scripts never start: boot.js must replace "正在加载…" with what went wrong and what
+ * to do, Chinese first, without breaking the page's policy. Three ways it happens for users: the
+ * app's entry chunk never arrives, the vendor chunk does not parse (an old Mac webview), and
+ * office.js hangs (a network that swallows the request), which holds up the page itself.
+ */
+async function startupNotices(browser: Browser, base: string, problems: string[]): Promise<void> {
+  const vendor = [...fs.readFileSync(path.join(OUT, "taskpane.html"), "utf8").matchAll(/<script[^>]*\ssrc="?([^"\s>?]+)/g)]
+    .map((m) => m[1])
+    .find((src) => !/^https?:|^(?:boot|runtime|taskpane|functions)\.js$/.test(src));
+  expect(vendor !== undefined, "taskpane.html names no vendor chunk to make unparsable");
+  const cases: { name: string; block(url: string): "abort" | "garble" | "hang" | null; expected: RegExp[] }[] = [
+    { name: "the pane's chunk is blocked", block: (url) => (url.includes("/taskpane.js") ? "abort" : null), expected: [/招商台账助手没有启动/, /WebView2/, /The assistant did not start/] },
+    { name: "the vendor chunk cannot be parsed", block: (url) => (url.includes(`/${vendor}`) ? "garble" : null), expected: [/浏览器内核过旧/, /Excel 网页版/, /zsledger 命令行/] },
+    { name: "office.js never arrives", block: (url) => (url === OFFICE_JS_CDN ? "hang" : null), expected: [/无法加载 Office 的脚本库/, /office\.js\) could not be loaded/] },
+  ];
+  for (const c of cases) {
+    const context = await browser.newContext({ viewport: { width: NARROW_PANE, height: 600 }, locale: "zh-CN" });
+    const page = await context.newPage();
+    page.setDefaultTimeout(STEP_TIMEOUT);
+    await page.clock.install();
+    await page.addInitScript((workbook) => {
+      (window as unknown as { __ZS_WORKBOOK__: unknown }).__ZS_WORKBOOK__ = workbook;
+      const w = window as unknown as PaneWindow;
+      w.__zsViolations = [];
+      document.addEventListener("securitypolicyviolation", (e) => {
+        w.__zsViolations.push({ directive: e.violatedDirective, blocked: e.blockedURI, source: e.sourceFile, line: e.lineNumber });
+      });
+    }, stubWorkbook("zh-CN"));
+    await page.route("**/*", (route) => {
+      const url = route.request().url();
+      const how = c.block(url);
+      if (how === "abort") return route.abort();
+      if (how === "hang") return undefined; // never answered
+      if (how === "garble") return route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: "class Pane { static { this.ready ??= " });
+      if (url === OFFICE_JS_CDN) return route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: STUB });
+      if (url.startsWith(base)) return route.continue();
+      problems.push(`startup (${c.name}): request to a network address other than this server: ${url}`);
+      return route.abort();
+    });
+    // The page's clock is frozen until told: let what can arrive arrive (office.js; the page's other
+    // scripts, or what stands for them), then let the grace time pass.
+    // (Polled from here: the page's own polling runs on the timers the fake clock holds.)
+    if (c.name.startsWith("office.js")) {
+      await page.goto(`${base}taskpane.html`, { waitUntil: "commit" });
+      // office.js's element exists only once the parser has run boot.js, the script before it.
+      await until(page, () => document.scripts.length >= 2 && document.readyState === "loading", `startup (${c.name}): boot.js never ran`);
+    } else {
+      await page.goto(`${base}taskpane.html`, { waitUntil: "load" });
+      await until(page, () => typeof (window as unknown as { Office?: unknown }).Office !== "undefined", `startup (${c.name}): office.js (the stub) never loaded`);
+    }
+    await page.clock.runFor(BOOT_GRACE_MS);
+    const notice = page.getByRole("alert");
+    await notice.waitFor().catch(() => {
+      throw new Failure(`startup (${c.name}): no message replaced "正在加载…" ${BOOT_GRACE_MS / 1000} s after the page opened`);
+    });
+    const text = (await notice.textContent()) ?? "";
+    for (const e of c.expected) expect(e.test(text), `startup (${c.name}): the notice does not say ${e}: "${text.slice(0, 120)}…"`);
+    expect(text.search(/[\u4e00-\u9fff]/) < text.search(/[A-Za-z]{4}/), `startup (${c.name}): the notice is not Chinese first`);
+    expect((await page.getByText("正在加载招商台账助手…").count()) === 0, `startup (${c.name}): "正在加载…" is still shown beside the notice`);
+    for (const v of await violations(page)) problems.push(`startup (${c.name}): CSP violation: ${v.directive} blocked ${v.blocked || "(inline)"}`);
+    await context.close();
+  }
+}
+
 async function main(): Promise<number> {
   const problems: string[] = [];
   if (!fs.existsSync(path.join(OUT, "taskpane.html"))) {
-    console.error(`test:browser: no build in ${path.relative(ROOT, OUT)}; run "npm run build" first.`);
+    console.error(`test:browser: no build in ${path.relative(ROOT, OUT)}; run "npm run build:test" first.`);
     return 1;
   }
   if (!fs.existsSync(CHROMIUM)) {
@@ -312,10 +425,22 @@ async function main(): Promise<number> {
         "--disable-sync",
       ],
     });
-    await chinesePane(browser, base, expected, problems);
-    await englishPane(browser, base, expected, problems);
+    const scenarios: [string, () => Promise<void>][] = [
+      ["zh", () => chinesePane(browser!, base, expected, problems)],
+      ["en", () => englishPane(browser!, base, expected, problems)],
+      [`settings at ${NARROW_PANE} px`, () => narrowSettings(browser!, base, problems)],
+      ["startup notice", () => startupNotices(browser!, base, problems)],
+    ];
+    // Each scenario in its own page: one that fails does not hide what the others would find.
+    for (const [name, scenario] of scenarios) {
+      try {
+        await scenario();
+      } catch (e) {
+        problems.push(e instanceof Failure ? e.message : `${name}: the run stopped: ${(e as Error).message.split("\n")[0]}`);
+      }
+    }
   } catch (e) {
-    problems.push(e instanceof Failure ? e.message : `the run stopped: ${(e as Error).message.split("\n")[0]}`);
+    problems.push(`the run stopped: ${(e as Error).message.split("\n")[0]}`);
   } finally {
     await browser?.close();
     server.close();
@@ -326,7 +451,7 @@ async function main(): Promise<number> {
     return 1;
   }
   console.log(
-    `test:browser passed: ${expected.findings.length} findings listed and navigable, highlight and clear, targets (SCORE ${expected.score}, PENALTY ${expected.penalty}), settings, zh and en; no CSP violation; screenshots in assets/`,
+    `test:browser passed: ${expected.findings.length} findings listed and navigable, highlight and clear, targets (SCORE ${expected.score}, PENALTY ${expected.penalty}), settings (also at ${NARROW_PANE} px), zh and en; startup notice in 3 failures; no CSP violation; screenshots in ${SCREENSHOTS.startsWith(ROOT) ? path.relative(ROOT, SCREENSHOTS) : SCREENSHOTS}`,
   );
   return 0;
 }

@@ -3,8 +3,9 @@
  * --convert-to pdf`) without error, when LibreOffice is installed (Debian: libreoffice-calc-nogui,
  * poppler-utils, fonts-wqy-microhei); otherwise the test is skipped and says so.
  *
- * ZSLEDGER_WRITE_PNG=1 also renders the bulletin's first page (pdftoppm -png -r 80) to
- * assets/bulletin-page1.png, the picture in the README.
+ * ZSLEDGER_UPDATE_SCREENSHOTS=1 (the convention of every test that makes a README picture; the
+ * older ZSLEDGER_WRITE_PNG=1 still works) also renders the bulletin's first page
+ * (pdftoppm -png -r 80) to assets/bulletin-page1.png, the picture in the README.
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
@@ -42,7 +43,7 @@ maybe("the bulletin converts to PDF: 汇总, 逾期未开工 and 问题清单 on
   const { pdf, pages } = toPdf(path.join(district().dir, "通报.xlsx"));
   if (pages !== null) expect(pages).toBeGreaterThanOrEqual(3);
 
-  if (process.env.ZSLEDGER_WRITE_PNG === "1") {
+  if (process.env.ZSLEDGER_UPDATE_SCREENSHOTS === "1" || process.env.ZSLEDGER_WRITE_PNG === "1") {
     const prefix = path.join(district().dir, "page");
     const render = spawnSync("pdftoppm", ["-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", pdf, prefix]);
     expect(render.status).toBe(0);

@@ -4,10 +4,11 @@
  * string literals — and for the browser APIs that open connections. Each address allowed is listed
  * below with its reason; anything else fails the test.
  *
- * The build scanned is dist/addin when it is a production build newer than every source it is
- * made from; otherwise (CI, a stale or a development build) the test builds into a temporary folder
- * (webpack --mode production --output-path …), which takes a minute or two. ZSLEDGER_BUNDLE_DIR
- * points it at another build.
+ * The build scanned is dist/addin when it is a production build for BASE_URL newer than every
+ * source it is made from; otherwise (CI, a stale or a development build) the test builds into a
+ * temporary folder (webpack --mode production --output-path …), which takes a minute or two: a test
+ * build (--env test) unless ZSLEDGER_BASE_URL names the production base. ZSLEDGER_BUNDLE_DIR points
+ * it at another build.
  */
 import { execFile } from "child_process";
 import * as fs from "fs";
@@ -18,11 +19,12 @@ const ROOT = path.resolve(__dirname, "..", "..");
 const webpackConfig = require("../../webpack.config.js") as {
   OUTPUT_DIR: string;
   DEV_BASE_URL: string;
+  TEST_BASE_URL: string;
   productionBaseUrl(value?: string): string;
 };
 
-/** The production base URL the build puts in the manifest (ZSLEDGER_BASE_URL or the default). */
-const BASE_URL = webpackConfig.productionBaseUrl();
+/** The base URL the build puts in the manifest: ZSLEDGER_BASE_URL when set, else the test build's. */
+const BASE_URL = process.env.ZSLEDGER_BASE_URL ? webpackConfig.productionBaseUrl() : webpackConfig.TEST_BASE_URL;
 
 /** Every address the shipped files may name, and why. Prefixes of the full URL. */
 const ALLOWED: readonly { readonly prefix: string; readonly why: string }[] = [
@@ -97,6 +99,8 @@ function isFreshProductionBuild(dir: string): boolean {
   if (!fs.existsSync(page) || !fs.existsSync(manifest)) return false;
   // A development build keeps the dev server's URL in the manifest; a production build never does.
   if (fs.readFileSync(manifest, "utf8").includes(webpackConfig.DEV_BASE_URL)) return false;
+  // Built for another base than the one this run allows.
+  if (!fs.readFileSync(manifest, "utf8").includes(BASE_URL)) return false;
   const sources = Math.max(
     newest(path.join(ROOT, "src")),
     ...["webpack.config.js", "manifest.xml", "package.json", "tsconfig.json"].map((f) => fs.statSync(path.join(ROOT, f)).mtimeMs),
@@ -107,7 +111,8 @@ function isFreshProductionBuild(dir: string): boolean {
 function build(outDir: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const webpack = path.join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js");
-    execFile(process.execPath, [webpack, "--mode", "production", "--output-path", outDir], { cwd: ROOT, maxBuffer: 64 * 1024 ** 2 }, (error, stdout, stderr) => {
+    const mode = process.env.ZSLEDGER_BASE_URL ? [] : ["--env", "test"];
+    execFile(process.execPath, [webpack, "--mode", "production", ...mode, "--output-path", outDir], { cwd: ROOT, maxBuffer: 64 * 1024 ** 2 }, (error, stdout, stderr) => {
       if (error || !fs.existsSync(path.join(outDir, "taskpane.html"))) reject(new Error(`webpack failed: ${error?.message ?? ""}\n${stdout.slice(-2000)}\n${stderr.slice(-2000)}`));
       else resolve();
     });
@@ -148,7 +153,7 @@ afterAll(() => {
 
 test("the build ships the page, the scripts and the manifest", () => {
   const names = scanned.map((s) => s.file);
-  expect(names).toEqual(expect.arrayContaining(["taskpane.html", "manifest.xml", "taskpane.js", "functions.js", "functions.json"]));
+  expect(names).toEqual(expect.arrayContaining(["taskpane.html", "help.html", "boot.js", "manifest.xml", "taskpane.js", "functions.js", "functions.json"]));
   expect(names.filter((n) => n.endsWith(".js")).length).toBeGreaterThan(3);
 });
 

@@ -39,9 +39,9 @@ describe("Settings tab (zh)", () => {
     expect((screen.getByLabelText("单位类型") as HTMLSelectElement).value).toBe("town");
     expect(screen.getByRole("option", { name: "街道/镇" })).toBeInTheDocument();
     expect(screen.getByRole("checkbox", { name: "今天" })).not.toBeChecked();
-    expect(field("统计截止日").value).toBe("2022-09-30");
-    expect(field("活动开始").value).toBe("2022-08-01");
-    expect(field("活动结束").value).toBe("2022-09-30");
+    expect(field("统计截止日").value).toBe("2022/09/30");
+    expect(field("活动开始").value).toBe("2022/08/01");
+    expect(field("活动结束").value).toBe("2022/09/30");
     expect(field("策划截止日").value).toBe("");
     expect(field("临近开工天数").value).toBe("10");
     expect(field("每个签约项目分值（B）").value).toBe("2");
@@ -142,6 +142,51 @@ describe("Settings tab (zh)", () => {
   });
 });
 
+describe("Settings tab dates", () => {
+  it("shows yyyy/mm/dd in Chinese in text fields, never a date input that follows the browser's locale", async () => {
+    const port = new FakePort();
+    port.settings = SHEET;
+    await openSettings(port);
+    expect(document.querySelectorAll('input[type="date"]')).toHaveLength(0);
+    expect(field("活动结束").placeholder).toBe("yyyy/mm/dd");
+    expect(field("策划截止日").placeholder).toBe("yyyy/mm/dd");
+    expect([field("统计截止日").value, field("活动开始").value, field("活动结束").value]).toEqual(["2022/09/30", "2022/08/01", "2022/09/30"]);
+  });
+
+  it("takes a date as typed and shows it again as yyyy/mm/dd on leaving the field; leaves what it cannot read", async () => {
+    const port = new FakePort();
+    port.settings = SHEET;
+    await openSettings(port);
+    type("活动结束", "2022-10-5");
+    fireEvent.blur(field("活动结束"));
+    expect(field("活动结束").value).toBe("2022/10/05");
+    type("策划截止日", "2022年9月1日");
+    fireEvent.blur(field("策划截止日"));
+    expect(field("策划截止日").value).toBe("2022/09/01");
+    type("活动开始", "8月1日");
+    fireEvent.blur(field("活动开始"));
+    expect(field("活动开始").value).toBe("8月1日");
+    fireEvent.click(screen.getByRole("button", { name: "保存设置" }));
+    expect(await screen.findByText("请输入有效日期，如 2022/09/30。")).toBeInTheDocument();
+
+    type("活动开始", "2022/8/1");
+    fireEvent.click(screen.getByRole("button", { name: "保存设置" }));
+    await waitFor(() => expect(port.saved).toHaveLength(1));
+    expect(port.saved[0]).toMatchObject({ windowStart: day("2022-08-01"), windowEnd: day("2022-10-05"), planDeadline: day("2022-09-01") });
+  });
+
+  it("shows yyyy-mm-dd in English", async () => {
+    const port = new FakePort();
+    port.settings = SHEET;
+    await openSettings(port, "en");
+    expect(field("Campaign end").value).toBe("2022-09-30");
+    expect(field("Campaign end").placeholder).toBe("yyyy-mm-dd");
+    type("Campaign end", "2022/10/5");
+    fireEvent.blur(field("Campaign end"));
+    expect(field("Campaign end").value).toBe("2022-10-05");
+  });
+});
+
 describe("Settings tab (en)", () => {
   it("labels the form and its messages in English", async () => {
     const port = new FakePort();
@@ -167,18 +212,28 @@ describe("Settings tab (en)", () => {
 describe("settings form conversion", () => {
   const TODAY = day("2022-09-30");
 
-  it("round-trips the sheet's overrides", () => {
+  it("round-trips the sheet's overrides, in either language's date format", () => {
     const o: SettingsOverrides = { ...SHEET, planDeadline: day("2022-09-15"), fairBonus: 0, tripPoints: 1 };
-    expect(overridesFromForm(formFromOverrides(o), TODAY)).toEqual({ overrides: o, problems: {} });
+    expect(formFromOverrides(o, "zh").planDeadline).toBe("2022/09/15");
+    expect(formFromOverrides(o, "en").planDeadline).toBe("2022-09-15");
+    expect(overridesFromForm(formFromOverrides(o, "zh"), TODAY)).toEqual({ overrides: o, problems: {} });
+    expect(overridesFromForm(formFromOverrides(o, "en"), TODAY)).toEqual({ overrides: o, problems: {} });
   });
 
-  it("rejects dates that are not yyyy-mm-dd days", () => {
-    const form = { ...formFromOverrides({}), asOfToday: false, asOf: "2022-02-30", planDeadline: "9月15日" };
-    expect(overridesFromForm(form, TODAY).problems).toEqual({ asOf: "invalidDate", planDeadline: "invalidDate" });
+  it("reads a date in any form the 台账设置 sheet takes", () => {
+    for (const text of ["2022/09/15", "2022-9-15", "2022.9.15", "2022年9月15日", " 2022/9/15 "]) {
+      const form = { ...formFromOverrides({}, "zh"), planDeadline: text };
+      expect([text, overridesFromForm(form, TODAY)]).toEqual([text, { overrides: { planDeadline: day("2022-09-15") }, problems: {} }]);
+    }
+  });
+
+  it("rejects dates that are not whole days", () => {
+    const form = { ...formFromOverrides({}, "zh"), asOfToday: false, asOf: "2022/02/30", planDeadline: "9月15日", windowStart: "2022年8月" };
+    expect(overridesFromForm(form, TODAY).problems).toEqual({ asOf: "invalidDate", planDeadline: "invalidDate", windowStart: "invalidDate" });
   });
 
   it("checks the window as the check will use it: an end alone before the default start is wrong", () => {
-    const form = { ...formFromOverrides({}), windowEnd: "2022-07-15" };
+    const form = { ...formFromOverrides({}, "zh"), windowEnd: "2022-07-15" };
     expect(overridesFromForm(form, TODAY).problems).toEqual({ windowEnd: "windowOrder" });
     expect(overridesFromForm({ ...form, windowStart: "2022-07-01" }, TODAY).problems).toEqual({});
   });
