@@ -156,7 +156,12 @@ test("a folder whose bulletin name is taken: (2), the existing file untouched", 
   if (localDay(new Date()) !== today) return; // midnight passed during the run: the name differs anyway
   expect(r.status).toBe(1);
   expect(fs.readFileSync(taken, "utf8")).toBe("an older bulletin the district keeps");
-  expect(fs.readFileSync(path.join(dir, `台账-通报${today} (2).xlsx`)).subarray(0, 2).toString("latin1")).toBe("PK");
+  expect(
+    fs
+      .readFileSync(path.join(dir, `台账-通报${today} (2).xlsx`))
+      .subarray(0, 2)
+      .toString("latin1"),
+  ).toBe("PK");
 });
 
 test("a file that cannot be checked: its one line, no report, exit 2, and the window still waits", () => {
