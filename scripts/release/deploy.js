@@ -309,7 +309,7 @@ curl -sI ${baseUrl}${hashed}    → 200，Cache-Control: public, max-age=${YEAR_
 curl -sI ${baseUrl}manifest.xml      → 200，application/xml
 \`\`\`
 
-在一台单位电脑的浏览器中打开 ${baseUrl}taskpane.html，应看到“正在加载招商台账助手…”（在 Excel 之外不会继续加载，属正常），且没有证书警告。
+再在一台单位电脑的浏览器中打开 ${baseUrl}taskpane.html：页面能打开、没有证书警告即可（离开 Excel 时页面不能正常使用，属正常）。
 
 ## 3. Microsoft 365 集中部署（单位用 Microsoft 365 账号登录 Office 时推荐）
 

@@ -143,12 +143,17 @@ function standaloneReadme(target, version) {
 退出码：0 没有错误项；1 有错误项，或部分文件无法读取；2 参数有误，或没有可读取的文件。
 不带文件运行 \`${exe} check\` 时检查随附的示例台账 assets/sample-ledger.xlsx。
 下载后可用 SHA256SUMS.txt 核对文件。Node.js 的许可见 NODE-LICENSE.txt。
-
+${
+  target === "win-x64"
+    ? "程序未经数字签名：首次运行若出现“Windows 已保护你的电脑”，点“更多信息”→“仍要运行”；\n" +
+      "单位有代码签名证书时，可先签名再分发（signtool sign /fd SHA256 zsledger.exe）。\n"
+    : ""
+}
 zsledger ${version} for ${target}, with its own runtime: no Node.js needed.
 ${target === "win-x64" ? `${DESKTOP_USAGE.en}\n` : ""}Commands: \`${exe} check [FILE|FOLDER...]\`, \`${exe} report FOLDER --out BULLETIN.xlsx\`, \`${exe} --help\` for every flag.
 Exit codes: 0 no error finding; 1 error findings or some files unreadable; 2 a wrong argument or nothing readable.
 Without a file, \`${exe} check\` checks the bundled sample (assets/sample-ledger.xlsx). Node.js's licence: NODE-LICENSE.txt.
-`;
+${target === "win-x64" ? "The program is not signed: at SmartScreen's warning choose More info → Run anyway, or sign it (signtool sign /fd SHA256 zsledger.exe).\n" : ""}`;
 }
 
 /** A zip of `dir` whose entries sit under the folder's own name; `executable` entries keep mode 755. */

@@ -69,7 +69,9 @@ async function injectInto(nodeBinaryPath, out, blob, target) {
  */
 function injectInChild(nodeBinaryPath, out, blob, target) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(__dirname, "standalone.js"), "--inject", nodeBinaryPath, out, blob, target], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [path.join(__dirname, "standalone.js"), "--inject", nodeBinaryPath, out, blob, target], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let log = "";
     child.stdout.on("data", (d) => (log += d));
     child.stderr.on("data", (d) => (log += d));
