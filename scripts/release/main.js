@@ -195,7 +195,13 @@ async function main() {
     const dir = path.join(RELEASE_DIR, `zsledger-wps-${version}`);
     copyTree(wpsBuilt, dir);
     // What the notes list: the folder's top level (a build may hold many chunks below it).
-    wps = { dir: path.basename(dir), files: fs.readdirSync(dir).sort().map((f) => (fs.statSync(path.join(dir, f)).isDirectory() ? `${f}/` : f)) };
+    wps = {
+      dir: path.basename(dir),
+      files: fs
+        .readdirSync(dir)
+        .sort()
+        .map((f) => (fs.statSync(path.join(dir, f)).isDirectory() ? `${f}/` : f)),
+    };
     deliverables.push({ kind: "wps", dir });
   }
 

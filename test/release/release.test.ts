@@ -111,7 +111,16 @@ describe("the zips and the checksums", () => {
 
   test("the add-in zip has the site, the manifest, both server configurations and the notes", () => {
     const names = zipItems(path.join(RELEASE, addin.zip)).map((i) => i.entry.name.slice(addin.folder.length + 1));
-    for (const f of ["manifest.xml", "DEPLOY.md", "nginx/zsledger.conf", "site/web.config", "site/taskpane.html", "site/manifest.xml", "site/functions.json", "site/functions.zh-cn.json"]) {
+    for (const f of [
+      "manifest.xml",
+      "DEPLOY.md",
+      "nginx/zsledger.conf",
+      "site/web.config",
+      "site/taskpane.html",
+      "site/manifest.xml",
+      "site/functions.json",
+      "site/functions.zh-cn.json",
+    ]) {
       expect(names).toContain(f);
     }
     // Every script the page loads is in the site.
@@ -152,7 +161,10 @@ describe("the zips and the checksums", () => {
 
 describe("the deployment notes", () => {
   const raw = fs.readFileSync(path.join(ADDIN, "DEPLOY.md"));
-  const notes = raw.toString("utf8").replace(/^\uFEFF/, "").replace(/\r\n/g, "\n");
+  const notes = raw
+    .toString("utf8")
+    .replace(/^\uFEFF/, "")
+    .replace(/\r\n/g, "\n");
   const hashed = siteFiles.filter((f) => deploy.HASHED_FILE.test(f));
 
   test("Chinese first, English after; for Windows' Notepad (BOM, CRLF)", () => {
@@ -170,13 +182,33 @@ describe("the deployment notes", () => {
   });
 
   test("every part the IT staff need is there, in both languages", () => {
-    for (const heading of ["## 2. 在 HTTPS 服务器上托管", "### 2.1 nginx", "### 2.2 IIS", "## 3. Microsoft 365 集中部署", "## 4. 网络共享目录", "## 5. Excel 网页版上传"]) {
+    for (const heading of [
+      "## 2. 在 HTTPS 服务器上托管",
+      "### 2.1 nginx",
+      "### 2.2 IIS",
+      "## 3. Microsoft 365 集中部署",
+      "## 4. 网络共享目录",
+      "## 5. Excel 网页版上传",
+    ]) {
       expect(notes).toContain(heading);
     }
-    for (const heading of ["## 2. Hosting over HTTPS", "## 3. Microsoft 365 centralized deployment", "## 4. Network-share catalog", "## 5. Upload in Excel on the web"]) {
+    for (const heading of [
+      "## 2. Hosting over HTTPS",
+      "## 3. Microsoft 365 centralized deployment",
+      "## 4. Network-share catalog",
+      "## 5. Upload in Excel on the web",
+    ]) {
       expect(notes).toContain(heading);
     }
-    for (const words of [".json` application/json", ".xml` application/xml", ".woff", "no-cache", "max-age=31536000, immutable", "Access-Control-Allow-Origin", "X-Frame-Options"]) {
+    for (const words of [
+      ".json` application/json",
+      ".xml` application/xml",
+      ".woff",
+      "no-cache",
+      "max-age=31536000, immutable",
+      "Access-Control-Allow-Origin",
+      "X-Frame-Options",
+    ]) {
       expect(notes).toContain(words);
     }
     expect(notes).toContain("受信任的加载项目录");
@@ -208,7 +240,9 @@ describe("the IIS web.config", () => {
   });
 
   test("caches exactly the hashed chunks for a year; everything else revalidates", () => {
-    const longLived = [...xml.matchAll(/<location path="([^"]+)">\s*<system\.webServer>\s*<staticContent>\s*<clientCache cacheControlMode="UseMaxAge"/g)].map((m) => m[1]);
+    const longLived = [...xml.matchAll(/<location path="([^"]+)">\s*<system\.webServer>\s*<staticContent>\s*<clientCache cacheControlMode="UseMaxAge"/g)].map(
+      (m) => m[1],
+    );
     expect(longLived.sort()).toEqual(hashed().sort());
     expect(xml).toContain('<clientCache cacheControlMode="DisableCache" />');
     for (const entry of ["taskpane.html", "taskpane.js", "functions.js", "runtime.js", "manifest.xml"]) expect(longLived).not.toContain(entry);
@@ -270,7 +304,14 @@ http { access_log off; ${temp} server { listen 127.0.0.1:${port}; include ${dir}
         first = await head("taskpane.html");
       }
       expect(first.status).toBe(200);
-      const types: Record<string, string> = { html: "text/html; charset=utf-8", js: "application/javascript; charset=utf-8", json: "application/json; charset=utf-8", xml: "application/xml; charset=utf-8", png: "image/png", txt: "text/plain; charset=utf-8" };
+      const types: Record<string, string> = {
+        html: "text/html; charset=utf-8",
+        js: "application/javascript; charset=utf-8",
+        json: "application/json; charset=utf-8",
+        xml: "application/xml; charset=utf-8",
+        png: "image/png",
+        txt: "text/plain; charset=utf-8",
+      };
       for (const file of siteFiles.filter((f) => f !== "web.config")) {
         const r = await head(file);
         const ext = path.extname(file).slice(1);
