@@ -8,6 +8,7 @@
 import { spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as http from "http";
+import * as net from "net";
 import * as os from "os";
 import * as path from "path";
 import { SaxesParser } from "saxes";
@@ -283,7 +284,7 @@ describe("the nginx snippet", () => {
     const snippet = conf.replace(/^(\s*)root \/srv\/zsledger\/www;$/m, `$1root ${www};`);
     expect(snippet).not.toBe(conf);
     fs.writeFileSync(path.join(dir, "zsledger.conf"), snippet);
-    const port = 20000 + (process.pid % 20000);
+    const port = await freePort();
     const temp = ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map((t) => `${t}_temp_path ${dir}/tmp;`).join(" ");
     fs.writeFileSync(
       path.join(dir, "nginx.conf"),
@@ -330,6 +331,18 @@ http { access_log off; ${temp} server { listen 127.0.0.1:${port}; include ${dir}
     }
   });
 });
+
+/** A port nothing listens on now (the system picks it). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
 
 /** A HEAD request on the loopback; status 0 while nothing listens yet. */
 function request(port: number, urlPath: string): Promise<{ status: number; headers: http.IncomingHttpHeaders }> {
