@@ -11,7 +11,8 @@ const tseslint = require("typescript-eslint");
 const NODE_GLOBALS = { require: "readonly", module: "writable", __dirname: "readonly", process: "readonly", console: "readonly", Buffer: "readonly" };
 
 module.exports = [
-  { ignores: ["dist/**", "node_modules/**", "coverage/**"] },
+  // release/ holds what `npm run release` built (minified bundles among it), not sources.
+  { ignores: ["dist/**", "node_modules/**", "coverage/**", "release/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   // Chinese text uses the ideographic space (U+3000) on purpose, in templates as in strings.

@@ -3,6 +3,8 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  // The release's tests read release/ (built by `npm run release`): `npm run test:release`.
+  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/release/"],
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }],
   },

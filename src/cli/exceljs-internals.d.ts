@@ -2,6 +2,11 @@
  * ExcelJS 4.4 (pinned) parts that its typings do not describe. readWorkbook.ts drives them itself
  * because the package's own streaming entry point loses zip entries (see zip.ts).
  */
+declare module "exceljs/lib/stream/xlsx/workbook-reader" {
+  /** Its parts as readWorkbook.ts uses them are described there (ReaderInternals). */
+  const WorkbookReader: unknown;
+  export default WorkbookReader;
+}
 declare module "exceljs/lib/stream/xlsx/worksheet-reader" {
   interface StreamedRow {
     readonly number: number;

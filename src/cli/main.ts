@@ -1,5 +1,10 @@
 #!/usr/bin/env node
-/** The `zsledger` command (package.json `bin`). All the work is in run(); this only wires the process. */
+/**
+ * The `zsledger` command (package.json `bin`, and the standalone executables). All the work is in
+ * run(); this only wires the process, and sends a drop onto zsledger.exe or a double-click to
+ * desktop() (see there).
+ */
+import { desktop, isDesktopStart, runningAsSea } from "./desktop";
 import { run } from "./run";
 
 function fail(e: unknown): void {
@@ -16,9 +21,11 @@ process.stdout.on("error", fail);
 process.on("uncaughtException", fail);
 process.on("unhandledRejection", fail);
 
-run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  fail,
-);
+const argv = process.argv.slice(2);
+const io = { stdout: process.stdout, stderr: process.stderr };
+const started = isDesktopStart(argv, { platform: process.platform, sea: runningAsSea(), env: process.env })
+  ? desktop(argv, { ...io, stdin: process.stdin })
+  : run(argv, io);
+started.then((code) => {
+  process.exitCode = code;
+}, fail);

@@ -13,8 +13,8 @@ import { entryDataOffset, type ZipEntry } from "./zip";
 export type OutEntry =
   /** An entry of `source`, copied as it is (under its own name). */
   | { readonly copy: ZipEntry }
-  /** A new or changed entry. */
-  | { readonly name: string; readonly data: Buffer };
+  /** A new or changed entry; `mode` (e.g. 0o755) marks it as a Unix file with those permissions. */
+  | { readonly name: string; readonly data: Buffer; readonly mode?: number };
 
 const LOCAL = 0x04034b50;
 const CENTRAL = 0x02014b50;
@@ -36,6 +36,8 @@ interface Written {
   readonly packed: number;
   readonly unpacked: number;
   readonly offset: number;
+  /** Unix permissions kept in the central directory (an executable keeps its x bit when unzipped). */
+  readonly mode?: number;
 }
 
 export class ZipTooLargeError extends Error {}
@@ -63,7 +65,7 @@ export function writeZip(outPath: string, source: string | null, entries: readon
       } else {
         const name = Buffer.from(e.name, "utf8");
         data = zlib.deflateRawSync(e.data);
-        w = { name, flags: utf8Flag(name, e.name), method: 8, time: now.time, date: now.date, crc32: crc32(e.data), packed: data.length, unpacked: e.data.length };
+        w = { name, flags: utf8Flag(name, e.name), method: 8, time: now.time, date: now.date, crc32: crc32(e.data), packed: data.length, unpacked: e.data.length, mode: e.mode };
       }
       const offset = position;
       if (offset > MAX32 || w.packed > MAX32 || w.unpacked > MAX32) throw new ZipTooLargeError("the copy would need zip64");
@@ -117,7 +119,8 @@ function localHeader(w: Omit<Written, "offset">): Buffer {
 function centralHeader(w: Written): Buffer {
   const h = Buffer.alloc(46);
   h.writeUInt32LE(CENTRAL, 0);
-  h.writeUInt16LE(20, 4);
+  // Version made by: 2.0, and on Unix (3) when the entry carries Unix permissions.
+  h.writeUInt16LE(w.mode === undefined ? 20 : (3 << 8) | 20, 4);
   h.writeUInt16LE(20, 6);
   h.writeUInt16LE(w.flags, 8);
   h.writeUInt16LE(w.method, 10);
@@ -127,6 +130,7 @@ function centralHeader(w: Written): Buffer {
   h.writeUInt32LE(w.packed, 20);
   h.writeUInt32LE(w.unpacked, 24);
   h.writeUInt16LE(w.name.length, 28);
+  if (w.mode !== undefined) h.writeUInt32LE(((0o100000 | w.mode) << 16) >>> 0, 38);
   h.writeUInt32LE(w.offset, 42);
   return Buffer.concat([h, w.name]);
 }
