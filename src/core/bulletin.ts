@@ -82,8 +82,8 @@ export interface BulletinFinding extends Finding {
  *    another sheet (签约 → 开工) and it is the same project.
  *  - a finding is its unit, sheet, rule and field, and the content it is about: on a projects
  *    ledger the project's name, elsewhere the offending cell's own text when the rule quotes it
- *    (an unreadable date "2022.13.01"); findings equal in all of that are told apart by their
- *    order. Not the whole row's content: fixing one cell of a row would make every other finding
+ *    (an unreadable date "2022.13.01"), the ledger a workbook lacks, the columns a sheet lacks;
+ *    findings equal in all of that are told apart by their order. Not the whole row's content: fixing one cell of a row would make every other finding
  *    on it look fixed and new at once. Values that change with the period (the as-of date quoted
  *    by 逾期未开工, a row number quoted by 项目重复) are left out.
  */
@@ -105,11 +105,18 @@ export function bulletinRows(file: string, r: CheckResult, alias: UnitAlias = sa
   const findings = r.findings.map((f): BulletinFinding => {
     const unit = unitOf(f.unit);
     const project = f.row !== null ? projectAt.get(place(f.sheet, f.row)) : undefined;
-    const subject = project ? `项目:${compact(project.name)}` : typeof f.params.value === "string" || typeof f.params.value === "number" ? `值:${compact(String(f.params.value))}` : "";
+    const subject = project ? `项目:${compact(project.name)}` : CONTENT_PARAMS.filter((k) => f.params[k] !== undefined).map((k) => `${k}=${compact(String(f.params[k]))}`).join(",");
     return { ...f, unit, key: findingKeys.key([unit, f.sheet, f.rule, f.field ?? "", subject]) };
   });
   return { units, projects, findings };
 }
+
+/**
+ * The message values that are content of the ledger (the offending text, the missing ledger or
+ * columns, a repeated header, a 合计 row's label) and so identify a finding; the others (as-of
+ * dates, day counts, row numbers, sums) change with the period or with rows moving.
+ */
+const CONTENT_PARAMS = ["value", "ledgerKind", "fields", "header", "label", "name"] as const;
 
 function place(sheet: string, row: number): string {
   return `${sheet}\u0000${row}`;
