@@ -17,8 +17,8 @@
  */
 import { randomUUID } from "crypto";
 import { isoDay, parseIsoDay, type Day } from "../../core/day";
-import { RULE_IDS, type RuleId, type Severity } from "../../core/findings";
-import { TARGET_IDS, type StartStatus, type TargetId, type TargetResult } from "../../core/result";
+import { RULE_IDS } from "../../core/findings";
+import { TARGET_IDS, type TargetId, type TargetResult } from "../../core/result";
 import type { UnitKind } from "../../core/values/types";
 import { rankByNet, type BulletinUnit } from "../../core/bulletin";
 import { UsageError, fileProblemText } from "../messages";
@@ -28,7 +28,7 @@ import { probePackage } from "../ownOutput";
 import { sniffFile } from "../sniff";
 import { entryStream, type ZipEntry } from "../zip";
 import type { OutEntry } from "../zipWrite";
-import type { Bulletin } from "./model";
+import type { Bulletin, FindingRow, ProjectRow } from "./model";
 import { PREVIOUS } from "../districtText";
 
 export const DATA_VERSION = 1;
@@ -52,29 +52,11 @@ export interface UnitData {
   readonly targets: readonly TargetResult[];
 }
 
-export interface ProjectData {
-  readonly unit: string;
-  readonly key: string;
-  readonly name: string;
-  readonly status: StartStatus | null;
-  readonly signDate: Day | null;
-  readonly plannedStart: Day | null;
-  readonly actualStart: Day | null;
-  readonly file: string;
-  readonly sheet: string;
-  readonly row: number;
-}
+/** A project as the comparison needs it (its amount and owner stay in the presentation). */
+export type ProjectData = Omit<ProjectRow, "investmentWan" | "owner">;
 
-export interface FindingData {
-  readonly unit: string;
-  readonly key: string;
-  readonly file: string;
-  readonly sheet: string;
-  readonly cell: string;
-  readonly rule: RuleId;
-  readonly severity: Severity;
-  readonly message: string;
-}
+/** A finding exactly as the bulletin lists it. */
+export type FindingData = FindingRow;
 
 /** A bulletin's data, as written and as read back. */
 export interface BulletinData {
