@@ -4,13 +4,15 @@
  * poppler-utils, fonts-wqy-microhei); otherwise the test is skipped and says so.
  *
  * ZSLEDGER_WRITE_PNG=1 also renders the bulletin's first page (pdftoppm -png -r 80) to
- * assets/bulletin-page1.png, the picture in the README.
+ * assets/bulletin-page1.png, and the 本期变化 page of a bulletin compared with the last one to
+ * assets/bulletin-changes.png: the pictures in the README.
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { runCli } from "../cli/helpers";
 import { useDistrict } from "./fixtures";
+import { writePeriods } from "./periods";
 
 const onPath = (cmd: string) => spawnSync("sh", ["-c", `command -v ${cmd}`]).status === 0;
 const HAVE_LIBREOFFICE = onPath("libreoffice");
@@ -21,6 +23,7 @@ const district = useDistrict();
 
 /** Converts with a profile of its own, so that parallel runs (or an open LibreOffice) do not collide. */
 function toPdf(file: string): { pdf: string; pages: number | null } {
+  // --convert-to writes NAME.pdf into --outdir: one conversion at a time per name.
   const outdir = path.join(district().dir, "pdf");
   const profile = path.join(district().dir, "lo-profile");
   const r = spawnSync("libreoffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", outdir, file], {
@@ -54,4 +57,20 @@ maybe("a highlighted copy converts to PDF", async () => {
   const r = await runCli(["check", district().files.daimiao, "--highlight", "岱庙街道-标记.xlsx"], { cwd: district().dir });
   expect(r.code).toBe(1);
   toPdf(path.join(district().dir, "岱庙街道-标记.xlsx"));
+});
+
+maybe("a bulletin compared with the last one converts to PDF, 本期变化 on the page after 汇总", async () => {
+  const dir = path.join(district().dir, "两期");
+  await writePeriods(dir);
+  await runCli(["report", "0915", "--out", "通报0915.xlsx"], { cwd: dir });
+  const r = await runCli(["report", "0930", "--out", "通报0930.xlsx", "--previous", "通报0915.xlsx"], { cwd: dir });
+  expect(r.code).toBe(0);
+  const { pdf, pages } = toPdf(path.join(dir, "通报0930.xlsx"));
+  if (pages !== null) expect(pages).toBeGreaterThanOrEqual(5);
+  if (process.env.ZSLEDGER_WRITE_PNG === "1") {
+    const prefix = path.join(dir, "changes");
+    const render = spawnSync("pdftoppm", ["-png", "-r", "80", "-f", "2", "-l", "2", "-singlefile", pdf, prefix]);
+    expect(render.status).toBe(0);
+    fs.copyFileSync(`${prefix}.png`, path.join(__dirname, "../../assets/bulletin-changes.png"));
+  }
 });

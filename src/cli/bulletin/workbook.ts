@@ -171,7 +171,8 @@ class Table {
     });
     // A change shows one character more than its number (the sign or arrow).
     const widths = values.map((v, i) => (v instanceof Date ? 10 : v === null ? 0 : displayWidth(String(v)) + (columns[i].change && typeof v === "number" ? 1 : 0)));
-    widths.forEach((w, i) => (this.widths[i] = Math.min(columns[i].max, Math.max(this.widths[i], w + 2))));
+    // Never narrower than an earlier section made a column: a later section's limit bounds only its own text.
+    widths.forEach((w, i) => (this.widths[i] = Math.max(this.widths[i], Math.min(columns[i].max, w + 2))));
     this.shown.push({ row, widths, columns });
     return row;
   }
@@ -296,7 +297,12 @@ function changeValues(c: Comparison["units"][number] | undefined): Value[] {
   return [c.rank, c.score, c.penalty];
 }
 
-/** 本期变化: what changed since the last bulletin, unit by unit, then project by project. */
+/**
+ * 本期变化: what changed since the last bulletin, unit by unit, then project by project and finding
+ * by finding. The sections share one grid of seven columns (the long texts — the change of rank
+ * and score, a project's name, a finding's message — in the third, the sources in the last) so
+ * that each column's width suits every section.
+ */
 function changesSheet(wb: ExcelJS.Workbook, b: Bulletin, c: Comparison): void {
   const newFindings = c.units.reduce((s, u) => s + u.newFindings, 0);
   const t = new Table(
@@ -305,14 +311,11 @@ function changesSheet(wb: ExcelJS.Workbook, b: Bulletin, c: Comparison): void {
     [
       { header: "序号", min: 6, max: 6, align: "center" },
       { header: "单位", min: 12, max: 20 },
-      { header: "本期排名", min: 8, max: 8, align: "center" },
-      { header: "排名较上期", min: 8, max: 10, align: "center", change: "rank" },
-      { header: "得分较上期", min: 8, max: 10, align: "center", change: "figure" },
-      { header: "扣分较上期", min: 8, max: 10, align: "center", change: "figure" },
-      { header: "新增问题", min: 8, max: 10, align: "center" },
-      { header: "已整改问题", min: 8, max: 10, align: "center" },
-      { header: "新增逾期未开工", min: 9, max: 12, align: "center" },
-      { header: "上期以来开工", min: 9, max: 12, align: "center" },
+      { header: "本期排名与得分（较上期）", min: 30, max: 40 },
+      { header: "新增问题", min: 12, max: 12, align: "center" },
+      { header: "已整改问题", min: 12, max: 12, align: "center" },
+      { header: "新增逾期未开工", min: 12, max: 12, align: "center" },
+      { header: "上期以来开工", min: 16, max: 36, align: "center" },
     ],
     [
       `本期较上期变化（本期截至${dateZh(b.asOf)}，上期截至${dateZh(c.previousAsOf)}）`,
@@ -323,67 +326,65 @@ function changesSheet(wb: ExcelJS.Workbook, b: Bulletin, c: Comparison): void {
   );
   c.units.forEach((u, i) => {
     const compared = u.before !== null;
-    t.add([
-      i + 1,
-      u.unit,
-      u.now.rank,
-      compared ? u.rank : "新报送",
-      u.score,
-      u.penalty,
-      compared ? u.newFindings : null,
-      compared ? u.fixedFindings : null,
-      compared ? u.newlyOverdue : null,
-      compared ? u.startedSince : null,
-    ]);
+    const standing = compared
+      ? `第 ${u.now.rank} 名（${rankChange(u.rank!)}），得分 ${signed(u.score!)}，扣分 ${signed(u.penalty!)}`
+      : `第 ${u.now.rank} 名（本期新报送）`;
+    t.add([i + 1, u.unit, standing, ...(compared ? [u.newFindings, u.fixedFindings, u.newlyOverdue, u.startedSince] : [null, null, null, null])]);
   });
   if (c.started.length > 0) t.line(`本期新报送的单位（${c.started.length} 个，不计问题和项目的增减）：${c.started.map((u) => u.unit).join("、")}`, {}, true);
   if (c.stopped.length > 0) t.line(`本期未报送的单位（${c.stopped.length} 个，上期报送）：${c.stopped.map((u) => `${u.unit}（上期第 ${u.rank} 名）`).join("、")}`, { bold: true }, true);
 
   const grey = { color: { argb: argb(NOTE_GREY) } };
+  const sourceFont = (last: number) => (col: number, cell: ExcelJS.Cell) => {
+    if (col === last) cell.font = { name: FONT, size: 9, ...grey };
+  };
   const source = (p: { file: string; sheet: string; row: number }) => `${p.file} / ${p.sheet} 第 ${p.row} 行`;
-  t.section(`新增逾期未开工的项目（${c.newlyOverdue.length} 个）`, [
+  const projectColumns = (sixth: string): Column[] => [
     { header: "序号", min: 6, max: 6, align: "center" },
     { header: "单位", min: 12, max: 20 },
     { header: "项目名称", min: 16, max: 40 },
-    { header: "上期状态", min: 10, max: 16, align: "center" },
+    { header: "上期状态", min: 12, max: 16, align: "center" },
     { header: "计划开工日期", min: 12, max: 12, align: "center" },
-    { header: "逾期天数", min: 8, max: 8, align: "center" },
+    { header: sixth, min: 12, max: 12, align: "center" },
     { header: "来源", min: 16, max: 36, shrink: true },
-  ]);
+  ];
+  t.section(`新增逾期未开工的项目（${c.newlyOverdue.length} 个）`, projectColumns("逾期天数"));
   c.newlyOverdue.forEach((p, i) =>
-    t.add([i + 1, p.now.unit, p.now.name, statusBefore(p.before), date(p.now.plannedStart), p.now.plannedStart !== null ? b.asOf - p.now.plannedStart : null, source(p.now)], (col, cell) => {
-      if (col === 6) cell.font = { name: FONT, size: 9, ...grey };
-    }),
+    t.add(
+      [i + 1, p.now.unit, p.now.name, statusBefore(p.before), date(p.now.plannedStart), p.now.plannedStart !== null ? b.asOf - p.now.plannedStart : null, source(p.now)],
+      sourceFont(6),
+    ),
   );
   if (c.newlyOverdue.length === 0) t.line("无。");
 
-  t.section(`上期以来开工的项目（${c.startedSince.length} 个）`, [
-    { header: "序号", min: 6, max: 6, align: "center" },
-    { header: "单位", min: 12, max: 20 },
-    { header: "项目名称", min: 16, max: 40 },
-    { header: "上期状态", min: 10, max: 16, align: "center" },
-    { header: "实际开工日期", min: 12, max: 12, align: "center" },
-    { header: "来源", min: 16, max: 36, shrink: true },
-  ]);
+  t.section(`上期以来开工的项目（${c.startedSince.length} 个）`, projectColumns("实际开工日期"));
   c.startedSince.forEach((p, i) =>
-    t.add([i + 1, p.now.unit, p.now.name, statusBefore(p.before), date(p.now.actualStart), source(p.now)], (col, cell) => {
-      if (col === 5) cell.font = { name: FONT, size: 9, ...grey };
-    }),
+    t.add([i + 1, p.now.unit, p.now.name, statusBefore(p.before), date(p.now.plannedStart), date(p.now.actualStart), source(p.now)], sourceFont(6)),
   );
   if (c.startedSince.length === 0) t.line("无。");
 
   t.section(`已整改的问题（上期有、本期没有，${c.fixed.length} 个）`, [
     { header: "序号", min: 6, max: 6, align: "center" },
     { header: "单位", min: 12, max: 20 },
-    { header: "工作表", min: 10, max: 16 },
-    { header: "单元格（上期）", min: 8, max: 10, align: "center" },
+    { header: "问题说明（上期）", min: 30, max: 40 },
+    { header: "规则", min: 12, max: 16 },
     { header: "级别", min: 6, max: 6, align: "center" },
-    { header: "规则", min: 14, max: 24 },
-    { header: "问题说明（上期）", min: 30, max: 66 },
+    { header: "单元格（上期）", min: 8, max: 10, align: "center" },
+    { header: "来源（上期）", min: 16, max: 36, shrink: true },
   ]);
-  c.fixed.forEach((f, i) => t.add([i + 1, f.unit, f.sheet, f.cell, SEVERITY_LABELS[f.severity].zh, ruleTitle(f.rule), f.message]));
+  c.fixed.forEach((f, i) => t.add([i + 1, f.unit, f.message, ruleTitle(f.rule), SEVERITY_LABELS[f.severity].zh, f.cell, f.sheet ? `${f.file} / ${f.sheet}` : f.file], sourceFont(6)));
   if (c.fixed.length === 0) t.line("无。");
   t.finish(false);
+}
+
+/** A rank's change as 本期变化 words it: ↑2, ↓1, 持平 (the same arrows 汇总's number format shows). */
+function rankChange(up: number): string {
+  return up > 0 ? `↑${up}` : up < 0 ? `↓${-up}` : "持平";
+}
+
+/** A change of a figure with its sign: +2, -1, 0 (as 汇总's number format shows it). */
+function signed(x: number): string {
+  return x > 0 ? `+${x}` : String(x);
 }
 
 /** A project's status in the last bulletin, as 本期变化 shows it. */
