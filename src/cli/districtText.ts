@@ -88,6 +88,7 @@ export const BATCH = {
   unrecognized: (file: string): Text => ({ zh: `未识别台账 ${file}：${BATCH.unrecognizedReason.zh}`, en: `no ledger in ${file}: ${BATCH.unrecognizedReason.en}` }),
   progress: (done: number, total: number): Text => ({ zh: `检查中 ${done}/${total}`, en: `checking ${done}/${total}` }),
   summary: (total: number, failed: number, unrecognized = 0): Text => {
+    if (total === 0) return { zh: "没有可检查的台账文件", en: "no ledger file to check" };
     const zh = [failed > 0 ? `${failed} 个无法读取` : "", unrecognized > 0 ? `${unrecognized} 个未识别台账` : ""].filter(Boolean);
     const en = [failed > 0 ? `${failed} could not be read` : "", unrecognized > 0 ? `${unrecognized} held no ledger` : ""].filter(Boolean);
     return {

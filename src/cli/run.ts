@@ -18,7 +18,7 @@ import { FAILURE, FileProblemError, UsageError, fileErrorLine, fileProblemText, 
 import { replaceable, type OwnOutput } from "./ownOutput";
 import { SAMPLE_DISPLAY, SAMPLE_PATH, packageVersion } from "./paths";
 import { Progress } from "./progress";
-import { jsonEntry, type JsonFile, type JsonFileError } from "./report/json";
+import { jsonEntry, type JsonFile, type JsonFileError, type JsonReport, type JsonSkipped } from "./report/json";
 import { textReport } from "./report/text";
 import type { SniffLimits } from "./sniff";
 
@@ -119,7 +119,7 @@ async function check(cmd: CheckCommand, io: RunIO): Promise<number> {
 
   const asOf = cmd.overrides.asOf ?? firstAsOf ?? today(io.today);
   if (cmd.format === "json") {
-    const report: { asOf: string; files: typeof json; skipped?: JsonSkipped[] } = { asOf: isoDay(asOf), files: json };
+    const report: JsonReport = { asOf: isoDay(asOf), files: json };
     if (leftOut.length > 0) report.skipped = leftOut;
     io.stdout.write(JSON.stringify(report, null, 2) + "\n");
   } else io.stdout.write(texts.join("\n" + "─".repeat(40) + "\n\n"));
@@ -146,12 +146,6 @@ async function check(cmd: CheckCommand, io: RunIO): Promise<number> {
   }
   const failed = read < considered || withErrors;
   return failed && !cmd.exitZero ? 1 : 0;
-}
-
-/** One entry of the JSON report's `skipped` list: a file of a folder that was not checked, and why. */
-interface JsonSkipped {
-  file: string;
-  reason: string;
 }
 
 /**

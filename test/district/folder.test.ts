@@ -186,6 +186,14 @@ describe("the tool's own outputs are recognised by their content, whatever their
     ]);
   });
 
+  test("a folder holding only the tool's outputs: nothing to report, exit 2", async () => {
+    fs.mkdirSync(path.join(root, "只有通报"));
+    fs.copyFileSync(path.join(dir, "0915.xlsx"), path.join(root, "只有通报", "通报.xlsx"));
+    const r = await runCli(["report", "只有通报", "--out", "空.xlsx"], { cwd: root });
+    expect(r).toEqual({ code: 2, stdout: "", stderr: "zsledger: 未检查 只有通报/通报.xlsx：这是本工具生成的通报，不是台账\nzsledger: 没有可检查的台账文件\n" });
+    expect(fs.existsSync(path.join(root, "空.xlsx"))).toBe(false);
+  });
+
   test("check leaves them out of a folder too, but checks one named on the command line", async () => {
     const r = await runCli(["check", "本期", "--format", "json"], { cwd: root });
     const json = JSON.parse(r.stdout) as { files: { file: string }[]; skipped: { file: string; reason: string }[] };

@@ -43,13 +43,8 @@ export async function report(cmd: ReportCommand, io: RunIO): Promise<number> {
   await checkEach(expanded.targets, { flags: cmd.overrides, config, lang, today: io.today, limits: io.limits, leaveOut }, progress, (c) => collector.add(c));
 
   const say_ = (text: Text) => io.stderr.write(`zsledger: ${say(text, lang)}\n`);
-  for (const f of collector.failed) say_(fileErrorLine(f.target.file, f.error));
-  for (const t of collector.unrecognized) say_(BATCH.unrecognized(t.file));
-  for (const o of collector.own) say_(BATCH.notChecked(o.target.file, BATCH.ownOutputReason(o.own)));
   const { listed, hidden, locks } = skippedSummary(expanded.skipped);
-  for (const s of listed) say_(BATCH.notChecked(s.file, BATCH.notCheckedReason(s.reason.kind)));
-  if (hidden + locks > 0) say_(BATCH.skippedCounted(hidden, locks));
-  say_(BATCH.summary(expanded.targets.length - collector.own.length, collector.failed.length, collector.unrecognized.length));
+  tellFiles(collector, expanded, say_);
   if (collector.read === 0) return 2;
 
   const { files, units, projects, findings, duplicates } = collector.resolve();
@@ -90,6 +85,17 @@ export async function report(cmd: ReportCommand, io: RunIO): Promise<number> {
   }
   io.stdout.write(`${say(BATCH.bulletinWritten(cmd.out, units.length, collector.failed.length, collector.unrecognized.length), lang)}\n`);
   return collector.failed.length + collector.unrecognized.length > 0 ? 1 : 0;
+}
+
+/** On stderr, every file that did not become a unit's figures, with its reason, then the count line. */
+function tellFiles(collector: BulletinCollector, expanded: Expanded, say_: (text: Text) => void): void {
+  for (const f of collector.failed) say_(fileErrorLine(f.target.file, f.error));
+  for (const t of collector.unrecognized) say_(BATCH.unrecognized(t.file));
+  for (const o of collector.own) say_(BATCH.notChecked(o.target.file, BATCH.ownOutputReason(o.own)));
+  const { listed, hidden, locks } = skippedSummary(expanded.skipped);
+  for (const s of listed) say_(BATCH.notChecked(s.file, BATCH.notCheckedReason(s.reason.kind)));
+  if (hidden + locks > 0) say_(BATCH.skippedCounted(hidden, locks));
+  say_(BATCH.summary(expanded.targets.length - collector.own.length, collector.failed.length, collector.unrecognized.length));
 }
 
 /**
