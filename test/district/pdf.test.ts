@@ -13,6 +13,7 @@ import * as path from "path";
 import { runCli } from "../cli/helpers";
 import { useDistrict } from "./fixtures";
 import { writePeriods } from "./periods";
+import { readBook, sheetValues } from "./zipEdit";
 
 const onPath = (cmd: string) => spawnSync("sh", ["-c", `command -v ${cmd}`]).status === 0;
 const HAVE_LIBREOFFICE = onPath("libreoffice");
@@ -22,17 +23,16 @@ if (!HAVE_LIBREOFFICE) console.warn("libreoffice is not on PATH: the PDF convers
 const district = useDistrict();
 
 /** Converts with a profile of its own, so that parallel runs (or an open LibreOffice) do not collide. */
-function toPdf(file: string): { pdf: string; pages: number | null } {
-  // --convert-to writes NAME.pdf into --outdir: one conversion at a time per name.
-  const outdir = path.join(district().dir, "pdf");
+function toPdf(file: string, format = "pdf", outdir = path.join(district().dir, "pdf")): { pdf: string; pages: number | null } {
   const profile = path.join(district().dir, "lo-profile");
-  const r = spawnSync("libreoffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", outdir, file], {
+  const r = spawnSync("libreoffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", format, "--outdir", outdir, file], {
     encoding: "utf8",
     timeout: 110_000,
   });
   expect({ status: r.status, signal: r.signal, error: /Error:|failed/i.test(r.stderr.replace(/Warning: failed to launch javaldx[^\n]*\n?/, "")) ? r.stderr : "" }).toEqual({ status: 0, signal: null, error: "" });
-  const pdf = path.join(outdir, path.basename(file).replace(/\.xlsx$/, ".pdf"));
+  const pdf = path.join(outdir, path.basename(file).replace(/\.xlsx$/, `.${format}`));
   expect(fs.existsSync(pdf)).toBe(true);
+  if (format !== "pdf") return { pdf, pages: null };
   expect(fs.readFileSync(pdf).subarray(0, 5).toString("latin1")).toBe("%PDF-");
   const info = onPath("pdfinfo") ? spawnSync("pdfinfo", [pdf], { encoding: "utf8" }).stdout : "";
   const pages = /Pages:\s+(\d+)/.exec(info);
@@ -73,4 +73,16 @@ maybe("a bulletin compared with the last one converts to PDF, 本期变化 on th
     expect(render.status).toBe(0);
     fs.copyFileSync(`${prefix}.png`, path.join(__dirname, "../../assets/bulletin-changes.png"));
   }
+});
+
+maybe("a bulletin re-saved by LibreOffice keeps its marker and data: still left out of folders, still compared the same", async () => {
+  const dir = path.join(district().dir, "两期");
+  const resaved = path.join(dir, "另存");
+  toPdf(path.join(dir, "通报0915.xlsx"), "xlsx", resaved);
+  const r = await runCli(["report", "0930", "--out", "另存后比较.xlsx", "--previous", path.join("另存", "通报0915.xlsx")], { cwd: dir });
+  expect(r.code).toBe(0);
+  const [before, after] = [await readBook(path.join(dir, "通报0930.xlsx")), await readBook(path.join(dir, "另存后比较.xlsx"))];
+  for (const name of ["汇总", "本期变化"]) expect(sheetValues(after.getWorksheet(name)!)).toEqual(sheetValues(before.getWorksheet(name)!));
+  const folder = await runCli(["check", "另存", "--format", "json"], { cwd: dir });
+  expect(JSON.parse(folder.stdout).skipped).toEqual([{ file: "另存/通报0915.xlsx", reason: "这是本工具生成的通报，不是台账" }]);
 });
