@@ -175,10 +175,13 @@ export const PREVIOUS = {
 
 export const BATCH_HELP = {
   report: {
-    zh: "检查文件夹中所有台账，生成区级半月通报工作簿（汇总、逾期未开工、问题清单）",
-    en: "check every ledger in the folders and write the district's half-monthly bulletin workbook",
+    zh: "检查文件夹中所有台账，生成区级半月通报工作簿（汇总、逾期未开工、问题清单、说明；给出 --previous 时另有本期变化）",
+    en: "check every ledger in the folders and write the district's half-monthly bulletin workbook (with --previous, compared with the last one)",
   } as Text,
-  inputs: { zh: ".xlsx 台账文件或文件夹（递归查找 .xlsx），可给多个", en: ".xlsx ledger files or folders (searched recursively), one or more" } as Text,
+  inputs: {
+    zh: ".xlsx/.xlsm 台账文件或文件夹（递归查找；未检查的文件逐个说明原因），可给多个",
+    en: ".xlsx/.xlsm ledger files or folders (searched recursively; every file not checked is named with its reason), one or more",
+  } as Text,
   out: { zh: "通报工作簿的输出路径（.xlsx）", en: "where to write the bulletin workbook (.xlsx)" } as Text,
   config: {
     zh: "区级配置文件（JSON）：统计截止日、活动期间、分值、各单位类型与全年任务、单位别名；优先于各台账的台账设置",
