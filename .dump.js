@@ -1,2 +1,0 @@
-const ExcelJS=require('exceljs');(async()=>{const wb=new ExcelJS.Workbook();await wb.xlsx.readFile(process.argv[2]);
-for(const ws of wb.worksheets){ if(process.argv[3]&&ws.name!==process.argv[3])continue; console.log('== '+ws.name);ws.eachRow((r,i)=>{console.log(i, JSON.stringify(r.values.slice(1).map((v,j)=>{const c=r.getCell(j+1);return c.numFmt&&typeof v==='number'&&c.numFmt!=='General'?[v,c.numFmt]:v})))});}})();
