@@ -24,6 +24,8 @@ export interface CheckCommand {
   readonly config?: string;
   /** --highlight: where to write the highlighted copy of the one FILE. */
   readonly highlight?: string;
+  /** --force: replace an existing file at --highlight that this tool did not write. */
+  readonly force: boolean;
 }
 
 /** `zsledger report`: the district's bulletin workbook. */
@@ -33,6 +35,10 @@ export interface ReportCommand {
   readonly lang: Lang;
   readonly out: string;
   readonly config?: string;
+  /** --previous: the last bulletin, to compare with. */
+  readonly previous?: string;
+  /** --force: replace an existing file at --out that this tool did not write. */
+  readonly force: boolean;
 }
 
 /** What a parse asks for: a check or a report to run, or nothing more (help or version was printed). */
@@ -80,6 +86,8 @@ interface RawOptions {
   config?: string;
   highlight?: string;
   out?: string;
+  previous?: string;
+  force?: boolean;
 }
 
 export async function parseArgs(argv: readonly string[], out: Output, version: string): Promise<Parsed> {
@@ -114,6 +122,7 @@ export async function parseArgs(argv: readonly string[], out: Output, version: s
 
   settingOptions(program.command("check").description(t(HELP.check)).argument("[files...]", t(BATCH_HELP.inputs)))
     .option("--highlight <out.xlsx>", t(BATCH_HELP.highlight))
+    .option("--force", t(BATCH_HELP.force))
     .addOption(new Option("--format <format>", t(HELP.format)).default("text"))
     .addOption(new Option("--lang <lang>", t(HELP.lang)).default("zh"))
     .option("--exit-zero", t(HELP.exitZero))
@@ -124,6 +133,8 @@ export async function parseArgs(argv: readonly string[], out: Output, version: s
 
   settingOptions(program.command("report").description(t(BATCH_HELP.report)).argument("<inputs...>", t(BATCH_HELP.inputs)))
     .option("--out <file.xlsx>", t(BATCH_HELP.out))
+    .option("--previous <file.xlsx>", t(BATCH_HELP.previous))
+    .option("--force", t(BATCH_HELP.force))
     .addOption(new Option("--lang <lang>", t(HELP.lang)).default("zh"))
     .helpOption("-h, --help", t(HELP.help))
     .action((files: string[], raw: RawOptions) => {
@@ -173,13 +184,14 @@ function checkCommand(files: readonly string[], raw: RawOptions, lang: Lang): Ch
     exitZero: raw.exitZero === true,
     config: raw.config,
     highlight: raw.highlight,
+    force: raw.force === true,
   };
 }
 
 function reportCommand(files: readonly string[], raw: RawOptions, lang: Lang): ReportCommand {
   choice("--lang", raw.lang ?? lang, LANGS);
   if (raw.out === undefined) throw new UsageError(USAGE.missingOut);
-  return { files, overrides: settingOverrides(raw), lang: (raw.lang as Lang) ?? lang, out: raw.out, config: raw.config };
+  return { files, overrides: settingOverrides(raw), lang: (raw.lang as Lang) ?? lang, out: raw.out, config: raw.config, previous: raw.previous, force: raw.force === true };
 }
 
 function settingOverrides(raw: RawOptions): SettingsOverrides {

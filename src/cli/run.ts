@@ -11,13 +11,14 @@ import type { Day } from "../core/day";
 import { isoDay, today } from "../core/day";
 import type { CheckResult } from "../core/result";
 import { parseArgs, langOf, type CheckCommand } from "./args";
-import { checkEach, expandInputs, oneLine, sameFile, type Target } from "./batch";
+import { checkEach, checkedFile, expandInputs, hasNoLedger, oneLine, sameFile, skippedSummary, type Target } from "./batch";
 import { NO_CONFIG, loadConfig } from "./config";
 import { BATCH } from "./districtText";
-import { FAILURE, FileProblemError, UsageError, fileErrorLine, fileProblemText, say } from "./messages";
+import { FAILURE, FileProblemError, UsageError, fileErrorLine, fileProblemText, say, type Text } from "./messages";
+import { replaceable, type OwnOutput } from "./ownOutput";
 import { SAMPLE_DISPLAY, SAMPLE_PATH, packageVersion } from "./paths";
 import { Progress } from "./progress";
-import { jsonEntry, type JsonFile, type JsonFileError } from "./report/json";
+import { jsonEntry, type JsonFile, type JsonFileError, type JsonReport, type JsonSkipped } from "./report/json";
 import { textReport } from "./report/text";
 import type { SniffLimits } from "./sniff";
 
@@ -64,62 +65,99 @@ export async function run(argv: readonly string[], io: RunIO): Promise<number> {
 async function check(cmd: CheckCommand, io: RunIO): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
   const config = cmd.config !== undefined ? loadConfig(cmd.config, cwd) : NO_CONFIG;
-  const { targets, folders } = cmd.files.length > 0 ? expandInputs(cmd.files, cwd) : { targets: [{ file: SAMPLE_DISPLAY, path: SAMPLE_PATH }], folders: false };
-  const highlight = cmd.highlight !== undefined ? highlightOut(cmd.highlight, targets, folders, cwd) : null;
+  const { targets, folders, skipped } =
+    cmd.files.length > 0 ? expandInputs(cmd.files, cwd) : { targets: [{ file: SAMPLE_DISPLAY, path: SAMPLE_PATH, name: path.basename(SAMPLE_PATH), explicit: true }], folders: false, skipped: [] };
+  const highlight = cmd.highlight !== undefined ? await highlightOut(cmd, targets, folders, cwd) : null;
   const progress = folders || targets.length > 1 ? new Progress(io.stderr, targets.length, cmd.lang) : null;
 
   // Each file is rendered as soon as it is checked and its result let go: a batch holds reports, not workbooks.
   const json: (JsonFile | JsonFileError)[] = [];
   const texts: string[] = [];
   const failures: string[] = [];
+  const notes: string[] = [];
+  const leftOut: JsonSkipped[] = [];
   let read = 0;
+  let ownOutputs = 0;
+  let unrecognized = 0;
   let withErrors = false;
   let firstAsOf: Day | undefined;
   let toHighlight: CheckResult | undefined;
-  await checkEach(targets, { flags: cmd.overrides, config, lang: cmd.lang, today: io.today, limits: io.limits }, progress, (c) => {
-    if (cmd.format === "json") json.push(jsonEntry(c, cmd.lang));
-    if ("error" in c) {
-      failures.push(`zsledger: ${say(fileErrorLine(c.file, c.error), cmd.lang)}\n`);
+  const line = (text: Text) => `zsledger: ${say(text, cmd.lang)}\n`;
+  // A file found in a folder that is one of the tool's own outputs is left out; one named on the command line is checked as asked.
+  const leaveOut = (t: Target, own: OwnOutput) => !t.explicit && (own.kind === "bulletin" || own.untouched);
+  await checkEach(targets, { flags: cmd.overrides, config, lang: cmd.lang, today: io.today, limits: io.limits, leaveOut }, progress, (c) => {
+    if ("own" in c) {
+      ownOutputs++;
+      const why = BATCH.ownOutputReason(c.own);
+      leftOut.push({ file: c.target.file, reason: say(why, cmd.lang) });
+      notes.push(line(BATCH.notChecked(c.target.file, why)));
       return;
     }
-    read++;
+    if (cmd.format === "json") json.push(jsonEntry(checkedFile(c), cmd.lang));
+    if ("error" in c) {
+      failures.push(line(fileErrorLine(c.target.file, c.error)));
+      return;
+    }
+    // In a folder, a workbook with no ledger (a 工资表) is reported, and counts as a file that could not be read.
+    if (!c.target.explicit && hasNoLedger(c.result)) {
+      unrecognized++;
+      failures.push(line(BATCH.unrecognized(c.target.file)));
+    } else read++;
     withErrors ||= c.result.errors > 0;
     firstAsOf ??= c.result.settings.asOf;
-    if (cmd.format === "text") texts.push(textReport(c.file, c.result, cmd.lang));
+    if (cmd.format === "text") texts.push(textReport(c.target.file, c.result, cmd.lang));
     if (highlight) toHighlight = c.result;
   });
 
+  const { listed, hidden, locks } = skippedSummary(skipped);
+  for (const s of listed) {
+    const why = BATCH.notCheckedReason(s.reason.kind);
+    leftOut.push({ file: s.file, reason: say(why, cmd.lang) });
+    notes.push(line(BATCH.notChecked(s.file, why)));
+  }
+  if (hidden + locks > 0) notes.push(line(BATCH.skippedCounted(hidden, locks)));
+
   const asOf = cmd.overrides.asOf ?? firstAsOf ?? today(io.today);
-  if (cmd.format === "json") io.stdout.write(JSON.stringify({ asOf: isoDay(asOf), files: json }, null, 2) + "\n");
-  else io.stdout.write(texts.join("\n" + "─".repeat(40) + "\n\n"));
-  for (const line of failures) io.stderr.write(line);
-  if (folders) io.stderr.write(`zsledger: ${say(BATCH.summary(targets.length, failures.length), cmd.lang)}\n`);
+  if (cmd.format === "json") {
+    const report: JsonReport = { asOf: isoDay(asOf), files: json };
+    if (leftOut.length > 0) report.skipped = leftOut;
+    io.stdout.write(JSON.stringify(report, null, 2) + "\n");
+  } else io.stdout.write(texts.join("\n" + "─".repeat(40) + "\n\n"));
+  for (const l of [...failures, ...notes]) io.stderr.write(l);
+  const considered = targets.length - ownOutputs;
+  const unreadable = considered - read - unrecognized;
+  if (folders) io.stderr.write(line(BATCH.summary(considered, unreadable, unrecognized)));
 
   if (read === 0) return 2;
   if (highlight && toHighlight) {
     try {
       const { writeHighlightCopy } = await import("./highlightCopy/write");
       const written = await writeHighlightCopy(targets[0].path, highlight, toHighlight, cmd.lang);
-      io.stderr.write(`zsledger: ${say(BATCH.highlightWritten(cmd.highlight!, written.marks, written.notes), cmd.lang)}\n`);
+      io.stderr.write(line(BATCH.highlightWritten(cmd.highlight!, written.marks, written.notes)));
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       const text =
         typeof code === "string"
           ? BATCH.cannotWrite(cmd.highlight!, code)
           : BATCH.highlightFailed(targets[0].file, e instanceof FileProblemError ? say(fileProblemText(e.problem), cmd.lang) : oneLine(e));
-      io.stderr.write(`zsledger: ${say(text, cmd.lang)}\n`);
+      io.stderr.write(line(text));
       return 2;
     }
   }
-  const failed = read < targets.length || withErrors;
+  const failed = read < considered || withErrors;
   return failed && !cmd.exitZero ? 1 : 0;
 }
 
-/** Where --highlight writes: one input file, never the input itself (also through another path or a link). */
-function highlightOut(out: string, targets: readonly Target[], folders: boolean, cwd: string): string {
+/**
+ * Where --highlight writes: one input file, never the input itself (also through another path or a
+ * link), and never over a file this tool did not write (or that was changed since) without --force.
+ */
+async function highlightOut(cmd: CheckCommand, targets: readonly Target[], folders: boolean, cwd: string): Promise<string> {
+  const out = cmd.highlight!;
   if (folders || targets.length !== 1) throw new UsageError(BATCH.highlightOneFile);
   if (!/\.xlsx$/i.test(out)) throw new UsageError(BATCH.highlightNotXlsx(out));
   const full = path.resolve(cwd, out);
   if (full === targets[0].path || sameFile(full, targets[0].path)) throw new UsageError(BATCH.highlightSame(out));
+  if (!cmd.force && !(await replaceable(full, "highlighted-copy"))) throw new UsageError(BATCH.outExists("--highlight", out));
   return full;
 }

@@ -42,10 +42,14 @@ interface Written {
 
 export class ZipTooLargeError extends Error {}
 
-/** Writes `entries`, in order, to `outPath` (created or truncated); `source` is the zip copies come from. */
-export function writeZip(outPath: string, source: string | null, entries: readonly OutEntry[]): void {
-  const out = fs.openSync(outPath, "w");
-  const src = source !== null && entries.some((e) => "copy" in e) ? fs.openSync(source, "r") : null;
+/**
+ * Writes `entries`, in order, to `target`: a path (created or truncated) or a descriptor opened for
+ * writing (an exclusively created temporary file, safeWrite.ts), left open. `source` is the zip
+ * copies come from: a path, or a descriptor opened for reading, likewise left open.
+ */
+export function writeZip(target: string | number, source: string | number | null, entries: readonly OutEntry[]): void {
+  const out = typeof target === "number" ? target : fs.openSync(target, "w");
+  const src = source !== null && entries.some((e) => "copy" in e) ? (typeof source === "number" ? source : fs.openSync(source, "r")) : null;
   try {
     let position = 0;
     const write = (buf: Buffer) => {
@@ -85,8 +89,8 @@ export function writeZip(outPath: string, source: string | null, entries: readon
     end.writeUInt32LE(cdStart, 16);
     write(end);
   } finally {
-    fs.closeSync(out);
-    if (src !== null) fs.closeSync(src);
+    if (typeof target !== "number") fs.closeSync(out);
+    if (src !== null && typeof source !== "number") fs.closeSync(src);
   }
 }
 

@@ -23,15 +23,22 @@ test("a folder: every ledger below it in name order, the broken one reported, lo
   const f = district().files;
   // zh-CN collation: 部门 (bù) < 街道 (jiē) < 天平 (tiān) < 园区 (yuán); names inside a folder likewise.
   expect(report.files.map((x) => x.file)).toEqual([f.department, f.multi, f.caiyuan, f.daimiao, f.shengzhuang, f.broken, f.park]);
-  for (const skipped of district().skipped) expect(stdout).not.toContain(JSON.stringify(skipped).slice(1, -1));
+  for (const skipped of district().skipped) expect(report.files.map((x) => x.file)).not.toContain(skipped);
 
   const broken = report.files.find((x) => x.file === f.broken)!;
   expect(Object.keys(broken)).toEqual(["file", "error"]);
   expect((broken as { error: string }).error).toMatch(/^文件不完整/);
 
   const lines = stderr.split("\n").filter(Boolean);
-  expect(lines).toEqual([`zsledger: 无法检查 ${f.broken}：${(broken as { error: string }).error}`, "zsledger: 共检查 7 个文件，其中 1 个无法读取（已跳过）"]);
+  expect(lines).toEqual([
+    `zsledger: 无法检查 ${f.broken}：${(broken as { error: string }).error}`,
+    "zsledger: 未检查 台账/街道/说明.docx：不是表格文件",
+    "zsledger: 已跳过 1 个隐藏文件或文件夹（名称以“.”开头）、1 个 Excel/WPS 锁定文件（名称以“~$”开头，打开文件时自动生成）",
+    "zsledger: 共检查 7 个文件，其中 1 个无法读取（已跳过）",
+  ]);
   expect(stderr).not.toContain("\r");
+  // The JSON lists what was not checked, with the reason.
+  expect((JSON.parse(stdout) as { skipped: unknown }).skipped).toEqual([{ file: "台账/街道/说明.docx", reason: "不是表格文件" }]);
 });
 
 test("each file's entry in a batch is exactly what checking that file alone gives", async () => {
@@ -89,6 +96,8 @@ test("on a terminal, a progress bar on stderr, redrawn in place and cleared at t
   for (const frame of frames.filter((s) => s.startsWith("checking "))) expect(frame.length).toBeLessThanOrEqual(99);
   // After the bar: the unreadable file and the count, on lines of their own.
   expect(stderr.endsWith(frames[frames.length - 1])).toBe(true);
-  expect(frames[frames.length - 1]).toMatch(/^zsledger: cannot check 台账\/天平街道招商引资台账\.xlsx: .*\nzsledger: 7 files checked, 1 could not be read \(skipped\)\n$/);
+  expect(frames[frames.length - 1]).toMatch(
+    /^zsledger: cannot check 台账\/天平街道招商引资台账\.xlsx: .*\nzsledger: not checked: 台账\/街道\/说明\.docx: not a spreadsheet\nzsledger: skipped 1 hidden file or folder \(names starting with "\."\) and 1 Excel\/WPS lock file \(names starting with "~\$", made while a file is open\)\nzsledger: 7 files checked, 1 could not be read \(skipped\)\n$/,
+  );
   expect(JSON.parse(stdout).files).toHaveLength(7);
 });

@@ -1,13 +1,15 @@
 /**
  * `zsledger report DIR --out FILE.xlsx`: the bulletin read back with ExcelJS, every cell of 汇总
  * compared with the per-file JSON of `check DIR --format json` (with the same config), the
- * overdue projects and the findings list likewise, the broken file listed as unreadable, the
- * print setup, and formula-like text kept as text.
+ * overdue projects and the findings list likewise (files named below the folder, rules by their
+ * titles), the broken file listed as unreadable, the 说明 sheet's requirements from the core's
+ * thresholds, the print setup, and formula-like text kept as text.
  */
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { UNIT_KIND_LABELS, TARGET_LABELS } from "../../src/core/labels";
+import { TARGET_THRESHOLDS } from "../../src/core/assess";
+import { RULE_LABELS, UNIT_KIND_LABELS, TARGET_LABELS } from "../../src/core/labels";
 import { MARK_STYLES } from "../../src/core/marks";
 import { TARGET_IDS } from "../../src/core/result";
 import { sniffFile } from "../../src/cli/sniff";
@@ -63,6 +65,11 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
+/** A file as the bulletin names it: its path below the folder given (台账/街道/x.xlsx → 街道/x.xlsx). */
+function named(file: string): string {
+  return path.relative("台账", file);
+}
+
 /** The single-unit files' unit names, as the district knows them (省庄镇 through the config's alias). */
 function unitNameOf(file: string): string {
   const f = district.files;
@@ -85,7 +92,7 @@ function expectedSummary() {
       if (t.met === null) return "未评估";
       return `${t.actual}/${t.required} ${t.met ? "✓" : "✗"}`;
     });
-    return [rank, u.unit, UNIT_KIND_LABELS[u.unitKind as keyof typeof UNIT_KIND_LABELS].zh, ...cells, u.score, u.penalty, net, u.errors, u.warnings, u.file];
+    return [rank, u.unit, UNIT_KIND_LABELS[u.unitKind as keyof typeof UNIT_KIND_LABELS].zh, ...cells, u.score, u.penalty, net, u.errors, u.warnings, named(u.file)];
   });
   return { ids, rows, count: units.length };
 }
@@ -102,7 +109,7 @@ test("the run: exit 1 (one file unreadable), one line on stdout, the broken file
   expect(report.stdout).toBe(`已写入通报 ${OUT}：8 个单位，1 个文件无法读取（列在“汇总”表下方）\n`);
   expect(report.stderr).toContain(`zsledger: 无法检查 ${district.files.broken}：文件不完整`);
   expect(report.stderr).toContain("zsledger: 共检查 7 个文件，其中 1 个无法读取（已跳过）");
-  expect(wb.worksheets.map((ws) => ws.name)).toEqual(["汇总", "逾期未开工", "问题清单"]);
+  expect(wb.worksheets.map((ws) => ws.name)).toEqual(["汇总", "逾期未开工", "问题清单", "说明"]);
 });
 
 test("汇总: every cell equals the per-file JSON, one row per unit, ranked by 得分 − 扣分 with ties sharing a rank", () => {
@@ -154,8 +161,14 @@ test("汇总: the unreadable file is listed below the table with its reason, and
   const broken = json.files.find((f) => f.file === district.files.broken) as { error: string };
   const at = texts.indexOf("无法读取的文件（1 个，未计入本通报）：");
   expect(at).toBeGreaterThan(0);
-  expect(texts[at + 1]).toBe(`${district.files.broken}：${broken.error}`);
+  expect(texts[at + 1]).toBe(`${named(district.files.broken)}：${broken.error}`);
   expect(texts).toContain("未报送台账的单位（1 个）：天外村街道");
+  // Nothing in the folder goes unmentioned: the .docx by name, the hidden folder and the lock file by count.
+  const skipped = texts.indexOf("未检查的文件（3 个）：");
+  expect(texts.slice(skipped + 1, skipped + 3)).toEqual([
+    "街道/说明.docx：不是表格文件",
+    "另已跳过 1 个隐藏文件或文件夹（名称以“.”开头）、1 个 Excel/WPS 锁定文件（名称以“~$”开头，打开文件时自动生成）。",
+  ]);
 });
 
 test("逾期未开工: every signed project overdue or missing its planned start, as the findings say", () => {
@@ -165,7 +178,7 @@ test("逾期未开工: every signed project overdue or missing its planned start
       ? []
       : f.findings
           .filter((x) => x.rule === "overdue-start" || x.rule === "missing-planned-start")
-          .map((x) => ({ status: x.rule === "overdue-start" ? "逾期未开工" : "缺计划开工日期", where: `${f.file} / ${x.sheet} 第 ${x.row} 行`, unit: x.unit ?? unitNameOf(f.file) })),
+          .map((x) => ({ status: x.rule === "overdue-start" ? "逾期未开工" : "缺计划开工日期", where: `${named(f.file)} / ${x.sheet} 第 ${x.row} 行`, unit: x.unit ?? unitNameOf(f.file) })),
   );
   expect(expected.length).toBeGreaterThan(8);
   expect(rowValues(ws, 2, 10)).toEqual(["序号", "单位", "项目名称", "总投资（万元）", "签约日期", "计划开工日期", "状态", "逾期天数", "包保责任人", "来源"]);
@@ -176,7 +189,7 @@ test("逾期未开工: every signed project overdue or missing its planned start
   expect(ws.getRow(3 + expected.length).getCell(1).value ?? null).toBeNull();
 
   // One row in full: 财源街道's 数字经济产业园项目 (row 9), planned 2022-09-15, 15 days overdue.
-  const row9 = expected.findIndex((e) => e.where === `${district.files.caiyuan} / 项目台账 第 9 行`);
+  const row9 = expected.findIndex((e) => e.where === `${named(district.files.caiyuan)} / 项目台账 第 9 行`);
   expect(rowValues(ws, 3 + row9, 10)).toEqual([
     row9 + 1,
     "财源街道",
@@ -187,18 +200,29 @@ test("逾期未开工: every signed project overdue or missing its planned start
     "逾期未开工",
     15,
     "孙丽",
-    `${district.files.caiyuan} / 项目台账 第 9 行`,
+    "街道/财源街道招商引资台账.xlsx / 项目台账 第 9 行",
   ]);
 });
 
-test("问题清单: every finding with file, sheet, cell, rule and message", () => {
+test("问题清单: every finding with its file (named below the folder), sheet, cell, rule title and message", () => {
   const ws = wb.getWorksheet("问题清单")!;
   const expected = json.files.flatMap((f) => ("error" in f ? [] : f.findings.map((x) => ({ file: f.file, ...x }))));
   expect(rowValues(ws, 2, 8)).toEqual(["序号", "单位", "文件", "工作表", "单元格", "级别", "规则", "问题说明"]);
   expected.forEach((e, i) => {
     const v = rowValues(ws, 3 + i, 8);
-    expect([v[0], v[2], v[3] ?? "", v[4] ?? "", v[5], v[6], v[7]]).toEqual([i + 1, e.file, e.sheet, e.cell, e.severity === "error" ? "错误" : "警告", e.rule, e.message]);
+    expect([v[0], v[2], v[3] ?? "", v[4] ?? "", v[5], v[6], v[7]]).toEqual([
+      i + 1,
+      named(e.file),
+      e.sheet,
+      e.cell,
+      e.severity === "error" ? "错误" : "警告",
+      RULE_LABELS[e.rule as keyof typeof RULE_LABELS].zh,
+      e.message,
+    ]);
+    expect(String(v[2])).not.toMatch(/^\.\.|^台账/);
   });
+  // A Chinese document: no English rule id in the 规则 column.
+  expect(ws.getColumn(7).values.filter((x) => typeof x === "string" && /^[a-z-]+$/.test(x))).toEqual([]);
   expect(ws.getRow(3 + expected.length).getCell(1).value ?? null).toBeNull();
   const errors = expected.filter((e) => e.severity === "error").length;
   expect(ws.getCell("A1").value).toBe(`台账问题清单（错误 ${errors} 个，警告 ${expected.length - errors} 个；截至2022年9月30日）`);
@@ -207,7 +231,7 @@ test("问题清单: every finding with file, sheet, cell, rule and message", () 
 test("printable: A4 landscape fitted to width, header rows frozen and repeated, widths from the text (CJK counts double)", () => {
   for (const ws of wb.worksheets) {
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
-    const header = ws.name === "汇总" ? 3 : 2;
+    const header = ws.name === "汇总" || ws.name === "说明" ? 3 : 2;
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: header });
     expect(ws.pageSetup.printTitlesRow).toBe(`${header}:${header}`);
     expect(ws.headerFooter.oddFooter).toBe("&C第 &P 页，共 &N 页");
@@ -215,6 +239,24 @@ test("printable: A4 landscape fitted to width, header rows frozen and repeated, 
   // 高端医疗器械产业化项目: 11 CJK characters, 22 columns of text, plus a margin.
   expect(wb.getWorksheet("逾期未开工")!.getColumn(3).width).toBeGreaterThanOrEqual(24);
   expect(wb.getWorksheet("问题清单")!.getColumn(8).width).toBe(66);
+});
+
+test("说明: each target's requirement and each kind's figure, from the core's thresholds; the points of the run", () => {
+  const ws = wb.getWorksheet("说明")!;
+  expect(rowValues(ws, 3, 6)).toEqual(["指标", "考核要求", "街道/镇", "园区", "区直部门", "指挥部"]);
+  const rows = TARGET_IDS.map((_, i) => rowValues(ws, 4 + i, 6));
+  const byLabel = new Map(rows.map((r) => [r[0], r]));
+  expect(rows.map((r) => r[0])).toEqual(TARGET_IDS.map((id) => TARGET_LABELS[id].zh));
+  const T = TARGET_THRESHOLDS;
+  expect(byLabel.get("全年任务")).toEqual(["全年任务", `到位资金达到全年任务的 ${T.annualTaskShare * 100}%（仅对设置了全年任务的单位评估）`, "考核", "考核", "考核", "考核"]);
+  expect(byLabel.get("主要负责人外出")!.slice(2)).toEqual([`不少于 ${T.tripsMain.town} 次`, `不少于 ${T.tripsMain.park} 次`, `不少于 ${T.tripsMain.department} 次`, "—"]);
+  expect(byLabel.get("投洽会签约")).toEqual(["投洽会签约", `投洽会签约项目中 1亿元以上的不少于 ${T.fairSigningCount} 个，其中 10亿元以上的不少于 ${T.fairSigningBigCount} 个`, "考核", "考核", "—", "—"]);
+  expect(byLabel.get("新开工")![1]).toBe(`活动期间实际开工项目不少于 ${T.newStartsCount} 个，其中 5000万元以上的不少于 ${T.newStartsBigCount} 个`);
+  expect(byLabel.get("杜绝空白")!.slice(2)).toEqual(["—", "—", "考核", "—"]);
+  expect(byLabel.get("客商邀请")![1]).toContain(`不少于 ${T.invitations} 人`);
+  const texts: string[] = [];
+  ws.eachRow((row) => texts.push(String(row.getCell(1).value)));
+  expect(texts).toContain("计分：每个签约项目分值 B = 2，按期开工得 B，延期开工得 B/2，未按期开工扣 B/2，不能实施扣 2B；投洽会签约项目另加 F = 1 分；主要负责人外出每少 1 次扣 2P（P = 1）。排名按 得分 − 扣分 从高到低。");
 });
 
 test("formula-like text (a project named =1+1) stays text: a string cell, no formula, quotePrefix set", async () => {
@@ -255,6 +297,7 @@ test("an earlier bulletin inside the folder is not read as a ledger; --out must 
   fs.copyFileSync(path.join(district.dir, OUT), path.join(district.units, "通报.xlsx"));
   const again = await runCli(["report", "台账", "--out", path.join("台账", "通报.xlsx")], { cwd: district.dir });
   expect(again.stdout).toMatch(/：8 个单位/);
+  expect(again.stderr).toContain("zsledger: 未检查 台账/通报.xlsx：这是本工具生成的通报，不是台账\n");
   const same = await runCli(["report", district.files.park, "--out", district.files.park], { cwd: district.dir });
   expect(same).toMatchObject({ code: 2, stdout: "" });
   expect(same.stderr).toMatch(/^zsledger: --out 的输出文件 .* 是要检查的台账之一，请另取一个文件名\n$/);

@@ -20,7 +20,7 @@ function d(iso: string): Date {
 const _ = null;
 
 /** The sample's sheets with every "财源街道" renamed, then altered row by row (1-based rows of 项目台账). */
-function townSheets(name: string, alter: (projects: CellValue[][], sheets: SampleSheet[]) => void): SampleSheet[] {
+export function townSheets(name: string, alter: (projects: CellValue[][], sheets: SampleSheet[]) => void): SampleSheet[] {
   const sheets = sampleSheets().map((s) => ({
     ...s,
     grid: s.grid.map((row) => row.map((v) => (typeof v === "string" ? v.replace(/财源街道/g, name) : v))),
@@ -29,7 +29,7 @@ function townSheets(name: string, alter: (projects: CellValue[][], sheets: Sampl
   return sheets;
 }
 
-function setting(sheets: SampleSheet[], key: string, value: CellValue): void {
+export function setting(sheets: SampleSheet[], key: string, value: CellValue): void {
   const grid = sheets.find((s) => s.name === "台账设置")!.grid;
   const row = grid.find((r) => r[0] === key);
   if (row) row[1] = value;
@@ -75,7 +75,7 @@ function park(): SampleSheet[] {
 }
 
 /** 区商务局, a district department: a few projects, two principal's trips short of nothing, weekly meetings. */
-function department(): SampleSheet[] {
+export function department(): SampleSheet[] {
   const projects: CellValue[][] = [
     ["区商务局招商引资项目台账", _, _, _, _, _, _, _, _],
     ["序号", "项目名称", "总投资", "项目状态", "签约日期", "计划开工日期", "实际开工日期", "包保责任人", "外出推介次数"],
@@ -104,7 +104,7 @@ function department(): SampleSheet[] {
 }
 
 /** Three departments kept in one sheet, one 单位 per block (merged cells read blank below the first). */
-function multiUnit(): SampleSheet[] {
+export function multiUnit(): SampleSheet[] {
   const grid: CellValue[][] = [
     ["区直部门招商引资项目汇总台账", _, _, _, _, _, _, _],
     ["单位", "项目名称", "总投资", "项目状态", "签约日期", "计划开工日期", "实际开工日期", "包保责任人"],

@@ -149,13 +149,13 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
-test("only the sheet, styles, comments, its VML drawing and the content types change; the rest is copied byte for byte", async () => {
-  expect([...now.keys()]).toEqual([...was.keys()]);
-  const changed = ["[Content_Types].xml", "xl/styles.xml", "xl/worksheets/sheet1.xml", "xl/comments1.xml", "xl/drawings/vmlDrawing1.vml"];
+test("only the sheet, styles, comments, its VML drawing and the content types change, and the marker is added; the rest is copied byte for byte", async () => {
+  // The marker (ownOutput.ts): a custom properties part, related from _rels/.rels and typed in [Content_Types].xml.
+  expect([...now.keys()]).toEqual([...was.keys(), "docProps/custom.xml"]);
+  const changed = ["[Content_Types].xml", "_rels/.rels", "xl/styles.xml", "xl/worksheets/sheet1.xml", "xl/comments1.xml", "xl/drawings/vmlDrawing1.vml"];
   for (const [name, e] of was) {
     const same = (await text(out, now.get(name)!)) === (await text(input, e));
-    // [Content_Types].xml already declares what the notes need: rewritten, but the same text.
-    expect({ name, same }).toEqual({ name, same: !changed.includes(name) || name === "[Content_Types].xml" });
+    expect({ name, same }).toEqual({ name, same: !changed.includes(name) });
     if (!changed.includes(name)) expect(raw(out, now.get(name)!).equals(raw(input, e))).toBe(true);
   }
 });
@@ -208,7 +208,7 @@ test("a sheet without notes gets a comments part, a VML drawing in an unclaimed 
   );
   await writeHighlightCopy(bare, copy, result(), "zh");
   const entries = directory(copy);
-  expect([...entries.keys()].slice(-2)).toEqual(["xl/comments1.xml", "xl/drawings/vmlDrawing1.vml"]);
+  expect([...entries.keys()].slice(-3)).toEqual(["xl/comments1.xml", "xl/drawings/vmlDrawing1.vml", "docProps/custom.xml"]);
   const xml = await text(copy, entries.get("xl/worksheets/sheet1.xml")!);
   expect(xml).toContain(`<x:drawing rel:id="rId1"/><x:legacyDrawing rel:id="rId4"/><x:tableParts count="1">`);
   const sheetRels = await text(copy, entries.get("xl/worksheets/_rels/sheet1.xml.rels")!);
@@ -218,6 +218,9 @@ test("a sheet without notes gets a comments part, a VML drawing in an unclaimed 
   expect(vml).toContain(`<o:idmap v:ext="edit" data="1"/>`);
   expect([...vml.matchAll(/id="_x0000_s(\d+)"/g)].map((m) => Number(m[1]))).toEqual([1025, 1026, 1027]);
   const types = await text(copy, entries.get("[Content_Types].xml")!);
-  expect(types).toContain(`<Override PartName="/xl/comments1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/></Types>`);
+  expect(types).toContain(
+    `<Override PartName="/xl/comments1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/>` +
+      `<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>`,
+  );
   expect(types.match(/Extension="vml"/g)).toHaveLength(1);
 });

@@ -4,14 +4,17 @@
  * poppler-utils, fonts-wqy-microhei); otherwise the test is skipped and says so.
  *
  * ZSLEDGER_UPDATE_SCREENSHOTS=1 (the convention of every test that makes a README picture; the
- * older ZSLEDGER_WRITE_PNG=1 still works) also renders the bulletin's first page
- * (pdftoppm -png -r 80) to assets/bulletin-page1.png, the picture in the README.
+ * older ZSLEDGER_WRITE_PNG=1 still works) also renders the bulletin's first page (pdftoppm -png
+ * -r 80) to assets/bulletin-page1.png, and the 本期变化 page of a bulletin compared with the last
+ * one to assets/bulletin-changes.png: the pictures in the README.
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { runCli } from "../cli/helpers";
 import { useDistrict } from "./fixtures";
+import { writePeriods } from "./periods";
+import { readBook, sheetValues } from "./zipEdit";
 
 const onPath = (cmd: string) => spawnSync("sh", ["-c", `command -v ${cmd}`]).status === 0;
 const HAVE_LIBREOFFICE = onPath("libreoffice");
@@ -21,16 +24,16 @@ if (!HAVE_LIBREOFFICE) console.warn("libreoffice is not on PATH: the PDF convers
 const district = useDistrict();
 
 /** Converts with a profile of its own, so that parallel runs (or an open LibreOffice) do not collide. */
-function toPdf(file: string): { pdf: string; pages: number | null } {
-  const outdir = path.join(district().dir, "pdf");
+function toPdf(file: string, format = "pdf", outdir = path.join(district().dir, "pdf")): { pdf: string; pages: number | null } {
   const profile = path.join(district().dir, "lo-profile");
-  const r = spawnSync("libreoffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", outdir, file], {
+  const r = spawnSync("libreoffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", format, "--outdir", outdir, file], {
     encoding: "utf8",
     timeout: 110_000,
   });
   expect({ status: r.status, signal: r.signal, error: /Error:|failed/i.test(r.stderr.replace(/Warning: failed to launch javaldx[^\n]*\n?/, "")) ? r.stderr : "" }).toEqual({ status: 0, signal: null, error: "" });
-  const pdf = path.join(outdir, path.basename(file).replace(/\.xlsx$/, ".pdf"));
+  const pdf = path.join(outdir, path.basename(file).replace(/\.xlsx$/, `.${format}`));
   expect(fs.existsSync(pdf)).toBe(true);
+  if (format !== "pdf") return { pdf, pages: null };
   expect(fs.readFileSync(pdf).subarray(0, 5).toString("latin1")).toBe("%PDF-");
   const info = onPath("pdfinfo") ? spawnSync("pdfinfo", [pdf], { encoding: "utf8" }).stdout : "";
   const pages = /Pages:\s+(\d+)/.exec(info);
@@ -55,4 +58,32 @@ maybe("a highlighted copy converts to PDF", async () => {
   const r = await runCli(["check", district().files.daimiao, "--highlight", "岱庙街道-标记.xlsx"], { cwd: district().dir });
   expect(r.code).toBe(1);
   toPdf(path.join(district().dir, "岱庙街道-标记.xlsx"));
+});
+
+maybe("a bulletin compared with the last one converts to PDF, 本期变化 on the page after 汇总", async () => {
+  const dir = path.join(district().dir, "两期");
+  await writePeriods(dir);
+  await runCli(["report", "0915", "--out", "通报0915.xlsx"], { cwd: dir });
+  const r = await runCli(["report", "0930", "--out", "通报0930.xlsx", "--previous", "通报0915.xlsx"], { cwd: dir });
+  expect(r.code).toBe(0);
+  const { pdf, pages } = toPdf(path.join(dir, "通报0930.xlsx"));
+  if (pages !== null) expect(pages).toBeGreaterThanOrEqual(5);
+  if (process.env.ZSLEDGER_UPDATE_SCREENSHOTS === "1" || process.env.ZSLEDGER_WRITE_PNG === "1") {
+    const prefix = path.join(dir, "changes");
+    const render = spawnSync("pdftoppm", ["-png", "-r", "80", "-f", "2", "-l", "2", "-singlefile", pdf, prefix]);
+    expect(render.status).toBe(0);
+    fs.copyFileSync(`${prefix}.png`, path.join(__dirname, "../../assets/bulletin-changes.png"));
+  }
+});
+
+maybe("a bulletin re-saved by LibreOffice keeps its marker and data: still left out of folders, still compared the same", async () => {
+  const dir = path.join(district().dir, "两期");
+  const resaved = path.join(dir, "另存");
+  toPdf(path.join(dir, "通报0915.xlsx"), "xlsx", resaved);
+  const r = await runCli(["report", "0930", "--out", "另存后比较.xlsx", "--previous", path.join("另存", "通报0915.xlsx")], { cwd: dir });
+  expect(r.code).toBe(0);
+  const [before, after] = [await readBook(path.join(dir, "通报0930.xlsx")), await readBook(path.join(dir, "另存后比较.xlsx"))];
+  for (const name of ["汇总", "本期变化"]) expect(sheetValues(after.getWorksheet(name)!)).toEqual(sheetValues(before.getWorksheet(name)!));
+  const folder = await runCli(["check", "另存", "--format", "json"], { cwd: dir });
+  expect(JSON.parse(folder.stdout).skipped).toEqual([{ file: "另存/通报0915.xlsx", reason: "这是本工具生成的通报，不是台账" }]);
 });

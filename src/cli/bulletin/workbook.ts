@@ -1,6 +1,6 @@
 /**
- * The bulletin as an ExcelJS workbook: 汇总 (one row per unit, ranked), 逾期未开工 and 问题清单,
- * each printable on A4 landscape (fit to width, header rows repeated, page numbers), with frozen
+ * The bulletin as an ExcelJS workbook: 汇总 (one row per unit, ranked), 本期变化 (with
+ * --previous), 逾期未开工, 问题清单 and 说明 (what each target requires), each printable on A4 landscape (fit to width, header rows repeated, page numbers), with frozen
  * header rows, columns as wide as their text (a CJK character counts double) and the target cells
  * coloured met / not met.
  *
@@ -9,12 +9,27 @@
  * format, which write.ts turns into quotePrefix (src/core/safeText.ts).
  */
 import ExcelJS from "exceljs";
-import { TARGET_STYLES, rankByNet, targetColumns, targetText } from "../../core/bulletin";
+import {
+  OVERDUE_STATUSES,
+  TARGET_STYLES,
+  UNIT_KINDS_SHOWN,
+  rankByNet,
+  ruleTitle,
+  targetColumns,
+  targetRequiredOf,
+  targetRequirement,
+  targetText,
+} from "../../core/bulletin";
 import { ymd, type Day } from "../../core/day";
-import { SEVERITY_LABELS, STATUS_LABELS, TARGET_LABELS, UNIT_KIND_LABELS } from "../../core/labels";
+import { OUTCOME_LABELS, SEVERITY_LABELS, STATUS_LABELS, TARGET_LABELS, UNIT_KIND_LABELS } from "../../core/labels";
+import { TARGET_IDS, type StartStatus } from "../../core/result";
+import { compact } from "../../core/text";
 import { MARK_STYLES, STATUS_MARK, type MarkStyle } from "../../core/marks";
 import { isFormulaLike } from "../../core/safeText";
+import { BATCH } from "../districtText";
+import { BULLETIN_TITLE_WORDS, CREATOR } from "../ownOutput";
 import { displayWidth } from "../report/text";
+import { findingIdentity, type Comparison } from "./changes";
 import type { Bulletin } from "./model";
 
 /** The number format write.ts marks quotePrefix: used only on formula-like text. */
@@ -34,16 +49,18 @@ const THIN: Partial<ExcelJS.Borders> = {
 };
 
 export function bulletinTitle(district: string, asOf: Day): string {
-  return `${district}招商引资集中攻坚活动半月通报（截至${dateZh(asOf)}）`;
+  return `${district}${BULLETIN_TITLE_WORDS}（截至${dateZh(asOf)}）`;
 }
 
 export function buildBulletin(b: Bulletin): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
-  wb.creator = "zsledger 招商台账助手";
+  wb.creator = CREATOR;
   wb.title = bulletinTitle(b.district, b.asOf);
   summarySheet(wb, b);
+  if (b.previous) changesSheet(wb, b, b.previous);
   overdueSheet(wb, b);
   findingsSheet(wb, b);
+  requirementsSheet(wb, b);
   return wb;
 }
 
@@ -59,24 +76,26 @@ interface Column {
   readonly amount?: boolean;
   /** Shrunk to fit on one line rather than wrapped (file paths: for tracing, not for reading aloud). */
   readonly shrink?: boolean;
+  /** A change from the last bulletin, shown with its sign or arrow. */
+  readonly change?: "rank" | "figure";
 }
 
-/** A sheet of one table: title rows, a header row, rows; widths fitted to the text. */
+/**
+ * A sheet of tables: title rows, a header row, rows; widths fitted to the text. Most sheets hold one
+ * table; 本期变化 holds several, each started by section() below the one before.
+ */
 class Table {
   readonly ws: ExcelJS.Worksheet;
   /** The header row's number. */
   readonly headerRow: number;
-  private readonly widths: number[];
-  /** Each data row's text widths, to size its height once the column widths are known. */
-  private readonly shown: { row: ExcelJS.Row; widths: number[] }[] = [];
+  private readonly widths: number[] = [];
+  /** Each data row's text widths and columns, to size its height once the column widths are known. */
+  private readonly shown: { row: ExcelJS.Row; widths: number[]; columns: readonly Column[] }[] = [];
   private next: number;
+  private columns: readonly Column[];
 
-  constructor(
-    wb: ExcelJS.Workbook,
-    name: string,
-    private readonly columns: readonly Column[],
-    titles: readonly string[],
-  ) {
+  constructor(wb: ExcelJS.Workbook, name: string, columns: readonly Column[], titles: readonly string[], options: { repeatHeader: boolean } = { repeatHeader: true }) {
+    this.columns = columns;
     this.ws = wb.addWorksheet(name, {
       pageSetup: {
         paperSize: 9,
@@ -86,12 +105,12 @@ class Table {
         fitToHeight: 0,
         horizontalCentered: true,
         margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
-        printTitlesRow: `${titles.length + 1}:${titles.length + 1}`,
+        ...(options.repeatHeader ? { printTitlesRow: `${titles.length + 1}:${titles.length + 1}` } : {}),
       },
       headerFooter: { oddFooter: "&C第 &P 页，共 &N 页", evenFooter: "&C第 &P 页，共 &N 页" },
-      views: [{ state: "frozen", ySplit: titles.length + 1, xSplit: 0 }],
+      views: [{ state: "frozen", ySplit: options.repeatHeader ? titles.length + 1 : titles.length, xSplit: 0 }],
     });
-    this.widths = columns.map((c) => Math.max(c.min, displayWidth(c.header) / 2 + 2));
+    this.fit(columns);
     titles.forEach((title, i) => {
       const row = this.ws.getRow(i + 1);
       const cell = row.getCell(1);
@@ -101,7 +120,26 @@ class Table {
       row.height = i === 0 ? 30 : 18;
       this.ws.mergeCells(i + 1, 1, i + 1, columns.length);
     });
-    const header = this.ws.getRow(titles.length + 1);
+    this.headerRow = titles.length + 1;
+    this.next = this.headerRow;
+    this.header();
+  }
+
+  /** Another table below the last one: a bold title line, then its own header row. */
+  section(title: string, columns: readonly Column[]): void {
+    this.columns = columns;
+    this.fit(columns);
+    this.line(title, { bold: true, size: 12 }, true);
+    this.header();
+  }
+
+  private fit(columns: readonly Column[]): void {
+    columns.forEach((c, i) => (this.widths[i] = Math.max(this.widths[i] ?? 0, c.min, displayWidth(c.header) / 2 + 2)));
+  }
+
+  private header(): void {
+    const columns = this.columns;
+    const header = this.ws.getRow(this.next++);
     columns.forEach((c, i) => {
       const cell = header.getCell(i + 1);
       setText(cell, c.header);
@@ -111,15 +149,14 @@ class Table {
       cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
     });
     header.height = Math.max(22, ...columns.map((c, i) => 15 * Math.ceil(displayWidth(c.header) / Math.max(1, this.widths[i] - 1)) + 6));
-    this.headerRow = titles.length + 1;
-    this.next = titles.length + 2;
   }
 
   add(values: readonly Value[], style?: (column: number, cell: ExcelJS.Cell) => void): ExcelJS.Row {
     const row = this.ws.getRow(this.next++);
+    const columns = this.columns;
     values.forEach((v, i) => {
       const cell = row.getCell(i + 1);
-      const c = this.columns[i];
+      const c = columns[i];
       // An empty string stays a blank cell (a target the unit's kind is not assessed on).
       if (typeof v === "string") {
         if (v !== "") setText(cell, v);
@@ -129,11 +166,14 @@ class Table {
       cell.alignment = c.shrink ? { horizontal: c.align ?? "left", vertical: "middle", shrinkToFit: true } : { horizontal: c.align ?? "left", vertical: "middle", wrapText: true };
       if (v instanceof Date) cell.numFmt = "yyyy-mm-dd";
       else if (c.amount && typeof v === "number") cell.numFmt = Number.isInteger(v) ? "#,##0" : "#,##0.00";
+      else if (c.change && typeof v === "number") cell.numFmt = CHANGE_FORMATS[c.change](v);
       style?.(i, cell);
     });
-    const widths = values.map((v) => (v instanceof Date ? 10 : v === null ? 0 : displayWidth(String(v))));
-    widths.forEach((w, i) => (this.widths[i] = Math.min(this.columns[i].max, Math.max(this.widths[i], w + 2))));
-    this.shown.push({ row, widths });
+    // A change shows one character more than its number (the sign or arrow).
+    const widths = values.map((v, i) => (v instanceof Date ? 10 : v === null ? 0 : displayWidth(String(v)) + (columns[i].change && typeof v === "number" ? 1 : 0)));
+    // Never narrower than an earlier section made a column: a later section's limit bounds only its own text.
+    widths.forEach((w, i) => (this.widths[i] = Math.max(this.widths[i], Math.min(columns[i].max, w + 2))));
+    this.shown.push({ row, widths, columns });
     return row;
   }
 
@@ -147,7 +187,7 @@ class Table {
     cell.font = { name: FONT, size: 10, ...font };
     cell.alignment = { horizontal: "left", vertical: "top", wrapText: true };
     this.ws.mergeCells(at, 1, at, this.columns.length);
-    const room = this.widths.reduce((s, w) => s + w, 0);
+    const room = this.widths.slice(0, this.columns.length).reduce((s, w) => s + w, 0);
     row.height = 15 * Math.max(1, Math.ceil(displayWidth(text) / Math.max(20, room))) + 3;
   }
 
@@ -155,8 +195,8 @@ class Table {
   finish(filter: boolean): void {
     this.widths.forEach((w, i) => (this.ws.getColumn(i + 1).width = Math.ceil(w)));
     // Wrapped text needs its rows tall enough: neither Excel nor LibreOffice sizes them on opening.
-    for (const { row, widths } of this.shown) {
-      const lines = Math.max(1, ...widths.map((w, i) => (this.columns[i].shrink ? 1 : Math.ceil(w / Math.max(1, Math.ceil(this.widths[i]) - 1)))));
+    for (const { row, widths, columns } of this.shown) {
+      const lines = Math.max(1, ...widths.map((w, i) => (columns[i].shrink ? 1 : Math.ceil(w / Math.max(1, Math.ceil(this.widths[i]) - 1)))));
       row.height = Math.max(ROW_HEIGHT, lines * LINE_HEIGHT + 5);
     }
     if (filter && this.next - 1 > this.headerRow) {
@@ -165,8 +205,15 @@ class Table {
   }
 }
 
+/** A change from the last bulletin: up ↑ and down ↓ for a rank, a sign for a figure; 持平 for none. */
+const CHANGE_FORMATS: Readonly<Record<"rank" | "figure", (v: number) => string>> = {
+  rank: () => '"↑"0;"↓"0;"持平"',
+  figure: (v) => (Number.isInteger(v) ? "+0;-0;0" : "+0.0#;-0.0#;0"),
+};
+
 function summarySheet(wb: ExcelJS.Workbook, b: Bulletin): void {
   const targets = targetColumns(b.units);
+  const changes = b.previous ? new Map(b.previous.units.map((c) => [compact(c.unit), c])) : null;
   const columns: Column[] = [
     { header: "排名", min: 6, max: 6, align: "center" },
     { header: "单位", min: 12, max: 24 },
@@ -175,19 +222,23 @@ function summarySheet(wb: ExcelJS.Workbook, b: Bulletin): void {
     { header: "得分", min: 7, max: 9, align: "center" },
     { header: "扣分", min: 7, max: 9, align: "center" },
     { header: "得分−扣分", min: 8, max: 10, align: "center" },
+    ...(changes ? CHANGE_COLUMNS : []),
     { header: "错误", min: 6, max: 8, align: "center" },
     { header: "警告", min: 6, max: 8, align: "center" },
     { header: "来源文件", min: 14, max: 26, shrink: true },
   ];
   const counts = [`参评单位 ${b.units.length} 个`];
   if (b.failed.length > 0) counts.push(`无法读取的文件 ${b.failed.length} 个`);
+  if (b.unrecognized.length > 0) counts.push(`未识别台账 ${b.unrecognized.length} 个`);
   if (b.missing.length > 0) counts.push(`未报送台账的单位 ${b.missing.length} 个`);
+  if (b.previous) counts.push(`较上期：截至${dateZh(b.previous.previousAsOf)}`);
   const t = new Table(wb, "汇总", columns, [
     bulletinTitle(b.district, b.asOf),
     `活动期间：${dateZh(b.windowStart)}至${dateZh(b.windowEnd)}　统计截止日：${dateZh(b.asOf)}　${counts.join("　")}`,
   ]);
   for (const { item: u, net, rank } of rankByNet(b.units)) {
     const byId = new Map(u.targets.map((x) => [x.id, x]));
+    const change = changes?.get(compact(u.unit));
     const values: Value[] = [
       rank,
       u.unit,
@@ -196,6 +247,7 @@ function summarySheet(wb: ExcelJS.Workbook, b: Bulletin): void {
       u.score,
       u.penalty,
       net,
+      ...(changes ? changeValues(change) : []),
       u.errors,
       u.warnings,
       u.file,
@@ -211,18 +263,135 @@ function summarySheet(wb: ExcelJS.Workbook, b: Bulletin): void {
   const grey = { color: { argb: argb(NOTE_GREY) } };
   t.line(
     "说明：“完成/要求 ✓”为达标，“✗”为未达标；“未评估”为缺少相应台账或列，空白为该类单位不考核此项。排名按 得分 − 扣分 从高到低，分数相同者并列。" +
-      "得分含签约项目按期开工、延期开工、未按期开工、不能实施的计分及投洽会签约加分；扣分为未按期开工、不能实施和主要负责人外出不足次数的扣分。",
+      "得分含签约项目按期开工、延期开工、未按期开工、不能实施的计分及投洽会签约加分；扣分为未按期开工、不能实施和主要负责人外出不足次数的扣分。各项考核要求见“说明”表。" +
+      (b.previous ? "“较上期”为与上期通报相比的变化：排名↑为上升，得分、扣分为增减。" : ""),
     grey,
     true,
   );
-  if (b.failed.length > 0) {
-    t.line(`无法读取的文件（${b.failed.length} 个，未计入本通报）：`, { bold: true }, true);
-    for (const f of b.failed) t.line(`${f.file}：${f.error}`, { color: { argb: argb(MARK_STYLES["start-alert"].font) } });
-  }
+  const list = (heading: string, lines: readonly string[], font: Partial<ExcelJS.Font> = {}) => {
+    if (lines.length === 0) return;
+    t.line(heading, { bold: true }, true);
+    for (const text of lines) t.line(text, font);
+  };
+  const red = { color: { argb: argb(MARK_STYLES["start-alert"].font) } };
+  list(`无法读取的文件（${b.failed.length} 个，未计入本通报）：`, b.failed.map((f) => `${f.file}：${f.error}`), red);
+  list(`未识别台账的文件（${b.unrecognized.length} 个，未计入本通报）：`, b.unrecognized.map((file) => `${file}：${BATCH.unrecognizedReason.zh}`), red);
+  list(`重复报送（${b.duplicates.length} 个单位，各取较新的一份）：`, b.duplicates.map((d) => `${d.unit}：采用 ${d.kept}（${d.why.zh}），未采用 ${d.dropped.join("、")}`));
+  const skippedCount = b.hidden + b.locks > 0 ? [`另${BATCH.skippedCounted(b.hidden, b.locks).zh}。`] : [];
+  list(`未检查的文件（${b.notChecked.length + b.hidden + b.locks} 个）：`, [...b.notChecked.map((n) => `${n.file}：${n.reason}`), ...skippedCount], grey);
   if (b.missing.length > 0) {
     t.line(`未报送台账的单位（${b.missing.length} 个）：${b.missing.join("、")}`, { bold: true }, true);
   }
   t.finish(false);
+}
+
+const CHANGE_COLUMNS: readonly Column[] = [
+  { header: "排名较上期", min: 8, max: 10, align: "center", change: "rank" },
+  { header: "得分较上期", min: 8, max: 10, align: "center", change: "figure" },
+  { header: "扣分较上期", min: 8, max: 10, align: "center", change: "figure" },
+];
+
+/** A unit's rank, score and penalty against the last bulletin; 新报送 when it did not report then. */
+function changeValues(c: Comparison["units"][number] | undefined): Value[] {
+  if (!c || c.before === null) return ["新报送", null, null];
+  return [c.rank, c.score, c.penalty];
+}
+
+/**
+ * 本期变化: what changed since the last bulletin, unit by unit, then project by project and finding
+ * by finding. The sections share one grid of seven columns (the long texts — the change of rank
+ * and score, a project's name, a finding's message — in the third, the sources in the last) so
+ * that each column's width suits every section.
+ */
+function changesSheet(wb: ExcelJS.Workbook, b: Bulletin, c: Comparison): void {
+  const newFindings = c.units.reduce((s, u) => s + u.newFindings, 0);
+  const t = new Table(
+    wb,
+    "本期变化",
+    [
+      { header: "序号", min: 6, max: 6, align: "center" },
+      { header: "单位", min: 12, max: 20 },
+      { header: "本期排名与得分（较上期）", min: 30, max: 40 },
+      { header: "新增问题", min: 12, max: 12, align: "center" },
+      { header: "已整改问题", min: 12, max: 12, align: "center" },
+      { header: "新增逾期未开工", min: 12, max: 12, align: "center" },
+      { header: "上期以来开工", min: 16, max: 36, align: "center" },
+    ],
+    [
+      `本期较上期变化（本期截至${dateZh(b.asOf)}，上期截至${dateZh(c.previousAsOf)}）`,
+      `新增逾期未开工项目 ${c.newlyOverdue.length} 个　上期以来开工项目 ${c.startedSince.length} 个　新增问题 ${newFindings} 个　已整改问题 ${c.fixed.length} 个　` +
+        `新报送单位 ${c.started.length} 个　本期未报送单位 ${c.stopped.length} 个`,
+    ],
+    { repeatHeader: false },
+  );
+  c.units.forEach((u, i) => {
+    const compared = u.before !== null;
+    const standing = compared
+      ? `第 ${u.now.rank} 名（${rankChange(u.rank!)}），得分 ${signed(u.score!)}，扣分 ${signed(u.penalty!)}`
+      : `第 ${u.now.rank} 名（本期新报送）`;
+    t.add([i + 1, u.unit, standing, ...(compared ? [u.newFindings, u.fixedFindings, u.newlyOverdue, u.startedSince] : [null, null, null, null])]);
+  });
+  if (c.started.length > 0) t.line(`本期新报送的单位（${c.started.length} 个，不计问题和项目的增减）：${c.started.map((u) => u.unit).join("、")}`, {}, true);
+  if (c.stopped.length > 0) t.line(`本期未报送的单位（${c.stopped.length} 个，上期报送）：${c.stopped.map((u) => `${u.unit}（上期第 ${u.rank} 名）`).join("、")}`, { bold: true }, true);
+
+  const grey = { color: { argb: argb(NOTE_GREY) } };
+  const sourceFont = (last: number) => (col: number, cell: ExcelJS.Cell) => {
+    if (col === last) cell.font = { name: FONT, size: 9, ...grey };
+  };
+  const source = (p: { file: string; sheet: string; row: number }) => `${p.file} / ${p.sheet} 第 ${p.row} 行`;
+  const projectColumns = (sixth: string): Column[] => [
+    { header: "序号", min: 6, max: 6, align: "center" },
+    { header: "单位", min: 12, max: 20 },
+    { header: "项目名称", min: 16, max: 40 },
+    { header: "上期状态", min: 12, max: 16, align: "center" },
+    { header: "计划开工日期", min: 12, max: 12, align: "center" },
+    { header: sixth, min: 12, max: 12, align: "center" },
+    { header: "来源", min: 16, max: 36, shrink: true },
+  ];
+  t.section(`新增逾期未开工的项目（${c.newlyOverdue.length} 个）`, projectColumns("逾期天数"));
+  c.newlyOverdue.forEach((p, i) =>
+    t.add(
+      [i + 1, p.now.unit, p.now.name, statusBefore(p.before), date(p.now.plannedStart), p.now.plannedStart !== null ? b.asOf - p.now.plannedStart : null, source(p.now)],
+      sourceFont(6),
+    ),
+  );
+  if (c.newlyOverdue.length === 0) t.line("无。");
+
+  t.section(`上期以来开工的项目（${c.startedSince.length} 个）`, projectColumns("实际开工日期"));
+  c.startedSince.forEach((p, i) =>
+    t.add([i + 1, p.now.unit, p.now.name, statusBefore(p.before), date(p.now.plannedStart), date(p.now.actualStart), source(p.now)], sourceFont(6)),
+  );
+  if (c.startedSince.length === 0) t.line("无。");
+
+  t.section(`已整改的问题（上期有、本期没有，${c.fixed.length} 个）`, [
+    { header: "序号", min: 6, max: 6, align: "center" },
+    { header: "单位", min: 12, max: 20 },
+    { header: "问题说明（上期）", min: 30, max: 40 },
+    { header: "规则", min: 12, max: 16 },
+    { header: "级别", min: 6, max: 6, align: "center" },
+    { header: "单元格（上期）", min: 8, max: 10, align: "center" },
+    { header: "来源（上期）", min: 16, max: 36, shrink: true },
+  ]);
+  c.fixed.forEach((f, i) => t.add([i + 1, f.unit, f.message, ruleTitle(f.rule), SEVERITY_LABELS[f.severity].zh, f.cell, f.sheet ? `${f.file} / ${f.sheet}` : f.file], sourceFont(6)));
+  if (c.fixed.length === 0) t.line("无。");
+  t.finish(false);
+}
+
+/** A rank's change as 本期变化 words it: ↑2, ↓1, 持平 (the same arrows 汇总's number format shows). */
+function rankChange(up: number): string {
+  return up > 0 ? `↑${up}` : up < 0 ? `↓${-up}` : "持平";
+}
+
+/** A change of a figure with its sign: +2, -1, 0 (as 汇总's number format shows it). */
+function signed(x: number): string {
+  return x > 0 ? `+${x}` : String(x);
+}
+
+/** A project's status in the last bulletin, as 本期变化 shows it. */
+function statusBefore(status: StartStatus | null | undefined): string {
+  if (status === undefined) return "上期无此项目";
+  if (status === null) return "未签约";
+  return STATUS_LABELS[status].zh;
 }
 
 function overdueSheet(wb: ExcelJS.Workbook, b: Bulletin): void {
@@ -239,19 +408,20 @@ function overdueSheet(wb: ExcelJS.Workbook, b: Bulletin): void {
     { header: "来源", min: 16, max: 36, shrink: true },
   ];
   const t = new Table(wb, "逾期未开工", columns, [`签约项目逾期未开工及缺计划开工日期情况（截至${dateZh(b.asOf)}）`]);
-  b.overdue.forEach((p, i) => {
+  const overdue = b.projects.filter((p) => p.status !== null && OVERDUE_STATUSES.includes(p.status));
+  overdue.forEach((p, i) => {
     const late = p.status === "overdue" && p.plannedStart !== null ? b.asOf - p.plannedStart : null;
-    const kind = STATUS_MARK[p.status];
+    const kind = STATUS_MARK[p.status!];
     t.add(
-      [i + 1, p.unit, p.name, p.investmentWan, date(p.signDate), date(p.plannedStart), STATUS_LABELS[p.status].zh, late, p.owner, `${p.file} / ${p.sheet} 第 ${p.row} 行`],
+      [i + 1, p.unit, p.name, p.investmentWan, date(p.signDate), date(p.plannedStart), STATUS_LABELS[p.status!].zh, late, p.owner, `${p.file} / ${p.sheet} 第 ${p.row} 行`],
       (col, cell) => {
         if (col === 6 && kind) paint(cell, MARK_STYLES[kind]);
         if (col === 9) cell.font = { name: FONT, size: 9, color: { argb: argb(NOTE_GREY) } };
       },
     );
   });
-  if (b.overdue.length === 0) t.line("无逾期未开工或缺计划开工日期的签约项目。");
-  t.finish(b.overdue.length > 0);
+  if (overdue.length === 0) t.line("无逾期未开工或缺计划开工日期的签约项目。");
+  t.finish(overdue.length > 0);
 }
 
 function findingsSheet(wb: ExcelJS.Workbook, b: Bulletin): void {
@@ -264,16 +434,46 @@ function findingsSheet(wb: ExcelJS.Workbook, b: Bulletin): void {
     { header: "级别", min: 6, max: 6, align: "center" },
     { header: "规则", min: 14, max: 24 },
     { header: "问题说明", min: 30, max: 66 },
+    ...(b.previous ? [{ header: "较上期", min: 6, max: 8, align: "center" } as Column] : []),
   ];
   const errors = b.findings.filter((f) => f.severity === "error").length;
+  const fresh = b.previous?.newFindings;
   const t = new Table(wb, "问题清单", columns, [`台账问题清单（错误 ${errors} 个，警告 ${b.findings.length - errors} 个；截至${dateZh(b.asOf)}）`]);
   b.findings.forEach((f, i) => {
-    t.add([i + 1, f.unit, f.file, f.sheet, f.cell, SEVERITY_LABELS[f.severity].zh, f.rule, f.message], (col, cell) => {
+    const values: Value[] = [i + 1, f.unit, f.file, f.sheet, f.cell, SEVERITY_LABELS[f.severity].zh, ruleTitle(f.rule), f.message];
+    if (fresh) values.push(fresh.has(findingIdentity(f)) ? "新增" : "");
+    t.add(values, (col, cell) => {
       if (col === 5) cell.font = { name: FONT, size: 11, bold: f.severity === "error", color: { argb: argb(f.severity === "error" ? MARK_STYLES["error-cell"].font : MARK_STYLES["start-soon"].font) } };
     });
   });
   if (b.findings.length === 0) t.line("未发现问题。");
   t.finish(b.findings.length > 0);
+}
+
+/**
+ * 说明: what each target requires and which kinds of unit it applies to, worded by the core from
+ * its thresholds (TARGET_THRESHOLDS), and how points are counted with the settings of this run.
+ */
+function requirementsSheet(wb: ExcelJS.Workbook, b: Bulletin): void {
+  const columns: Column[] = [
+    { header: "指标", min: 12, max: 16 },
+    { header: "考核要求", min: 30, max: 60 },
+    ...UNIT_KINDS_SHOWN.map((k): Column => ({ header: UNIT_KIND_LABELS[k].zh, min: 10, max: 12, align: "center" })),
+  ];
+  const t = new Table(wb, "说明", columns, ["考核要求与计分说明", `活动期间：${dateZh(b.windowStart)}至${dateZh(b.windowEnd)}　统计截止日：${dateZh(b.asOf)}`]);
+  for (const id of TARGET_IDS) t.add([TARGET_LABELS[id].zh, targetRequirement(id).zh, ...UNIT_KINDS_SHOWN.map((k) => targetRequiredOf(id, k) || "—")]);
+  const s = b.scoring;
+  const o = OUTCOME_LABELS;
+  t.line(
+    s
+      ? `计分：每个签约项目分值 B = ${s.projectPoints}，${o["on-time"].zh}得 B，${o.late.zh}得 B/2，${o["not-started"].zh}扣 B/2，${o["not-implementable"].zh}扣 2B；` +
+          `投洽会签约项目另加 F = ${s.fairBonus} 分；主要负责人外出每少 1 次扣 2P（P = ${s.tripPoints}）。排名按 得分 − 扣分 从高到低。`
+      : `计分：各单位台账设置的分值（B、F、P）不同，按各自的设置计分：${o["on-time"].zh}得 B，${o.late.zh}得 B/2，${o["not-started"].zh}扣 B/2，${o["not-implementable"].zh}扣 2B；投洽会签约项目另加 F；主要负责人外出每少 1 次扣 2P。`,
+    {},
+    true,
+  );
+  t.line("“—”表示该类单位不考核此项；缺少相应台账或列的指标在“汇总”中显示为“未评估”。", { color: { argb: argb(NOTE_GREY) } });
+  t.finish(false);
 }
 
 /** A string cell; formula-like text also gets the text format (quotePrefix in write.ts). */

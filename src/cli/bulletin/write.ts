@@ -1,56 +1,59 @@
 /**
  * Writes the bulletin workbook: ExcelJS builds it (a new workbook, nothing of the user's to
- * lose), then one pass over its package gives formula-like text Excel's quotePrefix, which
- * ExcelJS cannot write. The file appears at OUT only when complete (temporary file, then rename).
+ * lose), then one pass over its package gives formula-like text Excel's quotePrefix, which ExcelJS
+ * cannot write, adds the bulletin's data (data.ts) and marks it as this tool's output
+ * (ownOutput.ts). Both files on disk are created exclusively under random names beside OUT and
+ * written through their descriptors (safeWrite.ts); OUT appears only when complete.
  */
 import * as fs from "fs";
 import * as path from "path";
+import * as zlib from "zlib";
 import { FileProblemError } from "../messages";
-import { sniffFile } from "../sniff";
-import { entryStream } from "../zip";
+import { markOwnOutput } from "../ownOutput";
+import { exclusiveTemp, writeAll, writeAtomically } from "../safeWrite";
+import { entryDataOffset, readAt, readCentralDirectory, type ZipEntry } from "../zip";
 import { writeZip, type OutEntry } from "../zipWrite";
-import { buildBulletin } from "./workbook";
+import { withDataPart, type BulletinData } from "./data";
 import type { Bulletin } from "./model";
+import { buildBulletin } from "./workbook";
 
-export async function writeBulletin(b: Bulletin, out: string): Promise<void> {
-  const base = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}`);
-  const raw = `${base}.raw.tmp`;
-  const done = `${base}.tmp`;
+export async function writeBulletin(b: Bulletin, data: BulletinData, out: string): Promise<void> {
+  const built = Buffer.from(await buildBulletin(b).xlsx.writeBuffer());
+  const raw = exclusiveTemp(path.dirname(out), path.basename(out));
   try {
-    await buildBulletin(b).xlsx.writeFile(raw);
-    await withQuotePrefix(raw, done);
-    fs.renameSync(done, out);
+    writeAll(raw.fd, built);
+    const directory = readCentralDirectory(raw.fd, built.length);
+    if (!Array.isArray(directory)) throw new FileProblemError(directory);
+    const read = async (e: ZipEntry) => entryData(raw.fd, e);
+    let entries: OutEntry[] = [];
+    for (const e of directory) entries.push(e.name === "xl/styles.xml" ? { name: e.name, data: Buffer.from(withQuotePrefix((await read(e)).toString("utf8")), "utf8") } : { copy: e });
+    entries = await withDataPart(entries, data, read);
+    entries = await markOwnOutput(entries, "bulletin", read);
+    await writeAtomically(out, (fd) => writeZip(fd, raw.fd, entries));
   } finally {
-    fs.rmSync(raw, { force: true });
-    fs.rmSync(done, { force: true });
+    fs.closeSync(raw.fd);
+    fs.rmSync(raw.path, { force: true });
   }
 }
 
+/** An entry of the package ExcelJS just wrote, inflated (its sizes are ExcelJS's own, not a stranger's). */
+function entryData(fd: number, e: ZipEntry): Buffer {
+  const packed = readAt(fd, entryDataOffset(fd, e), e.packed);
+  return e.method === 8 ? zlib.inflateRawSync(packed, { maxOutputLength: Math.max(1, e.unpacked) }) : packed;
+}
+
 /**
- * Copies the package, adding quotePrefix="1" to every cell format with the text number format
- * (id 49, "@"): the bulletin gives that format to formula-like text only (workbook.ts).
+ * quotePrefix="1" on every cell format with the text number format (id 49, "@"): the bulletin
+ * gives that format to formula-like text only (workbook.ts).
  */
-async function withQuotePrefix(from: string, to: string): Promise<void> {
-  const sniffed = sniffFile(from);
-  if ("problem" in sniffed) throw new FileProblemError(sniffed.problem);
-  const entries: OutEntry[] = [];
-  for (const e of sniffed.entries) {
-    if (e.name !== "xl/styles.xml") {
-      entries.push({ copy: e });
-      continue;
-    }
-    const chunks: Buffer[] = [];
-    for await (const chunk of entryStream(from, e)) chunks.push(chunk as Buffer);
-    const styles = Buffer.concat(chunks).toString("utf8");
-    const cellXfs = /<cellXfs\b[\s\S]*?<\/cellXfs>/.exec(styles);
-    const patched = cellXfs
-      ? styles.slice(0, cellXfs.index) +
-        cellXfs[0].replace(/<xf\b([^>]*?)(\/?)>/g, (tag, attrs: string, close: string) =>
-          /\bnumFmtId="49"/.test(attrs) && !/\bquotePrefix=/.test(attrs) ? `<xf${attrs} quotePrefix="1"${close}>` : tag,
-        ) +
-        styles.slice(cellXfs.index + cellXfs[0].length)
-      : styles;
-    entries.push({ name: e.name, data: Buffer.from(patched, "utf8") });
-  }
-  writeZip(to, from, entries);
+function withQuotePrefix(styles: string): string {
+  const cellXfs = /<cellXfs\b[\s\S]*?<\/cellXfs>/.exec(styles);
+  if (!cellXfs) return styles;
+  return (
+    styles.slice(0, cellXfs.index) +
+    cellXfs[0].replace(/<xf\b([^>]*?)(\/?)>/g, (tag, attrs: string, close: string) =>
+      /\bnumFmtId="49"/.test(attrs) && !/\bquotePrefix=/.test(attrs) ? `<xf${attrs} quotePrefix="1"${close}>` : tag,
+    ) +
+    styles.slice(cellXfs.index + cellXfs[0].length)
+  );
 }

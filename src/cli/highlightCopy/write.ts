@@ -9,12 +9,12 @@
  * The input is only ever opened for reading. The copy is written to a temporary file beside OUT
  * and renamed over it when complete, so OUT is never left half-written.
  */
-import * as fs from "fs";
-import * as path from "path";
 import type { Lang } from "../../core/findings";
 import type { MarkKind } from "../../core/marks";
 import type { CheckResult } from "../../core/result";
 import type { MergeArea } from "../../core/sheet";
+import { markOwnOutput } from "../ownOutput";
+import { writeAtomically } from "../safeWrite";
 import { writeZip, type OutEntry } from "../zipWrite";
 import { AFTER_CONDITIONAL, addDxfs, conditionalXml, nextPriority } from "./conditional";
 import { appendVml, blocksFor, mergeComments, newComments, newVml, vmlBlocks } from "./comments";
@@ -168,14 +168,9 @@ export async function writeHighlightCopy(input: string, out: string, result: Che
   });
   for (const [name, data] of added) entries.push({ name, data });
 
-  const tmp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp`);
-  try {
-    writeZip(tmp, input, entries);
-    fs.renameSync(tmp, out);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    throw e;
-  }
+  // Marked as this tool's output (so a folder run leaves it out), written via an exclusive temporary file.
+  const marked = await markOwnOutput(entries, "highlighted-copy", (e) => pkg.read(e.name));
+  await writeAtomically(out, (fd) => writeZip(fd, input, marked));
   return { marks, notes };
 }
 

@@ -54,9 +54,17 @@ export interface JsonFileError {
   error: string;
 }
 
+/** A file of a folder that was not checked (not a spreadsheet, one of the tool's own outputs, …), and why. */
+export interface JsonSkipped {
+  file: string;
+  reason: string;
+}
+
 export interface JsonReport {
   asOf: string;
   files: (JsonFile | JsonFileError)[];
+  /** Present only when a folder held files that were not checked. */
+  skipped?: JsonSkipped[];
 }
 
 export function jsonReport(asOf: string, files: readonly CheckedFile[], lang: Lang): JsonReport {
