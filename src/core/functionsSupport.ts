@@ -4,7 +4,7 @@
  */
 import type { Day } from "./day";
 import { TARGET_LABELS } from "./labels";
-import type { ParsedRow } from "./read";
+import type { ParsedRow } from "./row";
 import { TARGET_IDS, type TargetId } from "./result";
 import type { CellValue } from "./sheet";
 import type { Stage } from "./values/types";
@@ -29,17 +29,14 @@ export interface StatusCells {
 
 /** A project row holding only what `startStatus` reads, for a status asked about outside a ledger. */
 export function statusRow(cells: StatusCells): ParsedRow {
-  const dates: Partial<Record<"plannedStart" | "actualStart", Day>> = {};
-  if (cells.plannedStart !== undefined) dates.plannedStart = cells.plannedStart;
-  if (cells.actualStart !== undefined) dates.actualStart = cells.actualStart;
+  const values: { plannedStart?: Day; actualStart?: Day } = {};
+  if (cells.plannedStart !== undefined) values.plannedStart = cells.plannedStart;
+  if (cells.actualStart !== undefined) values.actualStart = cells.actualStart;
   return {
     sheet: "",
     row: 0,
     unit: "",
-    text: {},
-    amounts: {},
-    dates,
-    flags: {},
+    values,
     ...(cells.stage !== undefined ? { stage: cells.stage } : {}),
     unreadable: new Set(),
   };

@@ -1,6 +1,6 @@
 /** Start-date status of a project (what the highlight shows) and the outcome that scores it. */
 import type { Day } from "./day";
-import type { ParsedRow } from "./read";
+import type { ParsedRow } from "./row";
 import type { Outcome, StartStatus } from "./result";
 
 export interface StatusContext {
@@ -10,9 +10,9 @@ export interface StatusContext {
 
 /** null: not applicable, or a date it needs is unreadable (the invalid-date finding says so). */
 export function startStatus(r: ParsedRow, ctx: StatusContext): StartStatus | null {
-  if (r.dates.actualStart !== undefined) return "started";
+  if (r.values.actualStart !== undefined) return "started";
   if (r.stage !== "signed" || r.unreadable.has("actualStart") || r.unreadable.has("plannedStart")) return null;
-  const planned = r.dates.plannedStart;
+  const planned = r.values.plannedStart;
   if (planned === undefined) return "missing-planned";
   if (planned < ctx.asOf) return "overdue";
   if (planned <= ctx.asOf + ctx.dueSoonDays) return "due-soon";
@@ -21,7 +21,7 @@ export function startStatus(r: ParsedRow, ctx: StatusContext): StartStatus | nul
 
 /** DOMAIN.md: signed when it has a sign date, or its stage is signed, started, completed, or stopped after a sign date. */
 export function isSigned(r: ParsedRow): boolean {
-  if (r.dates.signDate !== undefined) return true;
+  if (r.values.signDate !== undefined) return true;
   return r.stage === "signed" || r.stage === "started" || r.stage === "completed";
 }
 
@@ -29,8 +29,8 @@ export function isSigned(r: ParsedRow): boolean {
 export function outcomeOf(r: ParsedRow, asOf: Day): Outcome | null {
   if (!isSigned(r)) return null;
   if (r.stage === "stopped") return "not-implementable";
-  const planned = r.dates.plannedStart;
-  const actual = r.dates.actualStart;
+  const planned = r.values.plannedStart;
+  const actual = r.values.actualStart;
   if (actual !== undefined) {
     if (planned === undefined) return "undetermined";
     return actual <= planned ? "on-time" : "late";

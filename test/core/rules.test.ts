@@ -3,9 +3,7 @@
  * with clean rows beside the planted ones that must raise nothing.
  */
 import { checkWorkbook } from "../../src/core/check";
-import { RULE_IDS } from "../../src/core/findings";
-import { findingMessage } from "../../src/core/rules/catalog";
-import { RULES } from "../../src/core/rules/catalog";
+import { findingMessage, RULE_IDS, RULES } from "../../src/core/rules/catalog";
 import { d, SETTINGS_AS_OF, workbook } from "./workbook";
 
 const HEADER = ["序号", "项目名称", "总投资", "项目状态", "投洽会签约", "签约日期", "计划开工日期", "实际开工日期", "到位资金"];
@@ -149,5 +147,23 @@ describe("the rule catalog on a town workbook", () => {
     });
     const row19 = later.findings.filter((f) => f.row === 19 && f.sheet === "项目台账").map((f) => f.rule);
     expect(row19).toEqual(["overdue-start"]);
+  });
+});
+
+describe("the rule definitions", () => {
+  it("say in Chinese, then English, what each rule means and how to put it right", () => {
+    for (const id of RULE_IDS) {
+      const { title, description, fix } = RULES[id];
+      for (const text of [title, description, fix]) {
+        expect([id, /[\u4e00-\u9fff]/.test(text.zh), text.en.trim() !== "" && !/^[\u4e00-\u9fff]/.test(text.en)]).toEqual([id, true, true]);
+      }
+    }
+  });
+
+  it("name the fields whose cells decide them, for every rule that reads cells", () => {
+    const cellRules = RULE_IDS.filter((id) => RULES[id].scope === "value" || RULES[id].scope === "project-row");
+    expect(cellRules.filter((id) => RULES[id].reads.length === 0)).toEqual([]);
+    expect(RULES["overdue-start"].reads).toEqual(expect.arrayContaining(["stage", "plannedStart", "actualStart"]));
+    expect(RULES["invalid-date"].reads).toEqual(expect.arrayContaining(["signDate", "plannedStart", "actualStart", "date"]));
   });
 });
