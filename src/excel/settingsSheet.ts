@@ -8,7 +8,7 @@ import { isFormulaLike } from "../core/safeText";
 import { SETTINGS_SHEET, settingKeyOf, settingsFromEntries, settingsToEntries, type SettingsOverrides } from "../core/settings";
 import { gridRows, isBlank, type CellValue, type DateSystem } from "../core/sheet";
 import { displayValue } from "../core/text";
-import { getWorkbookSettings, setWorkbookSettings } from "../functions/runtimeState";
+import { getWorkbookSettings, setWorkbookSettings } from "../host/runtimeState";
 import { areaAddress } from "./areas";
 import { API, type ExcelHost } from "./host";
 import { queueDateSystemProbe } from "./readWorkbook";

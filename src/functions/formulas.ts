@@ -24,7 +24,7 @@ import {
 } from "./arguments";
 import { fail } from "./errors";
 import { MESSAGES } from "./messages";
-import { getWorkbookSettings } from "./runtimeState";
+import { getWorkbookSettings } from "../host/runtimeState";
 import { checkTable } from "./tableCache";
 
 /** What a ledger range is asked with: every argument optional but the table. */

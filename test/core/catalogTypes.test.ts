@@ -9,7 +9,7 @@ import ts from "typescript";
 const ROOT = path.resolve(__dirname, "../..");
 const CORE = path.join(ROOT, "src/core");
 
-const config = ts.getParsedCommandLineOfConfigFile(path.join(ROOT, "tsconfig.core.json"), {}, {
+const config = ts.getParsedCommandLineOfConfigFile(path.join(ROOT, "src/core/tsconfig.json"), {}, {
   ...ts.sys,
   onUnRecoverableConfigFileDiagnostic: (d) => {
     throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));

@@ -14,7 +14,7 @@ import { NO_CONFIG, loadConfig } from "../config";
 import { BATCH } from "../districtText";
 import { UsageError, fileErrorLine, say } from "../messages";
 import { Progress } from "../progress";
-import type { RunIO } from "../run";
+import type { RunIO } from "../io";
 import { BulletinCollector } from "./model";
 import { writeBulletin } from "./write";
 
