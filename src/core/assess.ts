@@ -240,18 +240,18 @@ function projectAssessment(r: ParsedRow, settings: Settings): ProjectAssessment 
 
 /** SCORE = outcome points + F per fair-signed project still on track; PENALTY = the deductions, positive. */
 function scoreAndPenalty(projects: readonly ProjectAssessment[], rows: readonly ParsedRow[], targets: readonly TargetResult[], s: Settings) {
-  const b = s.projectPoints;
   const fairOnTrack = rows.filter((r) => r.values.fairSigned && (r.stage === "signed" || r.stage === "started" || r.stage === "completed")).length;
   const score = projects.reduce((sum, p) => sum + p.points, 0) + s.fairBonus * fairOnTrack;
-  const notStarted = projects.filter((p) => p.outcome === "not-started").length;
-  const notImplementable = projects.filter((p) => p.outcome === "not-implementable").length;
+  // The deductions are the outcomes' negative points (outcomePoints says how many), as positive numbers.
+  const deducted = projects.reduce((sum, p) => sum + Math.max(0, -p.points), 0);
   const trips = targets.find((t) => t.id === "trips-main");
   const missingTrips = trips?.gap ?? 0;
-  const penalty = notStarted * (b / 2) + notImplementable * 2 * b + missingTrips * 2 * s.tripPoints;
+  const penalty = deducted + missingTrips * 2 * s.tripPoints;
   return { score: round(score), penalty: round(penalty) };
 }
 
-function round(x: number): number {
+/** Figures of the assessment (SCORE, PENALTY, amounts of a target) to four decimals: sums of halves and 万元 carry float noise. */
+export function round(x: number): number {
   return Math.round(x * 1e4) / 1e4;
 }
 

@@ -3,6 +3,8 @@
  * the rank by 得分 − 扣分, the signed projects overdue or missing their planned start, and how a
  * target reads in a cell. Pure: the command line renders it into a workbook.
  */
+import { round } from "./assess";
+import type { Day } from "./day";
 import type { Lang } from "./findings";
 import type { MarkStyle } from "./marks";
 import { MARK_STYLES } from "./marks";
@@ -69,6 +71,11 @@ export function overdueProjects(r: CheckResult): ProjectAssessment[] {
   return r.projects.filter((p) => p.status !== null && OVERDUE_STATUSES.includes(p.status));
 }
 
+/** How many days an overdue project is past its planned start on `asOf` (逾期天数); null when it is not overdue. */
+export function daysOverdue(p: Pick<ProjectAssessment, "status" | "plannedStart">, asOf: Day): number | null {
+  return p.status === "overdue" && p.plannedStart !== null ? asOf - p.plannedStart : null;
+}
+
 export interface Ranked<T> {
   readonly item: T;
   /** 得分 − 扣分. */
@@ -124,7 +131,3 @@ export const TARGET_STYLES: Readonly<Record<"met" | "not-met", MarkStyle>> = {
   met: { fill: "#C6EFCE", font: "#006100" },
   "not-met": MARK_STYLES["start-alert"],
 };
-
-function round(x: number): number {
-  return Math.round(x * 1e4) / 1e4;
-}

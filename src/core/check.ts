@@ -4,13 +4,14 @@
  * the recognised columns of data rows; parsing and rules wait for the settings sheet, which may
  * come last.
  */
-import { assessUnit, sumTargets, type UnitRows } from "./assess";
-import { today, type Day } from "./day";
+import { assessUnit, round, sumTargets, type UnitRows } from "./assess";
+import { today, yearOf } from "./day";
 import type { Finding } from "./findings";
 import { LEDGER_KINDS, type FieldId, type Ledger, type LedgerKind, type RecognizedSheet } from "./ledger";
 import { LedgerReader, type RowContext } from "./read";
 import type { ParsedRow } from "./row";
-import { SheetRecognizer, unitNameOfTitle } from "./recognize";
+import { unitNameOfTitle } from "./recognize/heading";
+import { SheetRecognizer } from "./recognize/sheet";
 import type { CheckResult, ProjectAssessment, UnitAssessment } from "./result";
 import { projectRowFindings, sheetFindings, workbookFindings } from "./rules/engine";
 import { resolveSettings, settingsFromEntries, type Settings, type SettingsOverrides } from "./settings";
@@ -233,12 +234,4 @@ function baseName(name?: string): string | null {
   if (!name) return null;
   const file = (name.split(/[\\/]/).pop() ?? name).replace(/\.(xlsx|xlsm|xls|et)$/i, "");
   return unitNameOfTitle(file) ?? (file || null);
-}
-
-function yearOf(day: Day): number {
-  return new Date(day * 86_400_000).getUTCFullYear();
-}
-
-function round(x: number): number {
-  return Math.round(x * 1e4) / 1e4;
 }

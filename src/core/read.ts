@@ -7,7 +7,7 @@ import type { Day } from "./day";
 import type { Finding } from "./findings";
 import { HEADER_SYNONYMS } from "./headers";
 import type { FieldId, LedgerColumn, LedgerKind } from "./ledger";
-import type { LedgerHead, RecordSink } from "./recognize";
+import type { LedgerHead, RecordSink } from "./recognize/sheet";
 import { ROW_REQUIRED, valueTypeOf, type AmountField, type DateField, type FlagField, type ParsedRow, type RowValues, type ValueType } from "./row";
 import { valueHit, type ValueHit } from "./rules/engine";
 import { finding, type FindingPlace } from "./rules/rule";

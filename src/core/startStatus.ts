@@ -2,6 +2,7 @@
 import type { Day } from "./day";
 import type { ParsedRow } from "./row";
 import type { Outcome, StartStatus } from "./result";
+import type { Stage } from "./values/types";
 
 export interface StatusContext {
   readonly asOf: Day;
@@ -54,4 +55,19 @@ export function outcomePoints(outcome: Outcome | null, b: number): number {
     default:
       return 0;
   }
+}
+
+/** The cells of one project that its start-date status depends on, already read. */
+export interface StatusCells {
+  readonly stage?: Stage;
+  readonly plannedStart?: Day;
+  readonly actualStart?: Day;
+}
+
+/** A project row holding only what `startStatus` reads, for a status asked about outside a ledger (ZS.STARTSTATUS). */
+export function statusRow(cells: StatusCells): ParsedRow {
+  const values: { plannedStart?: Day; actualStart?: Day } = {};
+  if (cells.plannedStart !== undefined) values.plannedStart = cells.plannedStart;
+  if (cells.actualStart !== undefined) values.actualStart = cells.actualStart;
+  return { sheet: "", row: 0, unit: "", values, ...(cells.stage !== undefined ? { stage: cells.stage } : {}), unreadable: new Set() };
 }

@@ -114,7 +114,7 @@ export default function CheckResults({ result, lang, onSelect }: CheckResultsPro
       return l.sheet === kind ? kind : lang === "zh" ? `${kind}（${l.sheet}）` : `${kind} (${l.sheet})`;
     })
     .join(lang === "zh" ? "、" : ", ");
-  const ruleText = (id: RuleId | null, n: number) => `${id ? ruleTitle(id)[lang] : t("allRules")} (${n})`;
+  const ruleText = (id: RuleId | null, n: number) => `${id ? ruleTitle(id, lang) : t("allRules")} (${n})`;
 
   return (
     <div className={styles.root}>

@@ -15,7 +15,7 @@ import type { Finding } from "../../src/core/findings";
 import { RULE_IDS } from "../../src/core/rules/catalog";
 import { HEADER_SYNONYMS, normalizeHeader } from "../../src/core/headers";
 import type { RecognizedSheet } from "../../src/core/ledger";
-import { recognizeSheet } from "../../src/core/recognize";
+import { recognizeSheet } from "../../src/core/recognize/sheet";
 import type { CheckResult } from "../../src/core/result";
 import { TARGET_IDS } from "../../src/core/result";
 import { RULES, findingMessage } from "../../src/core/rules/catalog";

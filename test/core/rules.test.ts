@@ -153,9 +153,9 @@ describe("the rule catalog on a town workbook", () => {
 describe("the rule definitions", () => {
   it("say in Chinese, then English, what each rule means and how to put it right", () => {
     for (const id of RULE_IDS) {
-      const { title, description, fix } = RULES[id];
-      for (const text of [title, description, fix]) {
-        expect([id, /[\u4e00-\u9fff]/.test(text.zh), text.en.trim() !== "" && !/^[\u4e00-\u9fff]/.test(text.en)]).toEqual([id, true, true]);
+      const { zh, en } = RULES[id];
+      for (const key of ["title", "description", "fix"] as const) {
+        expect([id, key, /[\u4e00-\u9fff]/.test(zh[key]), en[key].trim() !== "" && !/^[\u4e00-\u9fff]/.test(en[key])]).toEqual([id, key, true, true]);
       }
     }
   });
@@ -165,5 +165,20 @@ describe("the rule definitions", () => {
     expect(cellRules.filter((id) => RULES[id].reads.length === 0)).toEqual([]);
     expect(RULES["overdue-start"].reads).toEqual(expect.arrayContaining(["stage", "plannedStart", "actualStart"]));
     expect(RULES["invalid-date"].reads).toEqual(expect.arrayContaining(["signDate", "plannedStart", "actualStart", "date"]));
+  });
+});
+
+describe("missing-ledger, from the ledgers the unit's targets count", () => {
+  const onlyMeetings = () => workbook([{ name: "例会记录", grid: meetings }, SETTINGS_AS_OF("2022-09-30")]);
+  const missing = (r: ReturnType<typeof checkWorkbook>) => r.findings.filter((f) => f.rule === "missing-ledger").map((f) => f.params.ledgerKind);
+
+  it("asks a command office for its meetings only, and for its projects once it has an annual task (全年任务 counts funds in place)", () => {
+    expect(missing(checkWorkbook(onlyMeetings(), { overrides: { unitKind: "hq" } }))).toEqual([]);
+    expect(missing(checkWorkbook(onlyMeetings(), { overrides: { unitKind: "hq", annualTask: 50_000 } }))).toEqual(["projects"]);
+  });
+
+  it("asks a department for projects and trips, and a town for every ledger", () => {
+    expect(missing(checkWorkbook(onlyMeetings(), { overrides: { unitKind: "department" } }))).toEqual(["projects", "trips"]);
+    expect(missing(checkWorkbook(onlyMeetings(), { overrides: { unitKind: "town" } }))).toEqual(["projects", "trips", "invitations"]);
   });
 });

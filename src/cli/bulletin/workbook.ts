@@ -9,7 +9,7 @@
  * format, which write.ts turns into quotePrefix (src/core/safeText.ts).
  */
 import ExcelJS from "exceljs";
-import { TARGET_STYLES, rankByNet, targetColumns, targetText } from "../../core/bulletin";
+import { TARGET_STYLES, daysOverdue, rankByNet, targetColumns, targetText } from "../../core/bulletin";
 import { ymd, type Day } from "../../core/day";
 import { SEVERITY_LABELS, STATUS_LABELS, TARGET_LABELS, UNIT_KIND_LABELS } from "../../core/labels";
 import { MARK_STYLES, STATUS_MARK, type MarkStyle } from "../../core/marks";
@@ -240,7 +240,7 @@ function overdueSheet(wb: ExcelJS.Workbook, b: Bulletin): void {
   ];
   const t = new Table(wb, "逾期未开工", columns, [`签约项目逾期未开工及缺计划开工日期情况（截至${dateZh(b.asOf)}）`]);
   b.overdue.forEach((p, i) => {
-    const late = p.status === "overdue" && p.plannedStart !== null ? b.asOf - p.plannedStart : null;
+    const late = daysOverdue(p, b.asOf);
     const kind = STATUS_MARK[p.status];
     t.add(
       [i + 1, p.unit, p.name, p.investmentWan, date(p.signDate), date(p.plannedStart), STATUS_LABELS[p.status].zh, late, p.owner, `${p.file} / ${p.sheet} 第 ${p.row} 行`],

@@ -3,7 +3,6 @@
  * complete: an id of RuleId without an entry here, an entry under another id, or a definition
  * without a check or a message, does not compile (test/core/catalogTypes.test.ts plants each).
  */
-import type { Bilingual } from "../labels";
 import type { Finding, Lang, RuleId } from "../findings";
 import { FIELD_LABELS } from "../labels";
 import { duplicateColumn, missingColumn } from "./columns";
@@ -55,8 +54,8 @@ export const RULES = {
 export const RULE_IDS = Object.keys(RULES) as readonly RuleId[];
 
 /** A rule's short name, for filters and headings. */
-export function ruleTitle(id: RuleId): Bilingual {
-  return RULES[id].title;
+export function ruleTitle(id: RuleId, lang: Lang): string {
+  return RULES[id][lang].title;
 }
 
 export function findingMessage(f: Finding, lang: Lang): string {

@@ -9,19 +9,6 @@ const PROJECT_REQUIRED: readonly FieldId[] = ["name", "investment", "stage"];
 export const missingColumn = sheetRule({
   id: "missing-column",
   severity: "error",
-  title: { zh: "缺少必需列", en: "missing column" },
-  description: {
-    zh: "项目台账缺少项目名称、总投资或项目状态列（或表头写法认不出）。缺了这些列，项目无法核对和考核。",
-    en: "A projects ledger lacks its name, investment or stage column (or its header is not recognised). Without them its projects can be neither checked nor assessed.",
-  },
-  fix: {
-    zh: "补上该列，或把表头改为常用写法（如“项目名称”“总投资”“项目状态”），也可在台账设置的列名对照中说明本单位的写法。",
-    en: "Add the column, or write its header in a usual way (项目名称, 总投资, 项目状态); a unit's own wording can also be mapped in 台账设置.",
-  },
-  message: {
-    zh: (p: { readonly fields: string; readonly fieldsEn: string }) => `项目台账缺少必需的列：${p.fields}`,
-    en: (p) => `the projects ledger lacks required columns: ${p.fieldsEn}`,
-  },
   reads: PROJECT_REQUIRED,
   check: ({ ledger }) => {
     if (ledger.kind !== "projects") return [];
@@ -37,21 +24,17 @@ export const missingColumn = sheetRule({
       },
     ];
   },
+  message: {
+    zh: (p: { readonly fields: string; readonly fieldsEn: string }) => `项目台账缺少必需的列：${p.fields}`,
+    en: (p) => `the projects ledger lacks required columns: ${p.fieldsEn}`,
+  },
+  zh: { title: "缺少必需列", description: "项目台账缺少项目名称、总投资或项目状态列（或表头写法认不出）。缺了这些列，项目无法核对和考核。", fix: "补上该列，或把表头改为常用写法（如“项目名称”“总投资”“项目状态”），也可在台账设置的列名对照中说明本单位的写法。" },
+  en: { title: "missing column", description: "A projects ledger lacks its name, investment or stage column (or its header is not recognised). Without them its projects can be neither checked nor assessed.", fix: "Add the column, or write its header in a usual way (项目名称, 总投资, 项目状态); a unit's own wording can also be mapped in 台账设置." },
 });
 
 export const duplicateColumn = sheetRule({
   id: "duplicate-column",
   severity: "warning",
-  title: { zh: "重复列", en: "duplicate column" },
-  description: {
-    zh: "两列的表头指向同一项内容（如两列“项目状态”）。只读取第一列，后一列不参与检查。",
-    en: "Two columns' headers name the same field (two 项目状态 columns, say). The first is read; the other is ignored.",
-  },
-  fix: { zh: "删除或合并重复的列，或把其中一列的表头改成它实际记录的内容。", en: "Delete or merge the repeated column, or give it a header that says what it really holds." },
-  message: {
-    zh: (p: { readonly header: string; readonly first: string; readonly firstHeader: string }) => `列“${p.header}”与第 ${p.first} 列“${p.firstHeader}”重复，本列未读取`,
-    en: (p) => `column "${p.header}" repeats column ${p.first} "${p.firstHeader}" and was ignored`,
-  },
   reads: [],
   check: ({ ledger }) => {
     const row = ledger.headerRows[ledger.headerRows.length - 1];
@@ -63,4 +46,10 @@ export const duplicateColumn = sheetRule({
       };
     });
   },
+  message: {
+    zh: (p: { readonly header: string; readonly first: string; readonly firstHeader: string }) => `列“${p.header}”与第 ${p.first} 列“${p.firstHeader}”重复，本列未读取`,
+    en: (p) => `column "${p.header}" repeats column ${p.first} "${p.firstHeader}" and was ignored`,
+  },
+  zh: { title: "重复列", description: "两列的表头指向同一项内容（如两列“项目状态”）。只读取第一列，后一列不参与检查。", fix: "删除或合并重复的列，或把其中一列的表头改成它实际记录的内容。" },
+  en: { title: "duplicate column", description: "Two columns' headers name the same field (two 项目状态 columns, say). The first is read; the other is ignored.", fix: "Delete or merge the repeated column, or give it a header that says what it really holds." },
 });

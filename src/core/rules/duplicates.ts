@@ -13,18 +13,14 @@ type Repeat = { readonly name: string; readonly firstRow: number };
 export const duplicateProject = sheetRule({
   id: "duplicate-project",
   severity: "warning",
-  title: { zh: "项目重复", en: "duplicate project" },
-  description: {
-    zh: "同一台账中有两行项目名称相同（忽略空格和全角半角差别）。重复的项目会被重复计数和计分。",
-    en: "Two rows of one ledger have the same project name (spaces and full-width forms aside). A repeated project is counted and scored twice.",
-  },
-  fix: { zh: "删除重复的行；如果确是两个项目，在名称中加以区分（如“一期”“二期”）。", en: "Delete the repeated row; if they are two projects, tell their names apart (一期, 二期)." },
+  reads: ["name"],
+  check: (sheet) => (sheet.ledger.kind === "projects" ? duplicateProjects(sheet) : []),
   message: {
     zh: (p: Repeat) => `项目“${p.name}”与第 ${p.firstRow} 行重复`,
     en: (p) => `project "${p.name}" repeats row ${p.firstRow}`,
   },
-  reads: ["name"],
-  check: (sheet) => (sheet.ledger.kind === "projects" ? duplicateProjects(sheet) : []),
+  zh: { title: "项目重复", description: "同一台账中有两行项目名称相同（忽略空格和全角半角差别）。重复的项目会被重复计数和计分。", fix: "删除重复的行；如果确是两个项目，在名称中加以区分（如“一期”“二期”）。" },
+  en: { title: "duplicate project", description: "Two rows of one ledger have the same project name (spaces and full-width forms aside). A repeated project is counted and scored twice.", fix: "Delete the repeated row; if they are two projects, tell their names apart (一期, 二期)." },
 });
 
 function duplicateProjects({ ledger, rows, multiUnit }: SheetFacts): PlacedHit<Repeat>[] {

@@ -12,7 +12,6 @@
  */
 import type { Day } from "../day";
 import type { Finding, MessageParams, RuleId, Severity } from "../findings";
-import type { Bilingual } from "../labels";
 import type { FieldId, Ledger, LedgerKind } from "../ledger";
 import type { ParsedRow } from "../row";
 import type { Settings } from "../settings";
@@ -33,19 +32,25 @@ export interface MessageTemplates<P> {
   en(p: P, field: string): string;
 }
 
+/** A rule in one language, for people: the guide and the help page are rendered from these. */
+export interface RuleWords {
+  /** A short label, for filters and headings. */
+  readonly title: string;
+  /** What it means, in plain words for unit staff. */
+  readonly description: string;
+  /** How to put it right. */
+  readonly fix: string;
+}
+
 interface RuleBase<Id extends RuleId, P> {
   readonly id: Id;
   /** The severity of its findings, unless a check gives one finding another (`Hit.severity`). */
   readonly severity: Severity;
-  /** A short label, for filters and headings. */
-  readonly title: Bilingual;
-  /** What it means, in plain words for unit staff. */
-  readonly description: Bilingual;
-  /** How to put it right. */
-  readonly fix: Bilingual;
-  readonly message: MessageTemplates<P>;
   /** The ledger fields whose cells decide it: changing another cell cannot raise or clear it. */
   readonly reads: readonly FieldId[];
+  readonly message: MessageTemplates<P>;
+  readonly zh: RuleWords;
+  readonly en: RuleWords;
 }
 
 /** What a check found, before it is placed: its message's parameters, and a severity of its own if it differs. */
@@ -139,8 +144,8 @@ export function workbookRule<Id extends RuleId, P = NoParams>(def: Omit<Workbook
 export function sheetRule<Id extends RuleId, P = NoParams>(def: Omit<SheetRule<Id, P>, "scope">): SheetRule<Id, P> {
   return { scope: "sheet", ...def };
 }
-export function valueRule<Id extends RuleId, K extends CellReading, P = NoParams>(def: Omit<ValueRule<Id, P, K>, "scope">): ValueRule<Id, P, K> {
-  return { scope: "value", ...def };
+export function valueRule<Id extends RuleId, K extends CellReading, P = NoParams>(cells: K, def: Omit<ValueRule<Id, P, K>, "scope" | "cells">): ValueRule<Id, P, K> {
+  return { scope: "value", cells, ...def };
 }
 export function projectRowRule<Id extends RuleId, P = NoParams>(def: Omit<ProjectRowRule<Id, P>, "scope">): ProjectRowRule<Id, P> {
   return { scope: "project-row", ...def };

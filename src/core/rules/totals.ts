@@ -14,18 +14,14 @@ type Mismatch = { readonly label: string; readonly labelEn: string; readonly tot
 export const totalMismatch = sheetRule({
   id: "total-mismatch",
   severity: "warning",
-  title: { zh: "合计不符", en: "total mismatch" },
-  description: {
-    zh: "合计行的金额与其上各数据行之和不一致（小计行与上一个小计之后各行之和不一致）。外币和读不出的金额不计入求和。",
-    en: "A 合计 row's amount differs from the sum of the data rows above it (a 小计 row's from the rows since the previous 小计). Foreign and unreadable amounts are left out of the sum.",
-  },
-  fix: { zh: "核对各行金额和合计；合计最好用求和公式计算。", en: "Check the rows' amounts and the total; a SUM formula keeps a total right." },
+  reads: SUMMED_FIELDS,
+  check: ({ ledger, rows }) => totalMismatches(ledger, rows),
   message: {
     zh: (p: Mismatch, field: string) => `${p.label}行的${field} ${p.total} 与其上数据之和 ${p.sum} 不符`,
     en: (p, field) => `the ${p.labelEn} row's ${field} ${p.total} differs from the sum of the rows above, ${p.sum}`,
   },
-  reads: SUMMED_FIELDS,
-  check: ({ ledger, rows }) => totalMismatches(ledger, rows),
+  zh: { title: "合计不符", description: "合计行的金额与其上各数据行之和不一致（小计行与上一个小计之后各行之和不一致）。外币和读不出的金额不计入求和。", fix: "核对各行金额和合计；合计最好用求和公式计算。" },
+  en: { title: "total mismatch", description: "A 合计 row's amount differs from the sum of the data rows above it (a 小计 row's from the rows since the previous 小计). Foreign and unreadable amounts are left out of the sum.", fix: "Check the rows' amounts and the total; a SUM formula keeps a total right." },
 });
 
 /** A total is compared only where it and the rows hold RMB amounts; foreign and unreadable cells are left out of the sum. */
