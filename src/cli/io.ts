@@ -1,7 +1,7 @@
 /** Where a command writes, and what a test may pin: the process's streams and state, passed in. */
 import type { SniffLimits } from "./sniff";
 
-export interface Writable {
+interface Writable {
   write(s: string): unknown;
   /** A terminal (the progress bar is drawn only there) and its width. */
   readonly isTTY?: boolean;

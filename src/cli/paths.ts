@@ -2,7 +2,7 @@
 import * as fs from "fs";
 import * as path from "path";
 
-export const PACKAGE_ROOT = path.resolve(__dirname, "..", "..");
+const PACKAGE_ROOT = path.resolve(__dirname, "..", "..");
 
 /** The bundled sample, checked when no file is given; shown by its path inside the package. */
 export const SAMPLE_DISPLAY = "assets/sample-ledger.xlsx";

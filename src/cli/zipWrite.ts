@@ -38,7 +38,7 @@ interface Written {
   readonly offset: number;
 }
 
-export class ZipTooLargeError extends Error {}
+class ZipTooLargeError extends Error {}
 
 /** Writes `entries`, in order, to `outPath` (created or truncated); `source` is the zip copies come from. */
 export function writeZip(outPath: string, source: string | null, entries: readonly OutEntry[]): void {
@@ -153,7 +153,7 @@ const CRC_TABLE = (() => {
 })();
 
 /** zlib's native CRC-32 where Node has it (20.15+), else a table. */
-export function crc32(data: Buffer): number {
+function crc32(data: Buffer): number {
   const native = (zlib as { crc32?: (d: Buffer) => number }).crc32;
   if (typeof native === "function") return native(data) >>> 0;
   let c = 0xffffffff;

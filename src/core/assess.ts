@@ -13,7 +13,7 @@ import { isSigned, outcomeOf, outcomePoints, startStatus } from "./startStatus";
 import type { InviteeCategory, UnitKind } from "./values/types";
 
 /** The thresholds of the plan (目标任务), kept in one table so a district can tune them. */
-export const TARGET_THRESHOLDS = {
+const TARGET_THRESHOLDS = {
   fairSigningCount: 2,
   fairSigningMinWan: 10_000,
   fairSigningBigCount: 1,
@@ -33,7 +33,7 @@ export const TARGET_THRESHOLDS = {
 } as const;
 
 /** Which targets each kind of unit is assessed on, in the order they are shown. */
-export const TARGETS_BY_KIND: Readonly<Record<UnitKind, readonly TargetId[]>> = {
+const TARGETS_BY_KIND: Readonly<Record<UnitKind, readonly TargetId[]>> = {
   town: ["fair-signing", "new-starts", "key-negotiations", "planned-projects", "trips-main", "trips-deputy", "invitations", "expert-review", "weekly-meetings", "annual-task"],
   park: ["fair-signing", "new-starts", "key-negotiations", "planned-projects", "trips-main", "trips-deputy", "invitations", "expert-review", "weekly-meetings", "annual-task"],
   department: ["trips-main", "no-blank", "owner-promotions", "weekly-meetings", "annual-task"],

@@ -65,7 +65,7 @@ function fileStem(file: string): string {
 }
 
 /** The statuses the bulletin's 逾期未开工 sheet lists: signed, and past or without a planned start. */
-export const OVERDUE_STATUSES: readonly StartStatus[] = ["overdue", "missing-planned"];
+const OVERDUE_STATUSES: readonly StartStatus[] = ["overdue", "missing-planned"];
 
 export function overdueProjects(r: CheckResult): ProjectAssessment[] {
   return r.projects.filter((p) => p.status !== null && OVERDUE_STATUSES.includes(p.status));
@@ -102,8 +102,8 @@ export function targetColumns(units: readonly BulletinUnit[]): TargetId[] {
   return TARGET_IDS.filter((id) => present.has(id));
 }
 
-export const MET_MARK = "✓";
-export const NOT_MET_MARK = "✗";
+const MET_MARK = "✓";
+const NOT_MET_MARK = "✗";
 
 const NOT_ASSESSED: Readonly<Record<Lang, string>> = { zh: "未评估", en: "n/a" };
 

@@ -4,7 +4,7 @@
  */
 import type { FieldId, LedgerKind } from "./ledger";
 import type { Lang, Severity } from "./findings";
-import type { Outcome, StartStatus, TargetId } from "./result";
+import type { StartStatus, TargetId } from "./result";
 import type { UnitKind } from "./values/types";
 
 export type Bilingual = { readonly zh: string; readonly en: string };
@@ -51,15 +51,6 @@ export const STATUS_LABELS: Readonly<Record<StartStatus, Bilingual>> = {
   started: { zh: "已开工", en: "started" },
 };
 
-export const OUTCOME_LABELS: Readonly<Record<Outcome, Bilingual>> = {
-  "on-time": { zh: "按期开工", en: "started on time" },
-  late: { zh: "延期开工", en: "started late" },
-  pending: { zh: "未到开工时限", en: "not yet due" },
-  "not-started": { zh: "未按期开工", en: "not started" },
-  "not-implementable": { zh: "不能实施", en: "cannot be carried out" },
-  undetermined: { zh: "无法判定", en: "undetermined" },
-};
-
 export const FIELD_LABELS: Readonly<Record<FieldId, Bilingual>> = {
   unit: { zh: "单位", en: "unit" },
   name: { zh: "项目名称", en: "project name" },
@@ -96,10 +87,6 @@ export const FIELD_LABELS: Readonly<Record<FieldId, Bilingual>> = {
   topic: { zh: "内容", en: "topic" },
   recorder: { zh: "记录人", en: "recorder" },
 };
-
-export function label(entry: Bilingual, lang: Lang): string {
-  return entry[lang];
-}
 
 /**
  * The language to speak for Office's UI language tag (Office.context.displayLanguage, e.g. "zh-CN",

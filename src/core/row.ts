@@ -8,7 +8,7 @@ import { roleFromTitle } from "./values/role";
 import type { Amount, InviteeCategory, Role, Stage } from "./values/types";
 
 /** The kind of value a column holds; fields not listed are text. */
-export const VALUE_TYPES = {
+const VALUE_TYPES = {
   investment: "amount",
   fundsInPlace: "amount",
   planDate: "date",
@@ -31,7 +31,7 @@ export const VALUE_TYPES = {
 export type ValueType = (typeof VALUE_TYPES)[keyof typeof VALUE_TYPES];
 type Typed = keyof typeof VALUE_TYPES;
 /** The fields whose column holds values of type T. */
-export type FieldsOf<T extends ValueType> = { [F in Typed]: (typeof VALUE_TYPES)[F] extends T ? F : never }[Typed];
+type FieldsOf<T extends ValueType> = { [F in Typed]: (typeof VALUE_TYPES)[F] extends T ? F : never }[Typed];
 export type AmountField = FieldsOf<"amount">;
 export type DateField = FieldsOf<"date">;
 export type FlagField = FieldsOf<"flag">;

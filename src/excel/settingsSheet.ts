@@ -17,7 +17,7 @@ import { queueDateSystemProbe } from "./readWorkbook";
 const HEADER: readonly [string, string] = ["项目", "值"];
 
 /** The sheet the core reads settings from: 台账设置 itself if present, else another name the core accepts. */
-export function settingsSheetName(names: readonly string[]): string | null {
+function settingsSheetName(names: readonly string[]): string | null {
   if (names.includes(SETTINGS_SHEET)) return SETTINGS_SHEET;
   return names.find(isSettingsSheet) ?? null;
 }

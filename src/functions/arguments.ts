@@ -18,7 +18,7 @@ import { fail } from "./errors";
 import { MESSAGES, type ArgumentName } from "./messages";
 
 /** Omitted, or a blank cell: the function falls back to the workbook's settings, then the defaults. */
-export function omitted(v: unknown): v is null | undefined | "" {
+function omitted(v: unknown): v is null | undefined | "" {
   return isBlank(v as CellValue);
 }
 

@@ -25,7 +25,7 @@ export interface SheetGroup {
   readonly bySeverity: readonly SeverityGroup[];
 }
 
-export function matches(f: Finding, filter: FindingFilter): boolean {
+function matches(f: Finding, filter: FindingFilter): boolean {
   return filter.severities.has(f.severity) && (filter.rule === null || f.rule === filter.rule);
 }
 

@@ -18,7 +18,7 @@ import { displayWidth } from "../report/text";
 import type { Bulletin } from "./model";
 
 /** The number format write.ts marks quotePrefix: used only on formula-like text. */
-export const TEXT_FORMAT = "@";
+const TEXT_FORMAT = "@";
 
 const FONT = "宋体";
 /** Points: a data row, and one line of wrapped 11-point text. */
@@ -33,7 +33,7 @@ const THIN: Partial<ExcelJS.Borders> = {
   right: { style: "thin", color: { argb: "FF808080" } },
 };
 
-export function bulletinTitle(district: string, asOf: Day): string {
+function bulletinTitle(district: string, asOf: Day): string {
   return `${district}招商引资集中攻坚活动半月通报（截至${dateZh(asOf)}）`;
 }
 

@@ -27,13 +27,13 @@ export type NoParams = Record<never, never>;
  * finding's field label in the message's language. Methods, so that a catalog of rules with
  * different parameters is one type.
  */
-export interface MessageTemplates<P> {
+interface MessageTemplates<P> {
   zh(p: P, field: string): string;
   en(p: P, field: string): string;
 }
 
 /** A rule in one language, for people: the guide and the help page are rendered from these. */
-export interface RuleWords {
+interface RuleWords {
   /** A short label, for filters and headings. */
   readonly title: string;
   /** What it means, in plain words for unit staff. */
@@ -129,8 +129,6 @@ export type RuleDef<Id extends RuleId = RuleId, P = MessageParams> =
   | SheetRule<Id, P>
   | ValueRule<Id, P>
   | ProjectRowRule<Id, P>;
-
-export type RuleScope = RuleDef["scope"];
 
 /*
  * Constructors, one per scope. A rule's parameters P are what its Chinese template declares (the
