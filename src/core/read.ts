@@ -70,22 +70,17 @@ class ReadRow implements Omit<ParsedRow, "unit"> {
 }
 
 /**
- * A constructor of a row's values with a slot for every field of its ledger's kind, so that each
- * row's values are built whole at once, with one shape (no growing from {} field by field).
+ * An empty row's values with a slot for every field of its ledger's kind: each row's values are a
+ * copy of it ({ ...template }), built whole at once with one shape, never grown field by field.
  */
-function valuesOf(kind: LedgerKind): new () => Values {
-  const fields = Object.keys(HEADER_SYNONYMS[kind]);
-  return class {
-    constructor() {
-      for (const f of fields) (this as unknown as Record<string, undefined>)[f] = undefined;
-    }
-  };
+function template(kind: LedgerKind): Values {
+  return Object.fromEntries(Object.keys(HEADER_SYNONYMS[kind]).map((field) => [field, undefined])) as Values;
 }
-const VALUES: Readonly<Record<LedgerKind, new () => Values>> = {
-  projects: valuesOf("projects"),
-  trips: valuesOf("trips"),
-  invitations: valuesOf("invitations"),
-  meetings: valuesOf("meetings"),
+const TEMPLATES: Readonly<Record<LedgerKind, Values>> = {
+  projects: template("projects"),
+  trips: template("trips"),
+  invitations: template("invitations"),
+  meetings: template("meetings"),
 };
 
 /** A text date that took the default year (8月15日): where it is, to read it again if that year changes. */
@@ -120,12 +115,12 @@ export class LedgerReader implements RecordSink {
   /** Rows without a 单位 of their own take the workbook's unit: all of them in a ledger without the column. */
   private readonly hasUnitColumn: boolean;
   private readonly unitless: ReadRow[] = [];
-  private readonly values: new () => Values;
+  private readonly template: Values;
 
   constructor(head: LedgerHead, ctx: RowContext) {
     this.sheet = head.sheet;
     this.year = ctx.defaultYear;
-    this.values = VALUES[head.kind];
+    this.template = TEMPLATES[head.kind];
     this.hasUnitColumn = head.columns.some((c) => c.field === "unit");
     this.ctx = { dateSystem: ctx.dateSystem, defaultYear: ctx.defaultYear };
     this.fields = head.columns.map((c) => fieldReader(c, head.sheetUnit, this.ctx));
@@ -133,7 +128,7 @@ export class LedgerReader implements RecordSink {
   }
 
   push(row: number, values: readonly CellValue[], unit: string | null): void {
-    const parsed = new ReadRow(this.sheet, row, unit, new this.values());
+    const parsed = new ReadRow(this.sheet, row, unit, { ...this.template });
     const fields = this.fields;
     for (let k = 0; k < fields.length; k++) {
       const f = fields[k];
