@@ -3,10 +3,14 @@
  * eslint-plugin-office-addins (load before read, sync after load, no sync in loops …). The
  * plugin's own `recommended` config is not spread here: it registers a second copy of the
  * @typescript-eslint plugin (which flat config refuses) and makes Prettier formatting an error.
+ *
+ * The rooms of src/ and what each may import are the project's own rule (eslint/rooms.js), and
+ * TypeScript files are linted with their types, for promises nobody awaits.
  */
 const js = require("@eslint/js");
 const officeAddins = require("eslint-plugin-office-addins");
 const tseslint = require("typescript-eslint");
+const rooms = require("./eslint/rooms");
 
 const NODE_GLOBALS = { require: "readonly", module: "writable", __dirname: "readonly", process: "readonly", console: "readonly", Buffer: "readonly" };
 
@@ -19,7 +23,12 @@ module.exports = [
   { rules: { "no-irregular-whitespace": ["error", { skipStrings: true, skipTemplates: true }] } },
   // A leading underscore marks a parameter that an interface requires but this code does not use.
   { rules: { "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }] } },
-  { files: ["**/*.{ts,tsx}"], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } }, rules: { "no-eval": "error" } },
+  {
+    files: ["**/*.{ts,tsx}"],
+    languageOptions: { parserOptions: { ecmaFeatures: { jsx: true }, projectService: true, tsconfigRootDir: __dirname } },
+    rules: { "no-eval": "error", "@typescript-eslint/no-floating-promises": "error" },
+  },
+  { files: ["src/**/*.{ts,tsx}"], plugins: { zsledger: rooms }, rules: { "zsledger/rooms": "error" } },
   // The Office.js rules read any `.value` or `.name` as a proxy property: they apply where Office.js
   // is used, not to ExcelJS cells in the command line and its tests.
   {
@@ -37,7 +46,7 @@ module.exports = [
     },
   },
   {
-    files: ["*.js", "scripts/**/*.js", "test/**/*.js", "test/security/*.ts"],
+    files: ["*.js", "eslint/*.js", "scripts/**/*.js", "test/**/*.js", "test/security/*.ts"],
     languageOptions: { sourceType: "commonjs", globals: NODE_GLOBALS },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },

@@ -11,7 +11,7 @@ import { parseUnitKind } from "../core/values/unitKind";
 import { BATCH_HELP } from "./districtText";
 import { HELP, HELP_TITLES, USAGE, UsageError, say, type Lang, type Text } from "./messages";
 
-export type Format = "text" | "json";
+type Format = "text" | "json";
 
 export interface CheckCommand {
   /** Files and folders (every .xlsx below a folder is checked). */

@@ -23,7 +23,7 @@ import { amount, count, day, points } from "./args";
 import { CONFIG, CONFIG_KEYS, UNIT_CONFIG_KEYS } from "./districtText";
 import { USAGE, UsageError } from "./messages";
 
-export interface UnitConfig {
+interface UnitConfig {
   /** The name as the config writes it. */
   readonly name: string;
   readonly unitKind?: UnitKind;
@@ -55,7 +55,7 @@ export function loadConfig(file: string, cwd: string): DistrictConfig {
   return parseConfig(text.replace(/^\uFEFF/, ""), path.basename(file));
 }
 
-export function parseConfig(text: string, file: string): DistrictConfig {
+function parseConfig(text: string, file: string): DistrictConfig {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -116,7 +116,7 @@ export function canonicalName(config: DistrictConfig, name: string): string {
   return config.aliases.get(compact(name)) ?? name.trim();
 }
 
-export function unitConfigOf(config: DistrictConfig, name: string): UnitConfig | undefined {
+function unitConfigOf(config: DistrictConfig, name: string): UnitConfig | undefined {
   return config.units.get(compact(canonicalName(config, name)));
 }
 

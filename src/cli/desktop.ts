@@ -13,7 +13,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { Text } from "./messages";
-import { run, type RunIO, type Writable } from "./run";
+import type { RunIO, Writable } from "./io";
+import { run } from "./run";
 
 export interface DesktopIO {
   readonly stdout: Writable;

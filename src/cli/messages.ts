@@ -4,6 +4,7 @@
  * what to do.
  */
 import type { Lang } from "../core/findings";
+import { SETTING_DEFAULTS as D, type MonthDay } from "../core/settings";
 
 export type { Lang };
 
@@ -177,7 +178,11 @@ export const FAILURE = {
   }),
 };
 
-/** Help texts; commander prints them. */
+const MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const dayZh = (d: MonthDay) => `${d.month} 月 ${d.day} 日`;
+const dayEn = (d: MonthDay) => `${d.day} ${MONTHS_EN[d.month - 1]}`;
+
+/** Help texts; commander prints them. Defaults are the core's. */
 export const HELP = {
   program: { zh: "招商台账助手：检查招商引资台账（.xlsx）", en: "zsledger: checks investment-campaign ledgers (招商引资台账, .xlsx)" } as Text,
   check: { zh: "检查台账文件，报告问题、目标完成情况、得分与扣分；不给文件时检查自带的样例台账", en: "check ledger files: problems, targets, SCORE and PENALTY; without FILE, checks the bundled sample" } as Text,
@@ -185,13 +190,13 @@ export const HELP = {
   asOf: { zh: "统计截止日（默认：台账设置中的统计截止日，否则今天）", en: "as-of date (default: the 台账设置 sheet's, else today)" } as Text,
   unitKind: { zh: "单位类型：town 街道/镇、park 园区、department 区直部门、hq 指挥部（默认按台账推断）", en: "unit kind: town, park, department, hq (default: inferred from the workbook)" } as Text,
   unitName: { zh: "单位名称", en: "unit name" } as Text,
-  windowStart: { zh: "活动开始日（默认统计截止日所在年 8 月 1 日）", en: "campaign window start (default 1 August of the as-of year)" } as Text,
-  windowEnd: { zh: "活动结束日（默认 9 月 30 日）", en: "campaign window end (default 30 September)" } as Text,
-  planDeadline: { zh: "新策划项目的截止日（默认 9 月 15 日）", en: "last planning date for new 策划 projects (default 15 September)" } as Text,
-  dueSoonDays: { zh: "计划开工前多少天内提示临近开工（默认 14）", en: "days before a planned start that count as due soon (default 14)" } as Text,
-  projectPoints: { zh: "每个签约项目分值 B（默认 2）", en: "B: points of one signed project (default 2)" } as Text,
-  fairBonus: { zh: "投洽会签约加分 F（默认 1）", en: "F: bonus of a project signed at the fair (default 1)" } as Text,
-  tripPoints: { zh: "主要负责人每次外出分值 P（默认 1）", en: "P: points of one required trip of the principal (default 1)" } as Text,
+  windowStart: { zh: `活动开始日（默认统计截止日所在年 ${dayZh(D.windowStart)}）`, en: `campaign window start (default ${dayEn(D.windowStart)} of the as-of year)` } as Text,
+  windowEnd: { zh: `活动结束日（默认 ${dayZh(D.windowEnd)}）`, en: `campaign window end (default ${dayEn(D.windowEnd)})` } as Text,
+  planDeadline: { zh: `新策划项目的截止日（默认 ${dayZh(D.planDeadline)}）`, en: `last planning date for new 策划 projects (default ${dayEn(D.planDeadline)})` } as Text,
+  dueSoonDays: { zh: `计划开工前多少天内提示临近开工（默认 ${D.dueSoonDays}）`, en: `days before a planned start that count as due soon (default ${D.dueSoonDays})` } as Text,
+  projectPoints: { zh: `每个签约项目分值 B（默认 ${D.projectPoints}）`, en: `B: points of one signed project (default ${D.projectPoints})` } as Text,
+  fairBonus: { zh: `投洽会签约加分 F（默认 ${D.fairBonus}）`, en: `F: bonus of a project signed at the fair (default ${D.fairBonus})` } as Text,
+  tripPoints: { zh: `主要负责人每次外出分值 P（默认 ${D.tripPoints}）`, en: `P: points of one required trip of the principal (default ${D.tripPoints})` } as Text,
   annualTask: { zh: "全年任务（万元，也可写 5亿）；给出时评估“全年任务”目标", en: "annual task in 万元 (or e.g. 5亿); assesses the annual-task target" } as Text,
   format: { zh: "输出格式：text 文本报告（默认）或 json", en: "output: text report (default) or json" } as Text,
   lang: { zh: "语言：zh 中文（默认）或 en 英文", en: "language: zh (default) or en" } as Text,

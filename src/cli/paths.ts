@@ -10,7 +10,7 @@ import * as path from "path";
 declare const ZSLEDGER_STANDALONE_VERSION: string | undefined;
 const STANDALONE_VERSION = typeof ZSLEDGER_STANDALONE_VERSION === "string" ? ZSLEDGER_STANDALONE_VERSION : undefined;
 
-export const PACKAGE_ROOT = STANDALONE_VERSION !== undefined ? path.dirname(__filename) : path.resolve(__dirname, "..", "..");
+const PACKAGE_ROOT = STANDALONE_VERSION !== undefined ? path.dirname(__filename) : path.resolve(__dirname, "..", "..");
 
 /** The bundled sample, checked when no file is given; shown by its path inside the package. */
 export const SAMPLE_DISPLAY = "assets/sample-ledger.xlsx";

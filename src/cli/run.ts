@@ -14,31 +14,13 @@ import { parseArgs, langOf, type CheckCommand } from "./args";
 import { checkEach, checkedFile, expandInputs, hasNoLedger, oneLine, sameFile, skippedSummary, type Target } from "./batch";
 import { NO_CONFIG, loadConfig } from "./config";
 import { BATCH } from "./districtText";
+import type { RunIO } from "./io";
 import { FAILURE, FileProblemError, UsageError, fileErrorLine, fileProblemText, say, type Text } from "./messages";
 import { replaceable, type OwnOutput } from "./ownOutput";
 import { SAMPLE_DISPLAY, SAMPLE_PATH, packageVersion } from "./paths";
 import { Progress } from "./progress";
 import { jsonEntry, type JsonFile, type JsonFileError, type JsonReport, type JsonSkipped } from "./report/json";
 import { textReport } from "./report/text";
-import type { SniffLimits } from "./sniff";
-
-export interface Writable {
-  write(s: string): unknown;
-  /** A terminal (the progress bar is drawn only there) and its width. */
-  readonly isTTY?: boolean;
-  readonly columns?: number;
-}
-
-export interface RunIO {
-  readonly stdout: Writable;
-  readonly stderr: Writable;
-  /** Relative paths are read from here (default: the process's working directory). */
-  readonly cwd?: string;
-  /** Today, for workbooks that set no 统计截止日 and runs without --as-of (tests pin it). */
-  readonly today?: Date;
-  /** Container limits (tests lower them). */
-  readonly limits?: SniffLimits;
-}
 
 export async function run(argv: readonly string[], io: RunIO): Promise<number> {
   const lang = langOf(argv);

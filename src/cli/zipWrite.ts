@@ -40,7 +40,7 @@ interface Written {
   readonly mode?: number;
 }
 
-export class ZipTooLargeError extends Error {}
+class ZipTooLargeError extends Error {}
 
 /**
  * Writes `entries`, in order, to `target`: a path (created or truncated) or a descriptor opened for

@@ -5,8 +5,8 @@
  */
 import type { Day } from "./day";
 import { mondayOf } from "./day";
-import type { FieldId, LedgerKind } from "./ledger";
-import { tripRole, type ParsedRow } from "./read";
+import { LEDGER_KINDS, type FieldId, type LedgerKind } from "./ledger";
+import { tripRole, type AmountField, type ParsedRow } from "./row";
 import type { ProjectAssessment, TargetId, TargetResult } from "./result";
 import type { Settings } from "./settings";
 import { isSigned, outcomeOf, outcomePoints, startStatus } from "./startStatus";
@@ -88,8 +88,8 @@ function twoPart(count: number, required: number, big: number, bigRequired: numb
   return { actual: count, required, gap: Math.max(0, required - count, bigRequired - big) };
 }
 
-const rmbWan = (r: ParsedRow, field: FieldId): number | null => {
-  const a = r.amounts[field];
+const rmbWan = (r: ParsedRow, field: AmountField): number | null => {
+  const a = r.values[field];
   return a && !a.currency ? a.wan : null;
 };
 
@@ -98,7 +98,7 @@ const TARGETS: Readonly<Record<TargetId, TargetDef>> = {
     ledger: "projects",
     all: ["fairSigned"],
     tally: (rows) => {
-      const signed = rows.filter((r) => r.flags.fairSigned && isSigned(r) && r.stage !== "stopped").map((r) => rmbWan(r, "investment") ?? 0);
+      const signed = rows.filter((r) => r.values.fairSigned && isSigned(r) && r.stage !== "stopped").map((r) => rmbWan(r, "investment") ?? 0);
       return twoPart(
         signed.filter((w) => w >= T.fairSigningMinWan).length,
         T.fairSigningCount,
@@ -111,7 +111,7 @@ const TARGETS: Readonly<Record<TargetId, TargetDef>> = {
     ledger: "projects",
     all: ["actualStart"],
     tally: (rows, ctx) => {
-      const started = rows.filter((r) => ctx.counts(r.dates.actualStart));
+      const started = rows.filter((r) => ctx.counts(r.values.actualStart));
       const big = started.filter((r) => (rmbWan(r, "investment") ?? 0) >= T.newStartsBigMinWan).length;
       return twoPart(started.length, T.newStartsCount, big, T.newStartsBigCount);
     },
@@ -119,7 +119,7 @@ const TARGETS: Readonly<Record<TargetId, TargetDef>> = {
   "key-negotiations": {
     ledger: "projects",
     all: ["keyNegotiation"],
-    tally: (rows) => atLeast(rows.filter((r) => r.flags.keyNegotiation).length, T.keyNegotiations),
+    tally: (rows) => atLeast(rows.filter((r) => r.values.keyNegotiation).length, T.keyNegotiations),
   },
   "planned-projects": {
     ledger: "projects",
@@ -128,7 +128,7 @@ const TARGETS: Readonly<Record<TargetId, TargetDef>> = {
       const { windowStart, planDeadline } = ctx.settings;
       const dated = ctx.present.has("planDate");
       const planned = rows.filter(
-        (r) => r.stage === "planned" && (!dated || (ctx.counts(r.dates.planDate) && r.dates.planDate! >= windowStart && r.dates.planDate! <= planDeadline)),
+        (r) => r.stage === "planned" && (!dated || (ctx.counts(r.values.planDate) && r.values.planDate! >= windowStart && r.values.planDate! <= planDeadline)),
       );
       return atLeast(planned.length, T.plannedProjects);
     },
@@ -137,13 +137,13 @@ const TARGETS: Readonly<Record<TargetId, TargetDef>> = {
     ledger: "trips",
     all: ["date"],
     any: ["role", "title"],
-    tally: (rows, ctx) => atLeast(rows.filter((r) => tripRole(r) === "principal" && ctx.counts(r.dates.date)).length, T.tripsMain[ctx.kind]),
+    tally: (rows, ctx) => atLeast(rows.filter((r) => tripRole(r) === "principal" && ctx.counts(r.values.date)).length, T.tripsMain[ctx.kind]),
   },
   "trips-deputy": {
     ledger: "trips",
     all: ["date"],
     any: ["role", "title"],
-    tally: (rows, ctx) => atLeast(rows.filter((r) => tripRole(r) === "deputy" && ctx.counts(r.dates.date)).length, T.tripsDeputy),
+    tally: (rows, ctx) => atLeast(rows.filter((r) => tripRole(r) === "deputy" && ctx.counts(r.values.date)).length, T.tripsDeputy),
   },
   invitations: {
     ledger: "invitations",
@@ -166,14 +166,14 @@ const TARGETS: Readonly<Record<TargetId, TargetDef>> = {
   "expert-review": {
     ledger: "projects",
     all: ["expertReviewed"],
-    tally: (rows) => atLeast(rows.filter((r) => r.flags.expertReviewed).length, T.expertReview),
+    tally: (rows) => atLeast(rows.filter((r) => r.values.expertReviewed).length, T.expertReview),
   },
   "weekly-meetings": {
     ledger: "meetings",
     all: ["date"],
     tally: (rows, ctx) => {
       const weeks = weeksInside(ctx.settings.windowStart, Math.min(ctx.settings.windowEnd, ctx.settings.asOf));
-      const held = new Set(rows.map((r) => r.dates.date).filter((d): d is Day => d !== undefined).map(mondayOf));
+      const held = new Set(rows.map((r) => r.values.date).filter((d): d is Day => d !== undefined).map(mondayOf));
       return atLeast(weeks.filter((monday) => held.has(monday)).length, weeks.length);
     },
   },
@@ -198,6 +198,12 @@ export function weeksInside(from: Day, to: Day): Day[] {
   return weeks;
 }
 
+/** The ledgers a unit of `kind` is assessed on: those its targets count (全年任务's only when the annual task is set). */
+export function assessedLedgers(kind: UnitKind, settings: Settings): LedgerKind[] {
+  const targets = TARGETS_BY_KIND[kind].filter((id) => id !== "annual-task" || settings.annualTask !== null);
+  return LEDGER_KINDS.filter((ledger) => targets.some((id) => TARGETS[id].ledger === ledger));
+}
+
 const NOT_ASSESSED = (id: TargetId): TargetResult => ({ id, met: null, actual: null, required: null, gap: null });
 
 export function assessUnit(u: UnitRows, settings: Settings): UnitOutcome {
@@ -220,32 +226,32 @@ function projectAssessment(r: ParsedRow, settings: Settings): ProjectAssessment 
     sheet: r.sheet,
     row: r.row,
     unit: r.unit,
-    name: r.text.name ?? "",
+    name: r.values.name ?? "",
     status: startStatus(r, settings),
     outcome,
     points: outcomePoints(outcome, settings.projectPoints),
     investmentWan: rmbWan(r, "investment"),
-    signDate: r.dates.signDate ?? null,
-    plannedStart: r.dates.plannedStart ?? null,
-    actualStart: r.dates.actualStart ?? null,
-    owner: r.text.owner ?? "",
+    signDate: r.values.signDate ?? null,
+    plannedStart: r.values.plannedStart ?? null,
+    actualStart: r.values.actualStart ?? null,
+    owner: r.values.owner ?? "",
   };
 }
 
 /** SCORE = outcome points + F per fair-signed project still on track; PENALTY = the deductions, positive. */
 function scoreAndPenalty(projects: readonly ProjectAssessment[], rows: readonly ParsedRow[], targets: readonly TargetResult[], s: Settings) {
-  const b = s.projectPoints;
-  const fairOnTrack = rows.filter((r) => r.flags.fairSigned && (r.stage === "signed" || r.stage === "started" || r.stage === "completed")).length;
+  const fairOnTrack = rows.filter((r) => r.values.fairSigned && (r.stage === "signed" || r.stage === "started" || r.stage === "completed")).length;
   const score = projects.reduce((sum, p) => sum + p.points, 0) + s.fairBonus * fairOnTrack;
-  const notStarted = projects.filter((p) => p.outcome === "not-started").length;
-  const notImplementable = projects.filter((p) => p.outcome === "not-implementable").length;
+  // The deductions are the outcomes' negative points (outcomePoints says how many), as positive numbers.
+  const deducted = projects.reduce((sum, p) => sum + Math.max(0, -p.points), 0);
   const trips = targets.find((t) => t.id === "trips-main");
   const missingTrips = trips?.gap ?? 0;
-  const penalty = notStarted * (b / 2) + notImplementable * 2 * b + missingTrips * 2 * s.tripPoints;
+  const penalty = deducted + missingTrips * 2 * s.tripPoints;
   return { score: round(score), penalty: round(penalty) };
 }
 
-function round(x: number): number {
+/** Figures of the assessment (SCORE, PENALTY, amounts of a target) to four decimals: sums of halves and 万元 carry float noise. */
+export function round(x: number): number {
   return Math.round(x * 1e4) / 1e4;
 }
 

@@ -3,9 +3,11 @@
  * the rank by 得分 − 扣分, the signed projects overdue or missing their planned start, and how a
  * target reads in a cell. Pure: the command line renders it into a workbook.
  */
-import { TARGET_THRESHOLDS, TARGETS_BY_KIND } from "./assess";
+import { round, TARGET_THRESHOLDS, TARGETS_BY_KIND } from "./assess";
+import type { Day } from "./day";
 import type { Finding, Lang, RuleId } from "./findings";
-import { RULE_LABELS, UNIT_KIND_LABELS, type Bilingual } from "./labels";
+import { UNIT_KIND_LABELS, type Bilingual } from "./labels";
+import { ruleTitle as catalogTitle } from "./rules/catalog";
 import type { MarkStyle } from "./marks";
 import { MARK_STYLES } from "./marks";
 import { TARGET_IDS, type CheckResult, type ProjectAssessment, type StartStatus, type TargetId, type TargetResult } from "./result";
@@ -138,7 +140,7 @@ class Numbering {
  * labels from: point it elsewhere when the labels move.
  */
 export function ruleTitle(rule: RuleId, lang: Lang = "zh"): string {
-  return RULE_LABELS[rule][lang];
+  return catalogTitle(rule, lang);
 }
 
 const T = TARGET_THRESHOLDS;
@@ -209,10 +211,16 @@ function fileStem(file: string): string {
 }
 
 /** The statuses the bulletin's 逾期未开工 sheet lists: signed, and past or without a planned start. */
-export const OVERDUE_STATUSES: readonly StartStatus[] = ["overdue", "missing-planned"];
+const OVERDUE_STATUSES: readonly StartStatus[] = ["overdue", "missing-planned"];
 
-export function overdueProjects(r: CheckResult): ProjectAssessment[] {
-  return r.projects.filter((p) => p.status !== null && OVERDUE_STATUSES.includes(p.status));
+/** Whether a project belongs on the 逾期未开工 sheet. */
+export function isListedOverdue(p: Pick<ProjectAssessment, "status">): boolean {
+  return p.status !== null && OVERDUE_STATUSES.includes(p.status);
+}
+
+/** How many days an overdue project is past its planned start on `asOf` (逾期天数); null when it is not overdue. */
+export function daysOverdue(p: Pick<ProjectAssessment, "status" | "plannedStart">, asOf: Day): number | null {
+  return p.status === "overdue" && p.plannedStart !== null ? asOf - p.plannedStart : null;
 }
 
 export interface Ranked<T> {
@@ -241,8 +249,8 @@ export function targetColumns(units: readonly BulletinUnit[]): TargetId[] {
   return TARGET_IDS.filter((id) => present.has(id));
 }
 
-export const MET_MARK = "✓";
-export const NOT_MET_MARK = "✗";
+const MET_MARK = "✓";
+const NOT_MET_MARK = "✗";
 
 const NOT_ASSESSED: Readonly<Record<Lang, string>> = { zh: "未评估", en: "n/a" };
 
@@ -270,7 +278,3 @@ export const TARGET_STYLES: Readonly<Record<"met" | "not-met", MarkStyle>> = {
   met: { fill: "#C6EFCE", font: "#006100" },
   "not-met": MARK_STYLES["start-alert"],
 };
-
-function round(x: number): number {
-  return Math.round(x * 1e4) / 1e4;
-}

@@ -4,16 +4,16 @@
  * the recognised columns of data rows; parsing and rules wait for the settings sheet, which may
  * come last.
  */
-import { assessUnit, sumTargets, type UnitRows } from "./assess";
-import { today, type Day } from "./day";
+import { assessUnit, round, sumTargets, type UnitRows } from "./assess";
+import { today, yearOf } from "./day";
 import type { Finding } from "./findings";
 import { LEDGER_KINDS, type FieldId, type Ledger, type LedgerKind, type RecognizedSheet } from "./ledger";
-import { LedgerReader, type ParsedRow, type RowContext } from "./read";
-import { SheetRecognizer, unitNameOfTitle } from "./recognize";
+import { LedgerReader, type RowContext } from "./read";
+import type { ParsedRow } from "./row";
+import { unitNameOfTitle } from "./recognize/heading";
+import { SheetRecognizer } from "./recognize/sheet";
 import type { CheckResult, ProjectAssessment, UnitAssessment } from "./result";
-import { projectRowFindings } from "./rules/projects";
-import { sheetFindings } from "./rules/sheet";
-import { missingLedgerFindings } from "./rules/workbook";
+import { projectRowFindings, sheetFindings, workbookFindings } from "./rules/engine";
 import { resolveSettings, settingsFromEntries, type Settings, type SettingsOverrides } from "./settings";
 import type { DateSystem, SheetMeta, SheetRow, WorkbookInput } from "./sheet";
 import { inferUnitKind } from "./values/unitKind";
@@ -103,9 +103,9 @@ function assembleResult(checked: readonly CheckedSheet[], options: CheckOptions)
   const readCtx = { dateSystem, defaultYear: yearOf(settings.asOf), defaultUnit: unitName, multiUnit };
   const read = checked.flatMap(({ sheet, reader }) => (sheet.type === "ledger" && reader ? [{ ledger: sheet.ledger, ...reader.finish(readCtx) }] : []));
   const findings: Finding[] = [
-    ...missingLedgerFindings(unitKind, new Set(ledgers.map((l) => l.kind))),
+    ...workbookFindings({ unitKind, settings, ledgers: new Set(ledgers.map((l) => l.kind)) }),
     ...read.flatMap((r) => [
-      ...sheetFindings(r.ledger, r.rows, multiUnit),
+      ...sheetFindings({ ledger: r.ledger, rows: r.rows, multiUnit }),
       ...r.findings,
       ...(r.ledger.kind === "projects" ? projectRowFindings(r.ledger, r.rows, settings, multiUnit) : []),
     ]),
@@ -234,12 +234,4 @@ function baseName(name?: string): string | null {
   if (!name) return null;
   const file = (name.split(/[\\/]/).pop() ?? name).replace(/\.(xlsx|xlsm|xls|et)$/i, "");
   return unitNameOfTitle(file) ?? (file || null);
-}
-
-function yearOf(day: Day): number {
-  return new Date(day * 86_400_000).getUTCFullYear();
-}
-
-function round(x: number): number {
-  return Math.round(x * 1e4) / 1e4;
 }

@@ -27,6 +27,10 @@ export function ymd(day: Day): { year: number; month: number; day: number } {
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 
+export function yearOf(day: Day): number {
+  return new Date(day * MS_PER_DAY).getUTCFullYear();
+}
+
 /** 2022-09-30 */
 export function isoDay(day: Day): string {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);

@@ -3,7 +3,7 @@
  * labels from here so that the pane, the functions and the command line say the same thing.
  */
 import type { FieldId, LedgerKind } from "./ledger";
-import type { Lang, RuleId, Severity } from "./findings";
+import type { Lang, Severity } from "./findings";
 import type { Outcome, StartStatus, TargetId } from "./result";
 import type { UnitKind } from "./values/types";
 
@@ -26,33 +26,6 @@ export const LEDGER_LABELS: Readonly<Record<LedgerKind, Bilingual>> = {
 export const SEVERITY_LABELS: Readonly<Record<Severity, Bilingual>> = {
   error: { zh: "错误", en: "error" },
   warning: { zh: "警告", en: "warning" },
-};
-
-/** Short names of the rules, for filters and headings (the messages themselves are in the catalog). */
-export const RULE_LABELS: Readonly<Record<RuleId, Bilingual>> = {
-  "missing-ledger": { zh: "缺少台账", en: "missing ledger" },
-  "missing-column": { zh: "缺少必需列", en: "missing column" },
-  "duplicate-column": { zh: "重复列", en: "duplicate column" },
-  "missing-value": { zh: "必填项为空", en: "missing value" },
-  "invalid-amount": { zh: "金额无法识别", en: "invalid amount" },
-  "approximate-amount": { zh: "金额为约数", en: "approximate amount" },
-  "foreign-currency": { zh: "外币金额", en: "foreign currency" },
-  "invalid-date": { zh: "日期无法识别", en: "invalid date" },
-  "partial-date": { zh: "日期不完整", en: "partial date" },
-  "unknown-stage": { zh: "项目状态不规范", en: "unknown stage" },
-  "invalid-flag": { zh: "是否项不规范", en: "invalid flag" },
-  "missing-sign-date": { zh: "缺签约日期", en: "missing sign date" },
-  "missing-planned-start": { zh: "缺计划开工日期", en: "missing planned start" },
-  "overdue-start": { zh: "逾期未开工", en: "overdue start" },
-  "start-due-soon": { zh: "临近开工时限", en: "start due soon" },
-  "missing-actual-start": { zh: "缺实际开工日期", en: "missing actual start" },
-  "start-before-sign": { zh: "开工早于签约", en: "start before signing" },
-  "stage-not-updated": { zh: "项目状态未更新", en: "stage not updated" },
-  "future-date": { zh: "日期晚于截止日", en: "future date" },
-  "funds-exceed-investment": { zh: "到位资金超总投资", en: "funds exceed investment" },
-  "fair-signed-not-signed": { zh: "投洽会签约但未签约", en: "fair-signed but not signed" },
-  "duplicate-project": { zh: "项目重复", en: "duplicate project" },
-  "total-mismatch": { zh: "合计不符", en: "total mismatch" },
 };
 
 export const TARGET_LABELS: Readonly<Record<TargetId, Bilingual>> = {
@@ -123,10 +96,6 @@ export const FIELD_LABELS: Readonly<Record<FieldId, Bilingual>> = {
   topic: { zh: "内容", en: "topic" },
   recorder: { zh: "记录人", en: "recorder" },
 };
-
-export function label(entry: Bilingual, lang: Lang): string {
-  return entry[lang];
-}
 
 /**
  * The language to speak for Office's UI language tag (Office.context.displayLanguage, e.g. "zh-CN",

@@ -5,73 +5,23 @@
  */
 import type { Day } from "./day";
 import type { Finding } from "./findings";
-import type { FieldId, InvitationField, Ledger, LedgerColumn, LedgerKind, MeetingField, ProjectField, TripField } from "./ledger";
-import type { LedgerHead, RecordSink } from "./recognize";
-import { amountFinding, dateFinding, invalidFlag, missingValue, unknownStage } from "./rules/values";
+import { HEADER_SYNONYMS } from "./headers";
+import type { FieldId, LedgerColumn, LedgerKind } from "./ledger";
+import type { LedgerHead, RecordSink } from "./recognize/sheet";
+import { ROW_REQUIRED, valueTypeOf, type AmountField, type DateField, type FlagField, type ParsedRow, type RowValues, type ValueType } from "./row";
+import { valueHit, type ValueHit } from "./rules/engine";
 import { finding, type FindingPlace } from "./rules/rule";
 import { cellAddress, isBlank, type CellValue, type DateSystem } from "./sheet";
-import { caseless, compact, compactCode, displayValue, lowerCase } from "./text";
+import { displayValue } from "./text";
 import { parseAmount } from "./values/amount";
 import { parseCategory } from "./values/category";
 import { parseCount } from "./values/count";
 import { parseDate, type DateContext } from "./values/date";
 import { parseFlag } from "./values/flag";
-import { parseRole, roleFromTitle } from "./values/role";
+import { parseRole } from "./values/role";
 import { parseStage } from "./values/stage";
 import { BLANK } from "./values/cell";
 import type { Amount, AmountUnit, DateGuess, InviteeCategory, Parsed, Role, Stage } from "./values/types";
-
-type ValueType = "amount" | "date" | "flag" | "stage" | "role" | "category" | "count";
-
-const VALUE_TYPES: Partial<Record<FieldId, ValueType>> = {
-  investment: "amount",
-  fundsInPlace: "amount",
-  planDate: "date",
-  signDate: "date",
-  plannedStart: "date",
-  actualStart: "date",
-  date: "date",
-  endDate: "date",
-  keyNegotiation: "flag",
-  keySigned: "flag",
-  fairSigned: "flag",
-  expertReviewed: "flag",
-  confirmed: "flag",
-  stage: "stage",
-  role: "role",
-  category: "category",
-  promotions: "count",
-};
-
-/** Fields a data row must fill (DOMAIN.md marks the projects' three; the others cannot be counted without theirs). */
-export const REQUIRED_FIELDS: Readonly<Record<LedgerKind, readonly FieldId[]>> = {
-  projects: ["name", "investment", "stage"],
-  trips: ["date"],
-  invitations: ["company"],
-  meetings: ["date"],
-};
-
-/**
- * One data row, typed. A field absent here (undefined) was blank, unreadable (see `unreadable`) or
- * has no column. `text`, `amounts`, `dates` and `flags` may be one object underneath (a field has
- * one type, so their fields never collide): read them by field, never enumerate them.
- */
-export interface ParsedRow {
-  readonly sheet: string;
-  readonly row: number;
-  /** The row's 单位, or the workbook's unit when the ledger has no 单位 column. */
-  readonly unit: string;
-  readonly text: Partial<Record<FieldId, string>>;
-  readonly amounts: Partial<Record<FieldId, Amount>>;
-  readonly dates: Partial<Record<FieldId, Day>>;
-  readonly flags: Partial<Record<FieldId, boolean>>;
-  stage?: Stage;
-  role?: Role;
-  category?: InviteeCategory;
-  promotions?: number;
-  /** Fields whose cell holds something that could not be read (shared and empty until one is). */
-  unreadable: ReadonlySet<FieldId>;
-}
 
 const NONE_UNREADABLE: ReadonlySet<FieldId> = new Set();
 
@@ -89,22 +39,6 @@ export interface ReadContext {
   readonly multiUnit: boolean;
 }
 
-export interface ReadLedger {
-  readonly ledger: Ledger;
-  readonly rows: ParsedRow[];
-  readonly findings: Finding[];
-}
-
-export function readLedger(ledger: Ledger, ctx: ReadContext): ReadLedger {
-  const reader = new LedgerReader(ledger, ctx);
-  for (const record of ledger.records) {
-    const values: CellValue[] = [];
-    for (const c of ledger.columns) values[c.column - 1] = record.cells[c.field];
-    reader.push(record.row, values, record.unit);
-  }
-  return { ledger, ...reader.finish(ctx) };
-}
-
 /** What reading a row needs before the workbook's settings are known. */
 export interface RowContext {
   readonly dateSystem: DateSystem;
@@ -112,15 +46,15 @@ export interface RowContext {
   readonly defaultYear: number;
 }
 
+/** A row's values, writable while the row is read. */
+type Values = { -readonly [F in keyof RowValues]: RowValues[F] };
+type TextField = Exclude<keyof RowValues, AmountField | DateField | FlagField>;
+
 /**
  * A row while it is read: its unit is settled by `finish` (the workbook's unit for rows with none).
  * A class, so that every row is built with one shape and no copying of a literal's boilerplate.
  */
 class ReadRow implements Omit<ParsedRow, "unit"> {
-  readonly text: Partial<Record<FieldId, string>>;
-  readonly amounts: Partial<Record<FieldId, Amount>>;
-  readonly dates: Partial<Record<FieldId, Day>>;
-  readonly flags: Partial<Record<FieldId, boolean>>;
   stage: Stage | undefined = undefined;
   role: Role | undefined = undefined;
   category: InviteeCategory | undefined = undefined;
@@ -131,68 +65,22 @@ class ReadRow implements Omit<ParsedRow, "unit"> {
     readonly sheet: string,
     readonly row: number,
     public unit: string | null,
-    values: object,
-  ) {
-    this.text = this.amounts = this.dates = this.flags = values;
-  }
+    readonly values: Values,
+  ) {}
 }
 
-/*
- * A row's values, one object with a slot for every field of its ledger's kind, so that it is
- * built whole at once (no growing from {} field by field, no second object for the overflow).
+/**
+ * An empty row's values with a slot for every field of its ledger's kind: each row's values are a
+ * copy of it ({ ...template }), built whole at once with one shape, never grown field by field.
  */
-class ProjectValues implements Record<ProjectField, undefined> {
-  unit = undefined;
-  name = undefined;
-  investor = undefined;
-  industry = undefined;
-  investment = undefined;
-  stage = undefined;
-  keyNegotiation = undefined;
-  keySigned = undefined;
-  fairSigned = undefined;
-  planDate = undefined;
-  signDate = undefined;
-  plannedStart = undefined;
-  actualStart = undefined;
-  fundsInPlace = undefined;
-  owner = undefined;
-  promotions = undefined;
-  expertReviewed = undefined;
-  progress = undefined;
-  notes = undefined;
+function template(kind: LedgerKind): Values {
+  return Object.fromEntries(Object.keys(HEADER_SYNONYMS[kind]).map((field) => [field, undefined])) as Values;
 }
-class TripValues implements Record<TripField, undefined> {
-  unit = undefined;
-  date = undefined;
-  endDate = undefined;
-  leader = undefined;
-  role = undefined;
-  title = undefined;
-  region = undefined;
-  companies = undefined;
-  outcome = undefined;
-}
-class InvitationValues implements Record<InvitationField, undefined> {
-  unit = undefined;
-  company = undefined;
-  category = undefined;
-  invitee = undefined;
-  title = undefined;
-  confirmed = undefined;
-}
-class MeetingValues implements Record<MeetingField, undefined> {
-  unit = undefined;
-  date = undefined;
-  location = undefined;
-  topic = undefined;
-  recorder = undefined;
-}
-const VALUES: Readonly<Record<LedgerKind, new () => object>> = {
-  projects: ProjectValues,
-  trips: TripValues,
-  invitations: InvitationValues,
-  meetings: MeetingValues,
+const TEMPLATES: Readonly<Record<LedgerKind, Values>> = {
+  projects: template("projects"),
+  trips: template("trips"),
+  invitations: template("invitations"),
+  meetings: template("meetings"),
 };
 
 /** A text date that took the default year (8月15日): where it is, to read it again if that year changes. */
@@ -227,20 +115,20 @@ export class LedgerReader implements RecordSink {
   /** Rows without a 单位 of their own take the workbook's unit: all of them in a ledger without the column. */
   private readonly hasUnitColumn: boolean;
   private readonly unitless: ReadRow[] = [];
-  private readonly values: new () => object;
+  private readonly template: Values;
 
   constructor(head: LedgerHead, ctx: RowContext) {
     this.sheet = head.sheet;
     this.year = ctx.defaultYear;
-    this.values = VALUES[head.kind];
+    this.template = TEMPLATES[head.kind];
     this.hasUnitColumn = head.columns.some((c) => c.field === "unit");
     this.ctx = { dateSystem: ctx.dateSystem, defaultYear: ctx.defaultYear };
     this.fields = head.columns.map((c) => fieldReader(c, head.sheetUnit, this.ctx));
-    this.required = REQUIRED_FIELDS[head.kind].flatMap((field) => this.fields.filter((f) => f.field === field));
+    this.required = ROW_REQUIRED[head.kind].flatMap((field) => this.fields.filter((f) => f.field === field));
   }
 
   push(row: number, values: readonly CellValue[], unit: string | null): void {
-    const parsed = new ReadRow(this.sheet, row, unit, new this.values());
+    const parsed = new ReadRow(this.sheet, row, unit, { ...this.template });
     const fields = this.fields;
     for (let k = 0; k < fields.length; k++) {
       const f = fields[k];
@@ -253,7 +141,8 @@ export class LedgerReader implements RecordSink {
       }
     }
     for (const f of this.required) {
-      if (isBlank(values[f.index])) this.add(finding(missingValue, placeOf(parsed, f)), parsed);
+      const found = raised(valueHit("required", values[f.index], values[f.index]), parsed, f);
+      if (found) this.add(found, parsed);
     }
     this.rows.push(parsed);
     if (unit === null && this.hasUnitColumn) this.unitless.push(parsed);
@@ -286,7 +175,7 @@ export class LedgerReader implements RecordSink {
     for (const cell of this.yearCells) {
       const { row, reader, raw } = cell;
       if (cell.at >= 0) this.found[cell.at] = null;
-      row.dates[reader.field] = undefined;
+      row.values[reader.field as DateField] = undefined;
       if (row.unreadable.has(reader.field)) {
         const rest = new Set(row.unreadable);
         rest.delete(reader.field);
@@ -313,7 +202,7 @@ interface FieldReader {
 }
 
 function fieldReader(c: LedgerColumn, sheetUnit: AmountUnit, ctx: RowContext): FieldReader {
-  const type = VALUE_TYPES[c.field];
+  const type = valueTypeOf(c.field);
   const unit = (c.unit ?? sheetUnit) as AmountUnit;
   const { parse, yearDependent } = sharedParse(type, unit, ctx);
   return { field: c.field, column: c.column, index: c.column - 1, type, parse, yearDependent };
@@ -404,42 +293,40 @@ function memoized<T extends Parsed<unknown, string>>(parse: (raw: CellValue) => 
   };
 }
 
-/** Built only when there is something to report: most cells of a large ledger have nothing. The unit is set by `finish`. */
-function placeOf(row: ReadRow, f: FieldReader): FindingPlace {
-  return { sheet: row.sheet, cell: cellAddress(row.row, f.column), row: row.row, column: f.column, field: f.field };
+/** The finding of a cell's value rule, at the cell; built only for a hit (most cells of a large ledger have none). The unit is set by `finish`. */
+function raised(hit: ValueHit | null, row: ReadRow, f: FieldReader): Finding | null {
+  if (hit === null) return null;
+  const place: FindingPlace = { sheet: row.sheet, cell: cellAddress(row.row, f.column), row: row.row, column: f.column, field: f.field };
+  return finding(hit.rule, place, hit);
 }
 
-/** Stores one non-blank cell's value on the row; returns the finding it deserves, if any. */
+/** Stores one non-blank cell's value on the row; returns the finding its value rules raise, if any. */
 function readCell(row: ReadRow, f: FieldReader, raw: CellValue): Finding | null {
   const field = f.field;
   switch (f.type) {
     case undefined:
-      row.text[field] = displayValue(raw).trim();
+      row.values[field as TextField] = displayValue(raw).trim();
       return null;
     case "amount": {
       const p = f.parse(raw) as Parsed<Amount>;
-      if (p.status === "ok") {
-        row.amounts[field] = p.value;
-        if (!p.value.currency && !p.value.approximate) return null;
-      } else markUnreadable(row, field);
-      return amountFinding(p, placeOf(row, f), displayValue(raw));
+      if (p.status === "ok") row.values[field as AmountField] = p.value;
+      else markUnreadable(row, field);
+      return raised(valueHit("amount", p, raw), row, f);
     }
     case "date":
       return storeDate(row, f, raw, f.parse(raw) as Parsed<Day, DateGuess>);
     case "flag": {
       const p = f.parse(raw) as Parsed<boolean>;
-      if (p.status === "ok") row.flags[field] = p.value;
-      if (p.status !== "invalid") return null;
-      markUnreadable(row, field);
-      return finding(invalidFlag, placeOf(row, f), { value: p.text });
+      if (p.status === "ok") row.values[field as FlagField] = p.value;
+      else if (p.status === "invalid") markUnreadable(row, field);
+      return raised(valueHit("flag", p, raw), row, f);
     }
     case "stage": {
       const p = f.parse(raw) as Parsed<Stage>;
-      row.text.stage = displayValue(raw).trim();
+      row.values.stage = displayValue(raw).trim();
       if (p.status === "ok") row.stage = p.value;
-      if (p.status !== "invalid") return null;
-      markUnreadable(row, field);
-      return finding(unknownStage, placeOf(row, f), { value: p.text });
+      else if (p.status === "invalid") markUnreadable(row, field);
+      return raised(valueHit("stage", p, raw), row, f);
     }
     case "role": {
       const p = f.parse(raw) as Parsed<Role>;
@@ -463,44 +350,7 @@ function readCell(row: ReadRow, f: FieldReader, raw: CellValue): Finding | null 
 }
 
 function storeDate(row: ReadRow, f: FieldReader, raw: CellValue, p: Parsed<Day, DateGuess>): Finding | null {
-  if (p.status === "ok") row.dates[f.field] = p.value;
+  if (p.status === "ok") row.values[f.field as DateField] = p.value;
   else markUnreadable(row, f.field);
-  return p.status === "ok" && !p.guess ? null : dateFinding(p, placeOf(row, f), displayValue(raw));
-}
-
-/** A trip's role: its role column, else what its title says. */
-export function tripRole(row: ParsedRow): Role | null {
-  if (row.role) return row.role;
-  return row.text.title ? roleFromTitle(row.text.title) : null;
-}
-
-/** Project names compared as a person would: no spaces, full-width folded. */
-export function projectKey(name: string): string {
-  return lowerCase(compact(name));
-}
-
-/**
- * A 32-bit hash of projectKey(name), computed without building the key where the name is Chinese
- * or ASCII (nearly always): equal keys give equal hashes, so a ledger's names are told apart by
- * numbers and only names whose hashes meet are compared as keys.
- */
-export function projectKeyHash(name: string): number {
-  let h = FNV_OFFSET;
-  for (let i = 0; i < name.length; i++) {
-    let c = compactCode(name.charCodeAt(i));
-    if (c < 0) continue;
-    if (c >= 0x41 && c <= 0x5a) c += 0x20;
-    else if (!caseless(c)) return stringHash(projectKey(name));
-    h = Math.imul(h ^ c, FNV_PRIME);
-  }
-  return h;
-}
-
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
-
-function stringHash(s: string): number {
-  let h = FNV_OFFSET;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
-  return h;
+  return raised(valueHit("date", p, raw), row, f);
 }

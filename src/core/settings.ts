@@ -3,7 +3,7 @@
  * by what a surface passes (command-line flags, function arguments, the pane's edits).
  */
 import type { Day } from "./day";
-import { isoDay } from "./day";
+import { dayFromYMD, isoDay, yearOf } from "./day";
 import type { CellValue, DateSystem } from "./sheet";
 import { compact, displayValue } from "./text";
 import { parseAmount } from "./values/amount";
@@ -52,7 +52,26 @@ export const SETTING_KEYS: Readonly<Record<keyof Settings, readonly string[]>> =
 
 export const SETTINGS_SHEET = "台账设置";
 
-const DEFAULTS = { dueSoonDays: 14, projectPoints: 2, fairBonus: 1, tripPoints: 1 } as const;
+/** A day of the year, for defaults that follow the as-of year. */
+export interface MonthDay {
+  readonly month: number;
+  readonly day: number;
+}
+
+/** DOMAIN.md's defaults, for every setting that has one; surfaces that name a default read it here. */
+export const SETTING_DEFAULTS = {
+  /** The campaign window: 1 August – 30 September of the as-of year (the window's year for the end). */
+  windowStart: { month: 8, day: 1 } as MonthDay,
+  windowEnd: { month: 9, day: 30 } as MonthDay,
+  /** New 策划 projects count up to 15 September of the window's year. */
+  planDeadline: { month: 9, day: 15 } as MonthDay,
+  dueSoonDays: 14,
+  projectPoints: 2,
+  fairBonus: 1,
+  tripPoints: 1,
+} as const;
+
+const onDay = (year: number, { month, day }: MonthDay): Day => dayFromYMD(year, month, day)!;
 
 /** DOMAIN.md's defaults under the given overrides: the window and plan deadline follow the as-of year. */
 export function resolveSettings(layers: readonly SettingsOverrides[], todayDay: Day): Settings {
@@ -61,18 +80,18 @@ export function resolveSettings(layers: readonly SettingsOverrides[], todayDay: 
     for (const [key, value] of Object.entries(layer)) if (value !== undefined && value !== null) Object.assign(o, { [key]: value });
   }
   const asOf = o.asOf ?? todayDay;
-  const year = new Date(asOf * 86_400_000).getUTCFullYear();
-  const windowStart = o.windowStart ?? Date.UTC(year, 7, 1) / 86_400_000;
-  const windowYear = new Date(windowStart * 86_400_000).getUTCFullYear();
+  const d = SETTING_DEFAULTS;
+  const windowStart = o.windowStart ?? onDay(yearOf(asOf), d.windowStart);
+  const windowYear = yearOf(windowStart);
   return {
     asOf,
     windowStart,
-    windowEnd: o.windowEnd ?? Date.UTC(windowYear, 8, 30) / 86_400_000,
-    planDeadline: o.planDeadline ?? Date.UTC(windowYear, 8, 15) / 86_400_000,
-    dueSoonDays: o.dueSoonDays ?? DEFAULTS.dueSoonDays,
-    projectPoints: o.projectPoints ?? DEFAULTS.projectPoints,
-    fairBonus: o.fairBonus ?? DEFAULTS.fairBonus,
-    tripPoints: o.tripPoints ?? DEFAULTS.tripPoints,
+    windowEnd: o.windowEnd ?? onDay(windowYear, d.windowEnd),
+    planDeadline: o.planDeadline ?? onDay(windowYear, d.planDeadline),
+    dueSoonDays: o.dueSoonDays ?? d.dueSoonDays,
+    projectPoints: o.projectPoints ?? d.projectPoints,
+    fairBonus: o.fairBonus ?? d.fairBonus,
+    tripPoints: o.tripPoints ?? d.tripPoints,
     unitName: o.unitName ?? null,
     unitKind: o.unitKind ?? null,
     annualTask: o.annualTask ?? null,

@@ -1,7 +1,8 @@
 /** Start-date status of a project (what the highlight shows) and the outcome that scores it. */
 import type { Day } from "./day";
-import type { ParsedRow } from "./read";
+import type { ParsedRow } from "./row";
 import type { Outcome, StartStatus } from "./result";
+import type { Stage } from "./values/types";
 
 export interface StatusContext {
   readonly asOf: Day;
@@ -10,9 +11,9 @@ export interface StatusContext {
 
 /** null: not applicable, or a date it needs is unreadable (the invalid-date finding says so). */
 export function startStatus(r: ParsedRow, ctx: StatusContext): StartStatus | null {
-  if (r.dates.actualStart !== undefined) return "started";
+  if (r.values.actualStart !== undefined) return "started";
   if (r.stage !== "signed" || r.unreadable.has("actualStart") || r.unreadable.has("plannedStart")) return null;
-  const planned = r.dates.plannedStart;
+  const planned = r.values.plannedStart;
   if (planned === undefined) return "missing-planned";
   if (planned < ctx.asOf) return "overdue";
   if (planned <= ctx.asOf + ctx.dueSoonDays) return "due-soon";
@@ -21,7 +22,7 @@ export function startStatus(r: ParsedRow, ctx: StatusContext): StartStatus | nul
 
 /** DOMAIN.md: signed when it has a sign date, or its stage is signed, started, completed, or stopped after a sign date. */
 export function isSigned(r: ParsedRow): boolean {
-  if (r.dates.signDate !== undefined) return true;
+  if (r.values.signDate !== undefined) return true;
   return r.stage === "signed" || r.stage === "started" || r.stage === "completed";
 }
 
@@ -29,8 +30,8 @@ export function isSigned(r: ParsedRow): boolean {
 export function outcomeOf(r: ParsedRow, asOf: Day): Outcome | null {
   if (!isSigned(r)) return null;
   if (r.stage === "stopped") return "not-implementable";
-  const planned = r.dates.plannedStart;
-  const actual = r.dates.actualStart;
+  const planned = r.values.plannedStart;
+  const actual = r.values.actualStart;
   if (actual !== undefined) {
     if (planned === undefined) return "undetermined";
     return actual <= planned ? "on-time" : "late";
@@ -54,4 +55,19 @@ export function outcomePoints(outcome: Outcome | null, b: number): number {
     default:
       return 0;
   }
+}
+
+/** The cells of one project that its start-date status depends on, already read. */
+export interface StatusCells {
+  readonly stage?: Stage;
+  readonly plannedStart?: Day;
+  readonly actualStart?: Day;
+}
+
+/** A project row holding only what `startStatus` reads, for a status asked about outside a ledger (ZS.STARTSTATUS). */
+export function statusRow(cells: StatusCells): ParsedRow {
+  const values: { plannedStart?: Day; actualStart?: Day } = {};
+  if (cells.plannedStart !== undefined) values.plannedStart = cells.plannedStart;
+  if (cells.actualStart !== undefined) values.actualStart = cells.actualStart;
+  return { sheet: "", row: 0, unit: "", values, ...(cells.stage !== undefined ? { stage: cells.stage } : {}), unreadable: new Set() };
 }

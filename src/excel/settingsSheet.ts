@@ -3,12 +3,13 @@
  * (recognizeSheet / settingsFromEntries / settingsToEntries), so the pane, the command line and
  * the ZS functions agree on every key word and value form.
  */
-import { recognizeSheet } from "../core/recognize";
+import { recognizeSheet } from "../core/recognize/sheet";
+import { isSettingsSheet } from "../core/recognize/settingsSheet";
 import { isFormulaLike } from "../core/safeText";
 import { SETTINGS_SHEET, settingKeyOf, settingsFromEntries, settingsToEntries, type SettingsOverrides } from "../core/settings";
 import { gridRows, isBlank, type CellValue, type DateSystem } from "../core/sheet";
 import { displayValue } from "../core/text";
-import { getWorkbookSettings, setWorkbookSettings } from "../functions/runtimeState";
+import { getWorkbookSettings, setWorkbookSettings } from "../host/runtimeState";
 import { areaAddress } from "./areas";
 import { API, type ExcelHost } from "./host";
 import { queueDateSystemProbe } from "./readWorkbook";
@@ -16,9 +17,9 @@ import { queueDateSystemProbe } from "./readWorkbook";
 const HEADER: readonly [string, string] = ["项目", "值"];
 
 /** The sheet the core reads settings from: 台账设置 itself if present, else another name the core accepts. */
-export function settingsSheetName(names: readonly string[]): string | null {
+function settingsSheetName(names: readonly string[]): string | null {
   if (names.includes(SETTINGS_SHEET)) return SETTINGS_SHEET;
-  return names.find((name) => recognizeSheet({ name, rows: [] }).type === "settings") ?? null;
+  return names.find(isSettingsSheet) ?? null;
 }
 
 /** Whether the core reads `word` as a setting's key (whatever value it would then accept). */

@@ -4,7 +4,6 @@
  * cannot be read stops the function with a #VALUE! that names the argument.
  */
 import type { Day } from "../core/day";
-import { parseTargetId } from "../core/functionsSupport";
 import type { TargetId } from "../core/result";
 import { isBlank, type CellValue, type DateSystem } from "../core/sheet";
 import { settingNumber } from "../core/settings";
@@ -13,12 +12,13 @@ import { parseAmountUnit } from "../core/values/amountUnit";
 import { parseDate } from "../core/values/date";
 import { parseStage } from "../core/values/stage";
 import type { AmountUnit, Stage, UnitKind } from "../core/values/types";
+import { parseTargetId } from "../core/values/target";
 import { parseUnitKind } from "../core/values/unitKind";
 import { fail } from "./errors";
 import { MESSAGES, type ArgumentName } from "./messages";
 
 /** Omitted, or a blank cell: the function falls back to the workbook's settings, then the defaults. */
-export function omitted(v: unknown): v is null | undefined | "" {
+function omitted(v: unknown): v is null | undefined | "" {
   return isBlank(v as CellValue);
 }
 

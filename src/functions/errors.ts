@@ -21,7 +21,7 @@ export function customFunctionsRuntime(): CustomFunctionsRuntime | undefined {
 }
 
 /** The language of Office's UI, by the pane's rule (English only when Office speaks English). */
-export function displayLanguage(): Lang {
+function displayLanguage(): Lang {
   try {
     return langOf(typeof Office !== "undefined" ? Office.context?.displayLanguage : undefined);
   } catch {
@@ -33,7 +33,7 @@ export function displayLanguage(): Lang {
 export type FailureKind = "invalid" | "unavailable";
 
 /** The error a ZS function throws (async functions reject with it). */
-export function formulaError(kind: FailureKind, message: Bilingual): Error {
+function formulaError(kind: FailureKind, message: Bilingual): Error {
   const text = message[displayLanguage()];
   const runtime = customFunctionsRuntime();
   if (runtime?.Error && runtime.ErrorCode) {

@@ -2,12 +2,11 @@
  * What the ZS functions compute, synchronously: Excel-shaped arguments in, the core's answer out.
  * functions.ts loads this module lazily, so the engine stays out of the task pane's first download.
  */
-import { today as todayOf, ymd } from "../core/day";
-import { statusRow } from "../core/functionsSupport";
+import { today as todayOf, yearOf } from "../core/day";
 import { STATUS_LABELS } from "../core/labels";
 import type { CheckResult, TargetId, TargetResult } from "../core/result";
 import { resolveSettings, type SettingsOverrides } from "../core/settings";
-import { startStatus as statusOf } from "../core/startStatus";
+import { startStatus as statusOf, statusRow } from "../core/startStatus";
 import { displayValue } from "../core/text";
 import { parseAmount } from "../core/values/amount";
 import type { UnitKind } from "../core/values/types";
@@ -24,7 +23,7 @@ import {
 } from "./arguments";
 import { fail } from "./errors";
 import { MESSAGES } from "./messages";
-import { getWorkbookSettings } from "./runtimeState";
+import { getWorkbookSettings } from "../host/runtimeState";
 import { checkTable } from "./tableCache";
 
 /** What a ledger range is asked with: every argument optional but the table. */
@@ -135,8 +134,4 @@ function assess(q: TableQuestion): Scope {
   const named = inferUnitKind(unit);
   if (named !== null && named !== result.unitKind && overrides.unitKind === undefined) result = checkTable(table, { ...options, name: unit });
   return { kind: result.unitKind, targets: result.targets, score: result.score, penalty: result.penalty, result };
-}
-
-function yearOf(day: number): number {
-  return ymd(day).year;
 }

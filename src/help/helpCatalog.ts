@@ -3,9 +3,9 @@
  * the rule labels move into the rule definitions, `helpRules` is the one place to repoint.
  */
 import { TARGETS_BY_KIND } from "../core/assess";
-import { RULE_IDS, type RuleId, type Severity } from "../core/findings";
-import { RULE_LABELS, TARGET_LABELS, UNIT_KIND_LABELS, type Bilingual } from "../core/labels";
-import { RULES } from "../core/rules/catalog";
+import type { RuleId, Severity } from "../core/findings";
+import { TARGET_LABELS, UNIT_KIND_LABELS, type Bilingual } from "../core/labels";
+import { RULE_IDS, RULES } from "../core/rules/catalog";
 import type { TargetId } from "../core/result";
 import type { UnitKind } from "../core/values/types";
 
@@ -24,7 +24,7 @@ export interface HelpTarget {
 
 /** Every rule of the catalog, in the catalog's order. */
 export function helpRules(): HelpRule[] {
-  return RULE_IDS.map((id) => ({ id, label: RULE_LABELS[id], severity: RULES[id].severity }));
+  return RULE_IDS.map((id) => ({ id, label: { zh: RULES[id].zh.title, en: RULES[id].en.title }, severity: RULES[id].severity }));
 }
 
 export function helpUnitKinds(): { readonly kind: UnitKind; readonly label: Bilingual }[] {

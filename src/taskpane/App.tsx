@@ -25,6 +25,7 @@ import type { CheckResult } from "../core/result";
 import type { WorkbookPort } from "../excel/port";
 import { errorText } from "./errors";
 import { detectLang, translator, type Lang, type Translate } from "./i18n";
+import type { Runner } from "./runner";
 
 const CheckResults = lazy(() => import(/* webpackChunkName: "pane-findings" */ "./CheckResults"));
 const TargetsPanel = lazy(() => import(/* webpackChunkName: "pane-targets" */ "./TargetsPanel"));
@@ -35,9 +36,6 @@ export interface AppProps {
   /** Defaults to Office's display language. */
   lang?: Lang;
 }
-
-/** Runs a port operation after the ones before it, with the busy spinner and the error bar; undefined on failure. */
-export type Runner = <T>(op: () => Promise<T>) => Promise<T | undefined>;
 
 type TabId = "check" | "targets" | "settings";
 

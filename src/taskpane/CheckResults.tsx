@@ -15,9 +15,9 @@ import {
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import type { Finding, Lang, RuleId, Severity } from "../core/findings";
-import { LEDGER_LABELS, RULE_LABELS, SEVERITY_LABELS } from "../core/labels";
+import { LEDGER_LABELS, SEVERITY_LABELS } from "../core/labels";
 import type { CheckResult } from "../core/result";
-import { findingMessage } from "../core/rules/catalog";
+import { findingMessage, ruleTitle } from "../core/rules/catalog";
 import { groupFindings, ruleCounts, SEVERITIES, severityCounts, type SeverityGroup } from "./findingsView";
 import { translator, type Translate } from "./i18n";
 
@@ -114,7 +114,7 @@ export default function CheckResults({ result, lang, onSelect }: CheckResultsPro
       return l.sheet === kind ? kind : lang === "zh" ? `${kind}（${l.sheet}）` : `${kind} (${l.sheet})`;
     })
     .join(lang === "zh" ? "、" : ", ");
-  const ruleText = (id: RuleId | null, n: number) => `${id ? RULE_LABELS[id][lang] : t("allRules")} (${n})`;
+  const ruleText = (id: RuleId | null, n: number) => `${id ? ruleTitle(id, lang) : t("allRules")} (${n})`;
 
   return (
     <div className={styles.root}>

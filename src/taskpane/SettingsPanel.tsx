@@ -19,7 +19,7 @@ import type { Lang } from "../core/findings";
 import { UNIT_KIND_LABELS } from "../core/labels";
 import type { UnitKind } from "../core/values/types";
 import type { WorkbookPort } from "../excel/port";
-import type { Runner } from "./App";
+import type { Runner } from "./runner";
 import { formatDay, formatNumber, translator, type StringKey } from "./i18n";
 import {
   defaults,

@@ -3,7 +3,7 @@
  * order the check met them, errors before warnings inside a sheet, each group with its count.
  */
 import type { Finding, RuleId, Severity } from "../core/findings";
-import { RULE_IDS } from "../core/findings";
+import { RULE_IDS } from "../core/rules/catalog";
 
 export const SEVERITIES: readonly Severity[] = ["error", "warning"];
 
@@ -25,7 +25,7 @@ export interface SheetGroup {
   readonly bySeverity: readonly SeverityGroup[];
 }
 
-export function matches(f: Finding, filter: FindingFilter): boolean {
+function matches(f: Finding, filter: FindingFilter): boolean {
   return filter.severities.has(f.severity) && (filter.rule === null || f.rule === filter.rule);
 }
 

@@ -32,9 +32,9 @@ export interface SettingsForm {
 export type SettingKey = keyof Settings;
 export type FormProblems = Partial<Record<SettingKey, StringKey>>;
 
-export const DATE_KEYS = ["asOf", "windowStart", "windowEnd", "planDeadline"] as const;
-export const NUMBER_KEYS = ["dueSoonDays", "projectPoints", "fairBonus", "tripPoints", "annualTask"] as const;
-type DateKey = (typeof DATE_KEYS)[number];
+const DATE_KEYS = ["asOf", "windowStart", "windowEnd", "planDeadline"] as const;
+export type DateKey = (typeof DATE_KEYS)[number];
+const NUMBER_KEYS = ["dueSoonDays", "projectPoints", "fairBonus", "tripPoints", "annualTask"] as const;
 type NumberKey = (typeof NUMBER_KEYS)[number];
 
 /** A field's label: in Chinese the very word the 台账设置 sheet uses. */
@@ -125,4 +125,3 @@ export function defaults(todayDay: Day = today()): Settings {
   return resolveSettings([], todayDay);
 }
 
-export type { DateKey, NumberKey };

@@ -2,7 +2,8 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { run, type RunIO } from "../../src/cli/run";
+import type { RunIO } from "../../src/cli/io";
+import { run } from "../../src/cli/run";
 import type { SampleSheet } from "../sample/sampleLedger";
 import { workbookOf } from "../sample/writeSample";
 

@@ -4,7 +4,7 @@
  * targets, SCORE and PENALTY computed by hand in sampleLedger.ts.
  */
 import { checkWorkbook } from "../../src/core/check";
-import { RULE_IDS } from "../../src/core/findings";
+import { RULE_IDS } from "../../src/core/rules/catalog";
 import { findingMessage } from "../../src/core/rules/catalog";
 import { SAMPLE_AS_OF, SAMPLE_PLANTED, sampleWorkbook } from "../sample/sampleLedger";
 import { runCli } from "./helpers";

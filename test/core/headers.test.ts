@@ -1,66 +1,39 @@
+import * as fs from "fs";
+import * as path from "path";
 import { HEADER_SYNONYMS, REQUIRED_FIELDS, fieldOfHeader, meetsRequirement, normalizeHeader } from "../../src/core/headers";
 import type { FieldId, LedgerKind } from "../../src/core/ledger";
 import { LEDGER_KINDS } from "../../src/core/ledger";
 
-/** Every (kind, field, word) of the synonym table. */
-const SYNONYM_CASES: [LedgerKind, FieldId, string][] = LEDGER_KINDS.flatMap((kind) =>
-  Object.entries(HEADER_SYNONYMS[kind]).flatMap(([field, words]) =>
-    (words as readonly string[]).map((word): [LedgerKind, FieldId, string] => [kind, field as FieldId, word]),
-  ),
-);
+/**
+ * DOMAIN.md, the authoritative domain reference, lies in the shared/ folder beside the checkout
+ * (CI lays a copy there); it is looked for in each folder above this one.
+ */
+function domainMarkdown(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const file = path.join(dir, "shared", "DOMAIN.md");
+    if (fs.existsSync(file)) return fs.readFileSync(file, "utf8");
+    if (path.dirname(dir) === dir) throw new Error("shared/DOMAIN.md was not found above the checkout");
+  }
+}
 
-const UNIT = ["单位", "填报单位", "所属单位", "责任单位"];
+/** The words of a field as DOMAIN.md lists them: "日期, 出发日期 (note…)" or "类别: 主要负责人 or …" → the words before the note. */
+const wordsOf = (list: string): string[] => list.split(/ \(|:/)[0].split(", ").map((w) => w.trim()).filter((w) => w !== "");
 
-/** DOMAIN.md, "Ledgers and their columns", word for word. */
-const DOMAIN_WORDS: Record<LedgerKind, Record<string, string[]>> = {
-  projects: {
-    unit: UNIT,
-    name: ["项目名称", "签约项目名称", "项目"],
-    investor: ["投资方", "外来投资方", "投资方名称", "投资主体", "客商", "企业名称", "合作方"],
-    industry: ["产业类别", "产业类型", "所属行业", "行业"],
-    investment: ["总投资", "计划总投资", "投资额", "投资总额", "总投资额", "签约总投资额", "协议投资额", "拟投资额"],
-    stage: ["项目状态", "状态", "进展状态", "项目进展", "进展情况", "项目阶段", "阶段"],
-    keyNegotiation: ["重点在谈", "是否重点在谈项目"],
-    keySigned: ["区级重点", "重点签约", "是否区级重点"],
-    fairSigned: ["投洽会签约", "是否投洽会签约"],
-    planDate: ["策划日期", "策划时间", "入库时间"],
-    signDate: ["签约日期", "签约时间", "合同签约时间"],
-    plannedStart: ["计划开工日期", "计划开工时间", "开工时限", "约定开工时间"],
-    actualStart: ["实际开工日期", "实际开工时间", "开工日期", "开工时间"],
-    fundsInPlace: ["到位资金", "实际到位资金", "累计到位资金", "实际到资额", "累计实际到资额"],
-    owner: ["包保责任人", "包保领导", "责任人"],
-    promotions: ["外出推介次数", "包保推介次数", "推介次数"],
-    expertReviewed: ["专家论证", "是否专家论证"],
-    progress: ["形象进度", "推进情况", "手续办理情况"],
-    notes: ["备注"],
-  },
-  trips: {
-    unit: UNIT,
-    date: ["日期", "出发日期", "开始时间", "时间"],
-    endDate: ["结束时间", "返回日期"],
-    leader: ["带队人", "带队领导", "姓名"],
-    role: ["职务类别", "招商领导类型", "身份", "类别"],
-    title: ["职务"],
-    region: ["目的地", "区域", "地点"],
-    companies: ["拜访企业", "拜访企业名称", "对接企业"],
-    outcome: ["成效", "洽谈成果"],
-  },
-  invitations: {
-    unit: UNIT,
-    company: ["企业名称"],
-    category: ["企业类别"],
-    invitee: ["邀请对象", "姓名"],
-    title: ["职务"],
-    confirmed: ["是否确认参会"],
-  },
-  meetings: {
-    unit: UNIT,
-    date: ["日期", "时间", "召开时间"],
-    location: ["地点"],
-    topic: ["内容", "议题", "调度事项"],
-    recorder: ["记录人"],
-  },
-};
+/** DOMAIN.md's header words, per ledger kind and field: the projects' table, then the other ledgers' paragraphs. */
+function domainHeaderWords(md: string): Record<LedgerKind, Record<string, string[]>> {
+  const section = md.slice(md.indexOf("**Projects ledger"), md.indexOf("## Values"));
+  const projects: Record<string, string[]> = {};
+  for (const [, field, list] of section.matchAll(/^\| `(\w+)`(?: \(required\))? \| (.+) \|$/gm)) projects[field] = wordsOf(list);
+  const paragraph = (title: string): Record<string, string[]> => {
+    const start = section.indexOf(`**${title}`);
+    const text = section.slice(start, section.indexOf("\n\n", start)).replace(/\n/g, " ");
+    const fields: Record<string, string[]> = {};
+    // "`unit`" alone takes the words the projects' table gives it.
+    for (const [, field, list] of text.matchAll(/`(\w+)`(?: \(([^)]*)\))?/g)) fields[field] = list === undefined ? projects[field] : wordsOf(list);
+    return fields;
+  };
+  return { projects, trips: paragraph("Trips ledger"), invitations: paragraph("Invitations ledger"), meetings: paragraph("Meetings ledger") };
+}
 
 describe("normalizeHeader", () => {
   it.each([
@@ -89,16 +62,25 @@ describe("normalizeHeader", () => {
 });
 
 describe("fieldOfHeader", () => {
-  it.each(SYNONYM_CASES)("%s: %s ← %s", (kind, field, word) => {
-    expect(fieldOfHeader(kind, normalizeHeader(word).key)).toBe(field);
-  });
-
-  it("holds exactly the Chinese words of DOMAIN.md, then English ones", () => {
+  it("reads every header word of DOMAIN.md as its field, and the table holds exactly those Chinese words", () => {
+    const domain = domainHeaderWords(domainMarkdown());
     for (const kind of LEDGER_KINDS) {
+      expect(Object.keys(domain[kind]).length).toBeGreaterThan(3);
+      for (const [field, words] of Object.entries(domain[kind])) {
+        for (const word of words) expect([kind, word, fieldOfHeader(kind, normalizeHeader(word).key)]).toEqual([kind, word, field]);
+      }
       const chinese = Object.fromEntries(
         Object.entries(HEADER_SYNONYMS[kind]).map(([field, words]) => [field, (words as string[]).filter((w) => !/[A-Za-z]/.test(w))]),
       );
-      expect(chinese).toEqual(DOMAIN_WORDS[kind]);
+      expect(chinese).toEqual(domain[kind]);
+    }
+  });
+
+  it("reads every English word of the table as its field", () => {
+    for (const kind of LEDGER_KINDS) {
+      for (const [field, words] of Object.entries(HEADER_SYNONYMS[kind])) {
+        for (const word of (words as string[]).filter((w) => /[A-Za-z]/.test(w))) expect([kind, word, fieldOfHeader(kind, normalizeHeader(word).key)]).toEqual([kind, word, field]);
+      }
     }
   });
 

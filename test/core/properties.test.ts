@@ -11,10 +11,11 @@
 import fc from "fast-check";
 import { checkWorkbook } from "../../src/core/check";
 import { dayFromYMD, isoDay, serialFromDay, ymd, type Day } from "../../src/core/day";
-import { RULE_IDS, type Finding } from "../../src/core/findings";
+import type { Finding } from "../../src/core/findings";
+import { RULE_IDS } from "../../src/core/rules/catalog";
 import { HEADER_SYNONYMS, normalizeHeader } from "../../src/core/headers";
 import type { RecognizedSheet } from "../../src/core/ledger";
-import { recognizeSheet } from "../../src/core/recognize";
+import { recognizeSheet } from "../../src/core/recognize/sheet";
 import type { CheckResult } from "../../src/core/result";
 import { TARGET_IDS } from "../../src/core/result";
 import { RULES, findingMessage } from "../../src/core/rules/catalog";

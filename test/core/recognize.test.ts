@@ -1,7 +1,8 @@
 import { HEADER_SYNONYMS } from "../../src/core/headers";
 import type { FieldId, Ledger, LedgerKind, RecognizedSheet } from "../../src/core/ledger";
 import { LEDGER_KINDS } from "../../src/core/ledger";
-import { SheetRecognizer, recognizeSheet, unitNameOfTitle } from "../../src/core/recognize";
+import { unitNameOfTitle } from "../../src/core/recognize/heading";
+import { SheetRecognizer, recognizeSheet } from "../../src/core/recognize/sheet";
 import type { CellValue, MergeArea, SheetRow } from "../../src/core/sheet";
 import { gridRows } from "../../src/core/sheet";
 

@@ -3,9 +3,7 @@
  * with clean rows beside the planted ones that must raise nothing.
  */
 import { checkWorkbook } from "../../src/core/check";
-import { RULE_IDS } from "../../src/core/findings";
-import { findingMessage } from "../../src/core/rules/catalog";
-import { RULES } from "../../src/core/rules/catalog";
+import { findingMessage, RULE_IDS, RULES } from "../../src/core/rules/catalog";
 import { d, SETTINGS_AS_OF, workbook } from "./workbook";
 
 const HEADER = ["序号", "项目名称", "总投资", "项目状态", "投洽会签约", "签约日期", "计划开工日期", "实际开工日期", "到位资金"];
@@ -149,5 +147,38 @@ describe("the rule catalog on a town workbook", () => {
     });
     const row19 = later.findings.filter((f) => f.row === 19 && f.sheet === "项目台账").map((f) => f.rule);
     expect(row19).toEqual(["overdue-start"]);
+  });
+});
+
+describe("the rule definitions", () => {
+  it("say in Chinese, then English, what each rule means and how to put it right", () => {
+    for (const id of RULE_IDS) {
+      const { zh, en } = RULES[id];
+      for (const key of ["title", "description", "fix"] as const) {
+        expect([id, key, /[\u4e00-\u9fff]/.test(zh[key]), en[key].trim() !== "" && !/^[\u4e00-\u9fff]/.test(en[key])]).toEqual([id, key, true, true]);
+      }
+    }
+  });
+
+  it("name the fields whose cells decide them, for every rule that reads cells", () => {
+    const cellRules = RULE_IDS.filter((id) => RULES[id].scope === "value" || RULES[id].scope === "project-row");
+    expect(cellRules.filter((id) => RULES[id].reads.length === 0)).toEqual([]);
+    expect(RULES["overdue-start"].reads).toEqual(expect.arrayContaining(["stage", "plannedStart", "actualStart"]));
+    expect(RULES["invalid-date"].reads).toEqual(expect.arrayContaining(["signDate", "plannedStart", "actualStart", "date"]));
+  });
+});
+
+describe("missing-ledger, from the ledgers the unit's targets count", () => {
+  const onlyMeetings = () => workbook([{ name: "例会记录", grid: meetings }, SETTINGS_AS_OF("2022-09-30")]);
+  const missing = (r: ReturnType<typeof checkWorkbook>) => r.findings.filter((f) => f.rule === "missing-ledger").map((f) => f.params.ledgerKind);
+
+  it("asks a command office for its meetings only, and for its projects once it has an annual task (全年任务 counts funds in place)", () => {
+    expect(missing(checkWorkbook(onlyMeetings(), { overrides: { unitKind: "hq" } }))).toEqual([]);
+    expect(missing(checkWorkbook(onlyMeetings(), { overrides: { unitKind: "hq", annualTask: 50_000 } }))).toEqual(["projects"]);
+  });
+
+  it("asks a department for projects and trips, and a town for every ledger", () => {
+    expect(missing(checkWorkbook(onlyMeetings(), { overrides: { unitKind: "department" } }))).toEqual(["projects", "trips"]);
+    expect(missing(checkWorkbook(onlyMeetings(), { overrides: { unitKind: "town" } }))).toEqual(["projects", "trips", "invitations"]);
   });
 });

@@ -14,7 +14,7 @@ import { execFile, spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { RULE_IDS } from "../../src/core/findings";
+import { RULE_IDS } from "../../src/core/rules/catalog";
 import { SAMPLE_PLANTED } from "../sample/sampleLedger";
 import { runCli } from "../cli/helpers";
 import { CJK_ROWS, MILLION, WIDE_ROWS, makeCorpus, type CorpusFile } from "./makeCorpus";

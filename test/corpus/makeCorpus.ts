@@ -36,13 +36,13 @@ export interface CorpusOptions {
 /** Data rows of the million-row ledger. */
 export const MILLION = 1_000_000;
 /** What the honest zip bomb inflates to. */
-export const BOMB_BYTES = 2 * 1024 ** 3;
+const BOMB_BYTES = 2 * 1024 ** 3;
 /** Rows of the ledger whose Chinese text crosses the reader's chunk boundaries. */
 export const CJK_ROWS = 5000;
 /** Rows of the 16,384-column sheet below its header. */
 export const WIDE_ROWS = 300;
 /** The size of each hostile cell of the 10 MB file. */
-export const BIG_CELL = 10 * 1024 ** 2;
+const BIG_CELL = 10 * 1024 ** 2;
 
 // ---------------------------------------------------------------------------------------------
 // Hand-written .xlsx parts
@@ -56,7 +56,7 @@ function esc(s: string): string {
   return s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
 }
 
-export interface HandSheet {
+interface HandSheet {
   readonly name: string;
   /** The worksheet XML, whole or in chunks (a generator for the million rows). */
   readonly xml: string | (() => Iterable<string>);
@@ -183,7 +183,7 @@ function rowXml(rowNumber: number, values: readonly CellValue[], o: SheetXmlOpti
   return `<row${o.noRefs ? "" : ` r="${rowNumber}"`}>${body}</row>`;
 }
 
-export function sheetXml(grid: readonly (readonly CellValue[])[], o: SheetXmlOptions = {}): string {
+function sheetXml(grid: readonly (readonly CellValue[])[], o: SheetXmlOptions = {}): string {
   const rows = grid.map((values, i) => rowXml(i + 1, values, o)).join("");
   const merges = o.merges?.length ? `<mergeCells count="${o.merges.length}">${o.merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>` : "";
   return XML_HEAD + (o.prolog ?? "") + `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetData>${rows}</sheetData>${merges}</worksheet>`;

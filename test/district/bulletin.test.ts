@@ -9,7 +9,9 @@ import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { TARGET_THRESHOLDS } from "../../src/core/assess";
-import { RULE_LABELS, UNIT_KIND_LABELS, TARGET_LABELS } from "../../src/core/labels";
+import { UNIT_KIND_LABELS, TARGET_LABELS } from "../../src/core/labels";
+import { ruleTitle } from "../../src/core/rules/catalog";
+import type { RuleId } from "../../src/core/findings";
 import { MARK_STYLES } from "../../src/core/marks";
 import { TARGET_IDS } from "../../src/core/result";
 import { sniffFile } from "../../src/cli/sniff";
@@ -216,7 +218,7 @@ test("问题清单: every finding with its file (named below the folder), sheet,
       e.sheet,
       e.cell,
       e.severity === "error" ? "错误" : "警告",
-      RULE_LABELS[e.rule as keyof typeof RULE_LABELS].zh,
+      ruleTitle(e.rule as RuleId, "zh"),
       e.message,
     ]);
     expect(String(v[2])).not.toMatch(/^\.\.|^台账/);

@@ -11,7 +11,7 @@ import type { CellValue } from "../../src/core/sheet";
 import { sampleSheets, type SampleSheet } from "../sample/sampleLedger";
 import { workbookOf } from "../sample/writeSample";
 
-export const AS_OF = "2022-09-30";
+const AS_OF = "2022-09-30";
 
 function d(iso: string): Date {
   return new Date(`${iso}T00:00:00Z`);

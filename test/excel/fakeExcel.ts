@@ -26,10 +26,10 @@ import { officeGrid, type SampleSheet } from "../sample/sampleLedger";
 // ---------------------------------------------------------------------------------------------
 // Document state
 
-export type Edge = "top" | "bottom" | "left" | "right";
-export const EDGES: readonly Edge[] = ["top", "bottom", "left", "right"];
+type Edge = "top" | "bottom" | "left" | "right";
+const EDGES: readonly Edge[] = ["top", "bottom", "left", "right"];
 
-export interface BorderState {
+interface BorderState {
   style: string;
   color: string;
 }
@@ -84,7 +84,7 @@ const MAX_ROWS = 1_048_576;
 const MAX_COLUMNS = 16_384;
 const WHOLE: MergeArea = { top: 1, left: 1, bottom: MAX_ROWS, right: MAX_COLUMNS };
 
-export function blankCell(): CellState {
+function blankCell(): CellState {
   return {
     value: "",
     numberFormat: "General",

@@ -3,7 +3,7 @@ import { parseIsoDay } from "../../src/core/day";
 import { SETTINGS_SHEET, type SettingsOverrides } from "../../src/core/settings";
 import { createExcelPort } from "../../src/excel/excelPort";
 import { WorkbookError } from "../../src/excel/port";
-import { getWorkbookSettings, resetWorkbookSettings } from "../../src/functions/runtimeState";
+import { getWorkbookSettings, resetWorkbookSettings } from "../../src/host/runtimeState";
 import { sampleSheets } from "../sample/sampleLedger";
 import { cellOf, FakeExcel, FakeOfficeError, formatCell } from "./fakeExcel";
 import { TODAY } from "./workbooks";

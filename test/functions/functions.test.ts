@@ -5,7 +5,7 @@
  * 2022-09-30 with the window 2022-08-01 – 2022-09-30, B = 2, F = 1, P = 1, unless a test says otherwise.
  */
 import { amount, penalty, score, startStatus, targetGap, targetMet } from "../../src/functions/functions";
-import { resetWorkbookSettings, setWorkbookSettings } from "../../src/functions/runtimeState";
+import { resetWorkbookSettings, setWorkbookSettings } from "../../src/host/runtimeState";
 import { clearTableCache } from "../../src/functions/tableCache";
 import { officeGrid, sampleSheets } from "../sample/sampleLedger";
 

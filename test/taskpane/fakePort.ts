@@ -3,7 +3,6 @@
  * sample ledger by default), and every call the pane makes is recorded for the test to read.
  */
 import { checkWorkbook } from "../../src/core/check";
-import { parseIsoDay } from "../../src/core/day";
 import type { CheckResult } from "../../src/core/result";
 import type { SettingsOverrides } from "../../src/core/settings";
 import type { WorkbookInput } from "../../src/core/sheet";
@@ -11,8 +10,7 @@ import type { WorkbookPort } from "../../src/excel/port";
 import { SAMPLE_AS_OF, sampleWorkbook } from "../sample/sampleLedger";
 
 /** The sample's own 统计截止日 is 2022-09-30; the core's "today" is pinned to it for sheets without one. */
-export const SAMPLE_TODAY = new Date(`${SAMPLE_AS_OF}T12:00:00`);
-export const SAMPLE_AS_OF_DAY = parseIsoDay(SAMPLE_AS_OF)!;
+const SAMPLE_TODAY = new Date(`${SAMPLE_AS_OF}T12:00:00`);
 
 export class FakePort implements WorkbookPort {
   readonly calls: string[] = [];

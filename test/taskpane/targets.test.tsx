@@ -1,4 +1,12 @@
-/** @jest-environment jsdom */
+/**
+ * @jest-environment jsdom
+ *
+ * The pane renders the core's figures: the expected numbers here come from the same core check
+ * the pane calls (port.expected()), so these tests prove the rendering — every target shown with
+ * its label, actual / required, gap and bar, SCORE and PENALTY — not the figures themselves. The
+ * figures are proved against hand counts in test/core/assess.test.ts; the few pinned here (3 of 4
+ * key negotiations, SCORE 6, PENALTY 7) only guard that the sample is the one those counts are of.
+ */
 import { renderPane } from "./setup";
 import { fireEvent, screen, within } from "@testing-library/react";
 import { TARGET_LABELS } from "../../src/core/labels";

@@ -7,6 +7,7 @@
  * it is about for a finding). Finding and project changes are counted only for units that reported
  * in both periods: a unit that starts reporting is listed as such, not as dozens of "new" findings.
  */
+import { round } from "../../core/assess";
 import type { Day } from "../../core/day";
 import type { StartStatus } from "../../core/result";
 import { compact } from "../../core/text";
@@ -113,6 +114,3 @@ export function findingIdentity(f: { unit: string; key: string }): string {
   return `${compact(f.unit)}\u0000${f.key}`;
 }
 
-function round(x: number): number {
-  return Math.round(x * 1e4) / 1e4;
-}

@@ -17,7 +17,7 @@ import { BATCH } from "../districtText";
 import { UsageError, fileErrorLine, say, type Text } from "../messages";
 import { replaceable, type OwnOutput } from "../ownOutput";
 import { Progress } from "../progress";
-import type { RunIO } from "../run";
+import type { RunIO } from "../io";
 import { compareBulletins } from "./changes";
 import { bulletinData, readBulletinData } from "./data";
 import { BulletinCollector, type Bulletin, type Scoring } from "./model";

@@ -17,7 +17,7 @@
  */
 import { randomUUID } from "crypto";
 import { isoDay, parseIsoDay, type Day } from "../../core/day";
-import { RULE_IDS } from "../../core/findings";
+import { RULE_IDS } from "../../core/rules/catalog";
 import { TARGET_IDS, type TargetId, type TargetResult } from "../../core/result";
 import type { UnitKind } from "../../core/values/types";
 import { rankByNet, type BulletinUnit } from "../../core/bulletin";

@@ -10,9 +10,10 @@
  */
 import ExcelJS from "exceljs";
 import {
-  OVERDUE_STATUSES,
+  isListedOverdue,
   TARGET_STYLES,
   UNIT_KINDS_SHOWN,
+  daysOverdue,
   rankByNet,
   ruleTitle,
   targetColumns,
@@ -33,7 +34,7 @@ import { findingIdentity, type Comparison } from "./changes";
 import type { Bulletin } from "./model";
 
 /** The number format write.ts marks quotePrefix: used only on formula-like text. */
-export const TEXT_FORMAT = "@";
+const TEXT_FORMAT = "@";
 
 const FONT = "宋体";
 /** Points: a data row, and one line of wrapped 11-point text. */
@@ -408,9 +409,9 @@ function overdueSheet(wb: ExcelJS.Workbook, b: Bulletin): void {
     { header: "来源", min: 16, max: 36, shrink: true },
   ];
   const t = new Table(wb, "逾期未开工", columns, [`签约项目逾期未开工及缺计划开工日期情况（截至${dateZh(b.asOf)}）`]);
-  const overdue = b.projects.filter((p) => p.status !== null && OVERDUE_STATUSES.includes(p.status));
+  const overdue = b.projects.filter(isListedOverdue);
   overdue.forEach((p, i) => {
-    const late = p.status === "overdue" && p.plannedStart !== null ? b.asOf - p.plannedStart : null;
+    const late = daysOverdue(p, b.asOf);
     const kind = STATUS_MARK[p.status!];
     t.add(
       [i + 1, p.unit, p.name, p.investmentWan, date(p.signDate), date(p.plannedStart), STATUS_LABELS[p.status!].zh, late, p.owner, `${p.file} / ${p.sheet} 第 ${p.row} 行`],

@@ -7,7 +7,7 @@ import type { CheckResult, TargetResult, UnitAssessment } from "../../core/resul
 import { findingMessage } from "../../core/rules/catalog";
 import type { CheckedFile } from "./types";
 
-export interface JsonTarget {
+interface JsonTarget {
   id: string;
   met: boolean | null;
   actual: number | null;
@@ -15,7 +15,7 @@ export interface JsonTarget {
   gap: number | null;
 }
 
-export interface JsonFinding {
+interface JsonFinding {
   sheet: string;
   cell: string;
   row: number | null;
@@ -26,7 +26,7 @@ export interface JsonFinding {
   unit?: string;
 }
 
-export interface JsonUnit {
+interface JsonUnit {
   unit: string;
   unitKind: string;
   errors: number;
@@ -65,10 +65,6 @@ export interface JsonReport {
   files: (JsonFile | JsonFileError)[];
   /** Present only when a folder held files that were not checked. */
   skipped?: JsonSkipped[];
-}
-
-export function jsonReport(asOf: string, files: readonly CheckedFile[], lang: Lang): JsonReport {
-  return { asOf, files: files.map((f) => jsonEntry(f, lang)) };
 }
 
 /** One file's entry: a batch renders each file as it is checked and keeps only this. */

@@ -2,8 +2,6 @@
  * What a value parse returns: a value (possibly read with a guess the user should confirm),
  * a blank, or the reason it could not be read. A parse never throws.
  */
-import type { Day } from "../day";
-
 export type Parsed<T, G extends string = never> =
   | { readonly status: "blank" }
   | { readonly status: "ok"; readonly value: T; readonly guess?: G }
@@ -38,5 +36,3 @@ export type Role = "principal" | "deputy" | "other";
 export type UnitKind = "town" | "park" | "department" | "hq";
 export type InviteeCategory = "fortune500" | "china500" | "industryTop100" | "listed" | "other";
 
-export type ParsedDate = Parsed<Day, DateGuess>;
-export type ParsedAmount = Parsed<Amount>;

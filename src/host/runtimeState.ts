@@ -1,8 +1,9 @@
 /**
  * What the task pane knows of the open workbook that the ZS functions cannot see from their
  * arguments: its 台账设置 sheet and its date system. The pane and the functions share one
- * JavaScript runtime, so the pane sets this once it has read the workbook, and again whenever the
- * settings change (and then asks Excel to recalculate).
+ * JavaScript runtime, so the host adapter that loads the settings sets this once it has read the
+ * workbook, and again whenever the settings change (and then asks for a recalculation). It lives
+ * in src/host because both sides need it and neither adapter may import the other.
  */
 import type { SettingsOverrides } from "../core/settings";
 import type { DateSystem } from "../core/sheet";
