@@ -5,7 +5,7 @@
  */
 import type { Bilingual } from "../core/labels";
 import { NotInExcelError } from "./host";
-import { WorkbookError } from "./port";
+import { WorkbookError } from "../host/port";
 
 export type Action = "check" | "highlight" | "clear" | "select" | "loadSettings" | "saveSettings";
 

@@ -24,7 +24,7 @@ import type { MergeArea } from "../core/sheet";
 import { areaAddress, packAreas } from "./areas";
 import { officeErrorCode, sheetList, toWorkbookError } from "./errors";
 import { API, type ExcelHost } from "./host";
-import { WorkbookError } from "./port";
+import { WorkbookError } from "../host/port";
 
 export { isMarkFormula, MARK_KINDS, MARK_STYLES, type MarkKind } from "../core/marks";
 

@@ -22,7 +22,7 @@ import { isoDay } from "../core/day";
 import type { Finding } from "../core/findings";
 import { UNIT_KIND_LABELS } from "../core/labels";
 import type { CheckResult } from "../core/result";
-import type { WorkbookPort } from "../excel/port";
+import type { WorkbookPort } from "../host/port";
 import { errorText } from "./errors";
 import { detectLang, translator, type Lang, type Translate } from "./i18n";
 

@@ -8,7 +8,7 @@ import type { CheckResult } from "../../src/core/result";
 import { RULES } from "../../src/core/rules/catalog";
 import { createExcelPort } from "../../src/excel/excelPort";
 import { isMarkFormula, MARK_STYLES, markFormula } from "../../src/excel/highlight";
-import { WorkbookError, type WorkbookPort } from "../../src/excel/port";
+import { WorkbookError, type WorkbookPort } from "../../src/host/port";
 import { parseAreas } from "../../src/excel/areas";
 import { SAMPLE_PLANTED, sampleSheets } from "../sample/sampleLedger";
 import { FakeExcel, FakeOfficeError, visibleState, type CfState } from "./fakeExcel";

@@ -1,6 +1,6 @@
 /** Going to a finding's cell, and re-checking while staff edit. */
 import { createExcelPort } from "../../src/excel/excelPort";
-import { WorkbookError } from "../../src/excel/port";
+import { WorkbookError } from "../../src/host/port";
 import { sampleSheets } from "../sample/sampleLedger";
 import { FakeExcel } from "./fakeExcel";
 import { PROJECTS, TODAY } from "./workbooks";

@@ -2,7 +2,7 @@
 import { parseIsoDay } from "../../src/core/day";
 import { SETTINGS_SHEET, type SettingsOverrides } from "../../src/core/settings";
 import { createExcelPort } from "../../src/excel/excelPort";
-import { WorkbookError } from "../../src/excel/port";
+import { WorkbookError } from "../../src/host/port";
 import { getWorkbookSettings, resetWorkbookSettings } from "../../src/functions/runtimeState";
 import { sampleSheets } from "../sample/sampleLedger";
 import { cellOf, FakeExcel, FakeOfficeError, formatCell } from "./fakeExcel";
