@@ -21,7 +21,7 @@
 import { isMarkFormula, markCondition, MARK_KINDS, MARK_STYLES, planMarks as planSheetMarks, type MarkKind } from "../core/marks";
 import type { CheckResult } from "../core/result";
 import type { MergeArea } from "../core/sheet";
-import { areaAddress, packAreas } from "./areas";
+import { areaAddress, packAreas } from "../host/areas";
 import { officeErrorCode, sheetList, toWorkbookError } from "./errors";
 import { API, type ExcelHost } from "./host";
 import { WorkbookError } from "../host/port";

@@ -9,7 +9,7 @@ import { RULES } from "../../src/core/rules/catalog";
 import { createExcelPort } from "../../src/excel/excelPort";
 import { isMarkFormula, MARK_STYLES, markFormula } from "../../src/excel/highlight";
 import { WorkbookError, type WorkbookPort } from "../../src/host/port";
-import { parseAreas } from "../../src/excel/areas";
+import { parseAreas } from "../../src/host/areas";
 import { SAMPLE_PLANTED, sampleSheets } from "../sample/sampleLedger";
 import { FakeExcel, FakeOfficeError, visibleState, type CfState } from "./fakeExcel";
 import { formattedSample, PROJECTS, resultMarkingRows, runRows, sheetsWithProjectRows, TODAY, usedCells } from "./workbooks";
