@@ -19,6 +19,7 @@
  *    for the session (not saved with the document).
  * The document is plain data: `reopen()` round-trips it through JSON, as a save and reopen would.
  */
+/* eslint-disable @typescript-eslint/no-this-alias -- the model's objects are literals with getters over this fake's state */
 import { dayFromYMD, serialFromDay } from "../../src/core/day";
 import { cellAddress, type MergeArea } from "../../src/core/sheet";
 import { parseAreas } from "../../src/host/areas";
