@@ -34,12 +34,19 @@ export interface AppProps {
   port: WorkbookPort;
   /** Defaults to Office's display language. */
   lang?: Lang;
+  /** The tab shown first (WPS's ribbon opens the pane on 目标进度 or 设置). */
+  initialTab?: TabId;
+  /** A button to press once the pane is up (WPS's ribbon buttons 检查台账, 标记开工时限, 清除标记). */
+  startWith?: StartAction;
 }
+
+/** What a ribbon button asks the pane to do on opening. */
+export type StartAction = "check" | "highlight" | "clear";
 
 /** Runs a port operation after the ones before it, with the busy spinner and the error bar; undefined on failure. */
 export type Runner = <T>(op: () => Promise<T>) => Promise<T | undefined>;
 
-type TabId = "check" | "targets" | "settings";
+export type TabId = "check" | "targets" | "settings";
 
 const useStyles = makeStyles({
   root: {
@@ -69,10 +76,10 @@ const useStyles = makeStyles({
   hint: { color: tokens.colorNeutralForeground3 },
 });
 
-export function App({ port, lang = detectLang() }: AppProps) {
+export function App({ port, lang = detectLang(), initialTab = "check", startWith }: AppProps) {
   const styles = useStyles();
   const t = useMemo(() => translator(lang), [lang]);
-  const [tab, setTab] = useState<TabId>("check");
+  const [tab, setTab] = useState<TabId>(initialTab);
   const [result, setResult] = useState<CheckResult | null>(null);
   const [busy, setBusy] = useState(0);
   const [error, setError] = useState<string | null>(null);
@@ -151,6 +158,14 @@ export function App({ port, lang = detectLang() }: AppProps) {
       await port.clear();
     });
   const onSelect = useCallback((f: Finding) => void run(() => port.select(f.sheet, f.cell)), [run, port]);
+
+  // A ribbon button that opened the pane: press the pane's button once.
+  const started = useRef(false);
+  useEffect(() => {
+    if (started.current || !startWith) return;
+    started.current = true;
+    ({ check: onCheck, highlight: onHighlight, clear: onClear })[startWith]();
+  }, [startWith]); // once, on opening: the handlers of that first render are the ones to run
 
   const actions = (
     <div className={styles.actions}>
