@@ -187,11 +187,3 @@ module.exports.DEFAULT_BASE_URL = DEFAULT_BASE_URL;
 module.exports.OUTPUT_DIR = OUTPUT_DIR;
 module.exports.manifestFor = manifestFor;
 module.exports.productionBaseUrl = productionBaseUrl;
-
-// ---- WPS add-in (issue 12) ----------------------------------------------------------------------
-// A second configuration, in webpack.wps.js: `npm run build` builds both, `npm run build:wps`
-// (`--config-name wps`) only the WPS one. The Excel configuration above gets the name "addin" and is
-// otherwise unchanged; the properties exported above stay where tests and scripts read them.
-const wpsConfig = require("./webpack.wps.js");
-const addinConfig = module.exports;
-module.exports = Object.assign((env, argv) => [{ name: "addin", ...addinConfig(env, argv) }, wpsConfig(env, argv)], addinConfig);

@@ -1,5 +1,7 @@
 /**
- * The WPS add-in's build (WPS加载项, issue 12): `npm run build:wps`, and part of `npm run build`.
+ * The WPS add-in's build (WPS加载项, issue 12): `npm run build:wps` (webpack --config webpack.wps.js),
+ * and the second half of `npm run build`. A configuration of its own, beside webpack.config.js (the
+ * Excel add-in's, which it leaves unchanged), with its own output folder.
  *
  * dist/wps/
  *   zsledger/                 the add-in folder WPS loads: ribbon.xml, manifest.xml (JsPlugin, namespace

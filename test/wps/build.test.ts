@@ -37,7 +37,7 @@ function newestInput(): number {
 function ensureBuild(): void {
   const marker = path.join(OUT, "offline", "publish.xml");
   if (fs.existsSync(marker) && fs.statSync(marker).mtimeMs > newestInput()) return;
-  execFileSync(process.execPath, [load.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--config-name", "wps"], { cwd: ROOT, stdio: "pipe" });
+  execFileSync(process.execPath, [load.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--config", "webpack.wps.js"], { cwd: ROOT, stdio: "pipe" });
 }
 
 beforeAll(ensureBuild, BUILD_TIMEOUT);
