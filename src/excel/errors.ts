@@ -4,19 +4,11 @@
  * not the localized message, decides what the user is told.
  */
 import type { Bilingual } from "../core/labels";
+import { ACTIONS, type Action } from "../host/actions";
 import { NotInExcelError } from "./host";
-import { WorkbookError } from "./port";
+import { WorkbookError } from "../host/port";
 
-export type Action = "check" | "highlight" | "clear" | "select" | "loadSettings" | "saveSettings";
-
-const ACTIONS: Readonly<Record<Action, Bilingual>> = {
-  check: { zh: "检查台账", en: "Checking the ledger" },
-  highlight: { zh: "标记", en: "Highlighting" },
-  clear: { zh: "清除标记", en: "Clearing the highlight" },
-  select: { zh: "定位单元格", en: "Selecting the cell" },
-  loadSettings: { zh: "读取台账设置", en: "Reading 台账设置" },
-  saveSettings: { zh: "保存台账设置", en: "Saving 台账设置" },
-};
+export { sheetList, type Action } from "../host/actions";
 
 /** The `code` of an Office.js error (OfficeExtension.Error), or "" for anything else. */
 export function officeErrorCode(e: unknown): string {
@@ -93,9 +85,4 @@ export function unsupported(action: Action, version: string): WorkbookError {
     `此版本的 Excel 不支持“${what.zh}”（需要 ExcelApi ${version}）。请升级到 Microsoft 365 或 Excel 2021 及以上版本；检查台账仍可使用。`,
     `This version of Excel cannot do this: ${what.en} needs ExcelApi ${version}. Upgrade to Microsoft 365 or Excel 2021 or later; checking still works.`,
   );
-}
-
-/** Quotes sheet names for a message: “项目台账”、“外出招商”. */
-export function sheetList(names: readonly string[]): Bilingual {
-  return { zh: names.map((n) => `“${n}”`).join("、"), en: names.map((n) => `"${n}"`).join(", ") };
 }

@@ -21,7 +21,7 @@ import { toWorkbookError, unsupported, type Action } from "./errors";
 import { applyHighlight, clearHighlight, queueMarkState, writeHighlight } from "./highlight";
 import { API, officeHost, type ExcelHost } from "./host";
 import { selectCell } from "./navigate";
-import type { WorkbookPort } from "./port";
+import type { WorkbookPort } from "../host/port";
 import { DEFAULT_CELL_BUDGET, readWorkbook, type WorkbookRead } from "./readWorkbook";
 import { loadSettingsSheet, saveSettingsSheet } from "./settingsSheet";
 

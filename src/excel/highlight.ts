@@ -21,10 +21,10 @@
 import { isMarkFormula, markCondition, MARK_KINDS, MARK_STYLES, planMarks as planSheetMarks, type MarkKind } from "../core/marks";
 import type { CheckResult } from "../core/result";
 import type { MergeArea } from "../core/sheet";
-import { areaAddress, packAreas } from "./areas";
-import { officeErrorCode, sheetList, toWorkbookError } from "./errors";
+import { areaAddress, packAreas } from "../host/areas";
+import { failedWrite, missingSheets, protectedSheets } from "../host/highlightMessages";
+import { officeErrorCode, toWorkbookError } from "./errors";
 import { API, type ExcelHost } from "./host";
-import { WorkbookError } from "./port";
 
 export { isMarkFormula, MARK_KINDS, MARK_STYLES, type MarkKind } from "../core/marks";
 
@@ -142,15 +142,7 @@ export async function readMarkState(
 export function assertUnprotected(sheets: readonly SheetMarkState[], action: "highlight" | "clear"): void {
   const locked = sheets.filter((s) => s.protected).map((s) => s.name);
   if (locked.length === 0) return;
-  const names = sheetList(locked);
-  throw new WorkbookError(
-    action === "highlight"
-      ? `工作表${names.zh}受保护，无法添加标记，本次没有做任何修改。请先在“审阅 → 撤消工作表保护”中取消保护，再点“标记”。`
-      : `工作表${names.zh}受保护，无法清除标记，本次没有做任何修改。请先在“审阅 → 撤消工作表保护”中取消保护，再点“清除标记”。`,
-    action === "highlight"
-      ? `Sheet ${names.en} is protected, so nothing was highlighted. Unprotect it (Review → Unprotect Sheet) and highlight again.`
-      : `Sheet ${names.en} is protected, so nothing was cleared. Unprotect it (Review → Unprotect Sheet) and clear again.`,
-  );
+  throw protectedSheets(locked, action);
 }
 
 /** Queues the deletion of our formats on one sheet. Highest index first: a deletion renumbers those after it. */
@@ -187,14 +179,6 @@ function applyStyle(cf: Excel.ConditionalFormat, kind: MarkKind): void {
       edge.color = style.border;
     }
   }
-}
-
-function missingSheets(names: readonly string[]): WorkbookError {
-  const list = sheetList(names);
-  return new WorkbookError(
-    `找不到工作表${list.zh}（可能已被删除或重命名），本次没有做任何标记。请重新检查台账后再点“标记”。`,
-    `Sheet ${list.en} was not found (it may have been deleted or renamed); nothing was highlighted. Check the ledger again, then highlight.`,
-  );
 }
 
 /**
@@ -245,14 +229,7 @@ export async function writeHighlight(
     } catch {
       rolledBack = false;
     }
-    throw new WorkbookError(
-      rolledBack
-        ? `${cause.message}已撤回本次写入的全部标记，单元格内容和格式保持原样。`
-        : `${cause.message}部分标记可能仍留在工作表上，请点“清除标记”。`,
-      rolledBack
-        ? `${cause.messageEn} Every mark written was removed again; cell values and formats are as they were.`
-        : `${cause.messageEn} Some marks may remain; click Clear.`,
-    );
+    throw failedWrite(cause, rolledBack);
   }
 }
 

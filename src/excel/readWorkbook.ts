@@ -15,7 +15,7 @@
  * above, at the price of the refused round trip.
  */
 import { gridRows, type CellValue, type DateSystem, type MergeArea, type SheetInput, type WorkbookInput } from "../core/sheet";
-import { areaAddress, parseAreas } from "./areas";
+import { areaAddress, parseAreas } from "../host/areas";
 import { isPayloadTooLarge, officeErrorCode } from "./errors";
 import { API, type ExcelHost } from "./host";
 

@@ -1,36 +1,16 @@
 /**
  * The 台账设置 sheet, read and written through the core's own reader and writer
- * (recognizeSheet / settingsFromEntries / settingsToEntries), so the pane, the command line and
+ * (recognizeSheet / settingsFromEntries / settingsToEntries, by way of src/host/settingsSheet), so the pane, the command line and
  * the ZS functions agree on every key word and value form.
  */
-import { recognizeSheet } from "../core/recognize/sheet";
-import { isSettingsSheet } from "../core/recognize/settingsSheet";
 import { isFormulaLike } from "../core/safeText";
-import { SETTINGS_SHEET, settingKeyOf, settingsFromEntries, settingsToEntries, type SettingsOverrides } from "../core/settings";
-import { gridRows, isBlank, type CellValue, type DateSystem } from "../core/sheet";
-import { displayValue } from "../core/text";
+import { SETTINGS_SHEET, type SettingsOverrides } from "../core/settings";
+import type { CellValue, DateSystem } from "../core/sheet";
+import { keptRows, overridesOf, settingsRows, settingsSheetName } from "../host/settingsSheet";
 import { getWorkbookSettings, setWorkbookSettings } from "../host/runtimeState";
-import { areaAddress } from "./areas";
+import { areaAddress } from "../host/areas";
 import { API, type ExcelHost } from "./host";
 import { queueDateSystemProbe } from "./readWorkbook";
-
-const HEADER: readonly [string, string] = ["项目", "值"];
-
-/** The sheet the core reads settings from: 台账设置 itself if present, else another name the core accepts. */
-function settingsSheetName(names: readonly string[]): string | null {
-  if (names.includes(SETTINGS_SHEET)) return SETTINGS_SHEET;
-  return names.find(isSettingsSheet) ?? null;
-}
-
-/** Whether the core reads `word` as a setting's key (whatever value it would then accept). */
-function isSettingKey(word: string): boolean {
-  return settingKeyOf(word) !== null;
-}
-
-function overridesOf(name: string, grid: CellValue[][], top: number, left: number, dateSystem: DateSystem): SettingsOverrides {
-  const sheet = recognizeSheet({ name, rows: gridRows(grid, top, left) });
-  return sheet.type === "settings" ? settingsFromEntries(sheet.entries, dateSystem).settings : {};
-}
 
 interface UsedBlock {
   readonly top: number;
@@ -113,8 +93,8 @@ export async function saveSettingsSheet(
   const { name, dateSystem, block } = await readSheet(context, host, knownDateSystem);
   const before = name && block ? overridesOf(name, block.values, block.top, block.left, dateSystem) : {};
 
-  const rows: string[][] = [[...HEADER], ...settingsToEntries(settings).map(([key, value]) => [key, String(value)])];
-  const kept = block ? keptRows(block) : [];
+  const rows = settingsRows(settings);
+  const kept = block ? keptRows(block.values, block.formulas) : [];
 
   const worksheets = context.workbook.worksheets;
   const sheet = name ? worksheets.getItem(name) : worksheets.add(SETTINGS_SHEET);
@@ -148,17 +128,4 @@ export async function saveSettingsSheet(
     setWorkbookSettings(before, dateSystem);
     throw e;
   }
-}
-
-/** Rows of the old sheet that are neither our header nor a setting (as the core reads keys): notes the user wrote. */
-function keptRows(block: UsedBlock): { values: CellValue[]; formulas: CellValue[] }[] {
-  const kept: { values: CellValue[]; formulas: CellValue[] }[] = [];
-  block.values.forEach((row, i) => {
-    const texts = row.filter((v) => !isBlank(v)).map((v) => displayValue(v).trim());
-    if (texts.length === 0) return;
-    if (texts.length === 2 && texts[0] === HEADER[0] && texts[1] === HEADER[1]) return;
-    if (isSettingKey(texts[0])) return;
-    kept.push({ values: row, formulas: block.formulas[i] });
-  });
-  return kept;
 }

@@ -22,7 +22,7 @@ import { isoDay } from "../core/day";
 import type { Finding } from "../core/findings";
 import { UNIT_KIND_LABELS } from "../core/labels";
 import type { CheckResult } from "../core/result";
-import type { WorkbookPort } from "../excel/port";
+import type { WorkbookPort } from "../host/port";
 import { errorText } from "./errors";
 import { detectLang, translator, type Lang, type Translate } from "./i18n";
 import type { Runner } from "./runner";
@@ -35,9 +35,16 @@ export interface AppProps {
   port: WorkbookPort;
   /** Defaults to Office's display language. */
   lang?: Lang;
+  /** The tab shown first (WPS's ribbon opens the pane on 目标进度 or 设置). */
+  initialTab?: TabId;
+  /** A button to press once the pane is up (WPS's ribbon buttons 检查台账, 标记开工时限, 清除标记). */
+  startWith?: StartAction;
 }
 
-type TabId = "check" | "targets" | "settings";
+/** What a ribbon button asks the pane to do on opening. */
+export type StartAction = "check" | "highlight" | "clear";
+
+export type TabId = "check" | "targets" | "settings";
 
 const useStyles = makeStyles({
   root: {
@@ -67,10 +74,10 @@ const useStyles = makeStyles({
   hint: { color: tokens.colorNeutralForeground3 },
 });
 
-export function App({ port, lang = detectLang() }: AppProps) {
+export function App({ port, lang = detectLang(), initialTab = "check", startWith }: AppProps) {
   const styles = useStyles();
   const t = useMemo(() => translator(lang), [lang]);
-  const [tab, setTab] = useState<TabId>("check");
+  const [tab, setTab] = useState<TabId>(initialTab);
   const [result, setResult] = useState<CheckResult | null>(null);
   const [busy, setBusy] = useState(0);
   const [error, setError] = useState<string | null>(null);
@@ -149,6 +156,14 @@ export function App({ port, lang = detectLang() }: AppProps) {
       await port.clear();
     });
   const onSelect = useCallback((f: Finding) => void run(() => port.select(f.sheet, f.cell)), [run, port]);
+
+  // A ribbon button that opened the pane: press the pane's button once.
+  const started = useRef(false);
+  useEffect(() => {
+    if (started.current || !startWith) return;
+    started.current = true;
+    ({ check: onCheck, highlight: onHighlight, clear: onClear })[startWith]();
+  }, [startWith]); // once, on opening: the handlers of that first render are the ones to run
 
   const actions = (
     <div className={styles.actions}>

@@ -1,5 +1,5 @@
 /** Any failure as one line in the user's language: never a stack trace. */
-import { WorkbookError } from "../excel/port";
+import { WorkbookError } from "../host/port";
 import type { Lang, Translate } from "./i18n";
 
 export function errorText(error: unknown, lang: Lang, t: Translate): string {

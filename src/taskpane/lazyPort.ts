@@ -3,7 +3,7 @@
  * engine with it, which the first screen does not need: deferring it keeps the pane's initial
  * JavaScript small (issue 5's budget) and the pane quick to open.
  */
-import type { WorkbookPort } from "../excel/port";
+import type { WorkbookPort } from "../host/port";
 
 export function lazyPort(load: () => Promise<WorkbookPort>): WorkbookPort {
   let loading: Promise<WorkbookPort> | null = null;

@@ -1,35 +1,22 @@
 /**
- * The Office read: same findings as the command line's path, few round trips, clear failures. The
- * reads that must agree with the command line run through both port calls that read: check, and
+ * The Office read where Office.js has its own ways: merged-area limits, payload caps, requirement
+ * sets, round trips, errors with codes. Both port calls that read run them: check, and
  * check-and-highlight (whose read takes the values with the extents, and falls back to chunks).
+ * What every host's read must do (the same result as the command line, used ranges off A1, the 1904
+ * date system, sheets coming and going) is in the shared suite, test/host/portSuite.ts.
  */
-import { checkWorkbook } from "../../src/core/check";
-import { serialFromDay, dayFromSerial } from "../../src/core/day";
 import type { CheckResult } from "../../src/core/result";
-import { gridRows, type WorkbookInput } from "../../src/core/sheet";
+import type { WorkbookInput } from "../../src/core/sheet";
 import { createExcelPort } from "../../src/excel/excelPort";
-import type { WorkbookPort } from "../../src/excel/port";
+import type { WorkbookPort } from "../../src/host/port";
 import { officeHost } from "../../src/excel/host";
-import { WorkbookError } from "../../src/excel/port";
-import { officeGrid, SAMPLE_NAME, SAMPLE_PLANTED, sampleSheets, sampleWorkbook, type SampleSheet } from "../sample/sampleLedger";
+import { WorkbookError } from "../../src/host/port";
+import { cliResult, comparable } from "../host/portSuite";
+import { SAMPLE_NAME, sampleSheets, type SampleSheet } from "../sample/sampleLedger";
 import { FakeExcel, FakeOfficeError } from "./fakeExcel";
 import { PROJECTS, sheetsWithProjectRows, TODAY, usedCells } from "./workbooks";
 
 const today = () => TODAY;
-
-/** What the command line computes for the same sheets (the "office" form: serial dates, "" blanks). */
-function cliResult(sheets: readonly SampleSheet[], opts: { merges?: boolean } = {}): CheckResult {
-  const input: WorkbookInput = {
-    name: SAMPLE_NAME,
-    dateSystem: 1900,
-    sheets: sheets.map((s) => ({ name: s.name, merges: opts.merges === false ? undefined : s.merges, rows: gridRows(officeGrid(s.grid)) })),
-  };
-  return checkWorkbook(input, { today: TODAY });
-}
-
-function comparable(r: CheckResult) {
-  return { findings: r.findings, projects: r.projects, targets: r.targets, score: r.score, penalty: r.penalty, ledgers: r.ledgers, unit: [r.unitKind, r.unitName] };
-}
 
 /** The port's calls that read the workbook and return a check's result. */
 const READS: [string, (port: WorkbookPort) => Promise<CheckResult>][] = [
@@ -39,49 +26,6 @@ const READS: [string, (port: WorkbookPort) => Promise<CheckResult>][] = [
 
 describe.each(READS)("reading through Office.js (%s)", (_name, read) => {
   const portOf = (excel: FakeExcel) => createExcelPort({ host: excel.host(), today });
-
-  test("gives the same result as the command line's path on the sample ledger", async () => {
-    const excel = FakeExcel.fromSheets(sampleSheets());
-    const result = await read(portOf(excel));
-    const cli = checkWorkbook(sampleWorkbook("office"), { today: TODAY });
-    expect(comparable(result)).toEqual(comparable(cli));
-    // and the sample's planted problems are what both found
-    expect(result.findings.map((f) => `${f.sheet}!${f.cell} ${f.rule}`).sort()).toEqual(
-      SAMPLE_PLANTED.map((p) => `${p.sheet}!${p.cell} ${p.rule}`).sort(),
-    );
-  });
-
-  test("reads a used range that does not start at A1 into the right rows and columns, and a blank sheet as none", async () => {
-    const sheets = sampleSheets();
-    // The trips ledger moved two rows down and one column right: rows keep their Excel numbers.
-    const trips = sheets.find((s) => s.name === "外出招商")!;
-    trips.grid = [[], [], ...trips.grid.map((r) => [null, ...r])];
-    trips.merges = trips.merges.map((m) => ({ top: m.top + 2, left: m.left + 1, bottom: m.bottom + 2, right: m.right + 1 }));
-    sheets.push({ name: "空白", grid: [], merges: [] });
-    const excel = FakeExcel.fromSheets(sheets);
-    const result = await read(portOf(excel));
-    expect(comparable(result)).toEqual(comparable(cliResult(sheets)));
-    expect(result.targets.find((t) => t.id === "trips-deputy")?.met).toBe(true);
-  });
-
-  test("finds the 1904 date system without writing anything, and reads dates by it", async () => {
-    const sheets = sampleSheets();
-    const excel = FakeExcel.fromSheets(sheets);
-    // The same workbook saved with the 1904 date system: every date cell holds a 1904 serial.
-    excel.state.dateSystem = 1904;
-    for (const s of excel.state.sheets) {
-      for (const cell of Object.values(s.cells)) {
-        if (cell.numberFormat.includes("yyyy") && typeof cell.value === "number") cell.value = serialFromDay(dayFromSerial(cell.value, 1900), 1904);
-      }
-    }
-    const cells = () => JSON.stringify(excel.state.sheets.map((s) => s.cells));
-    const before = cells();
-    const result = await read(portOf(excel));
-    expect(comparable(result)).toEqual(comparable(cliResult(sheets)));
-    // no cell was written to tell the date system (a highlight writes conditional formats only)
-    expect(cells()).toBe(before);
-    expect(excel.log.filter((op) => op.startsWith("range.") && op.endsWith("="))).toEqual([]);
-  });
 
   test("more than 512 merged areas: the merges are skipped and the check goes on", async () => {
     const sheets = sampleSheets();
@@ -99,18 +43,6 @@ describe.each(READS)("reading through Office.js (%s)", (_name, read) => {
     excel.oversize = oversize;
     const result = await read(portOf(excel));
     expect(comparable(result)).toEqual(comparable(cliResult(sheets)));
-  });
-
-  test("a sheet deleted or added between two reads is noticed", async () => {
-    const excel = FakeExcel.fromSheets(sampleSheets());
-    const port = portOf(excel);
-    await read(port);
-    excel.state.sheets = excel.state.sheets.filter((s) => s.name !== "客商邀请");
-    const without = await read(port);
-    expect(without.targets.find((t) => t.id === "invitations")?.met).toBeNull();
-    excel.state.sheets.push(FakeExcel.fromSheets(sampleSheets().filter((s) => s.name === "客商邀请")).state.sheets[0]);
-    const again = await read(port);
-    expect(again.targets.find((t) => t.id === "invitations")?.met).toBe(true);
   });
 
 });

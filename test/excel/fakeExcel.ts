@@ -20,7 +20,7 @@
 import { dayFromYMD, serialFromDay } from "../../src/core/day";
 import { cellAddress, type CellValue, type MergeArea } from "../../src/core/sheet";
 import type { ExcelHost } from "../../src/excel/host";
-import { parseAreas } from "../../src/excel/areas";
+import { parseAreas } from "../../src/host/areas";
 import { officeGrid, type SampleSheet } from "../sample/sampleLedger";
 
 // ---------------------------------------------------------------------------------------------

@@ -1,17 +1,16 @@
 /**
- * The highlight: the right rows and cells, nothing of the user's touched, removed exactly by clear
- * (also after a save and reopen), few round trips and proxy operations, nothing half-applied. What
- * must hold of every highlight runs for both ways of marking: check-and-highlight in one call (the
- * pane's), and a check followed by a highlight of its result.
+ * The highlight where Office.js has its own ways: requirement sets (Excel 2016, 2019), round trips
+ * and proxy operations that do not grow with rows, a sheet deleted between the read and the write
+ * of one Excel.run. What every host's highlight must do (the right rows and cells in DOMAIN.md's
+ * colours, nothing of the user's touched, exact clear also after a reopen, nothing half-applied) is
+ * in the shared suite, test/host/portSuite.ts.
  */
 import type { CheckResult } from "../../src/core/result";
-import { RULES } from "../../src/core/rules/catalog";
 import { createExcelPort } from "../../src/excel/excelPort";
-import { isMarkFormula, MARK_STYLES, markFormula } from "../../src/excel/highlight";
-import { WorkbookError, type WorkbookPort } from "../../src/excel/port";
-import { parseAreas } from "../../src/excel/areas";
-import { SAMPLE_PLANTED, sampleSheets } from "../sample/sampleLedger";
-import { FakeExcel, FakeOfficeError, visibleState, type CfState } from "./fakeExcel";
+import { isMarkFormula, markFormula } from "../../src/excel/highlight";
+import { WorkbookError, type WorkbookPort } from "../../src/host/port";
+import { sampleSheets } from "../sample/sampleLedger";
+import { FakeExcel, visibleState, type CfState } from "./fakeExcel";
 import { formattedSample, PROJECTS, resultMarkingRows, runRows, sheetsWithProjectRows, TODAY, usedCells } from "./workbooks";
 
 const today = () => TODAY;
@@ -25,11 +24,6 @@ function cellsOf(cfs: readonly CfState[]): Set<string> {
   const cells = new Set<string>();
   for (const cf of cfs) for (const a of cf.areas) for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) cells.add(`${r},${c}`);
   return cells;
-}
-
-function cellKey(a1: string): string {
-  const [a] = parseAreas(a1);
-  return `${a.top},${a.left}`;
 }
 
 function portOf(excel: FakeExcel, cellBudget?: number): WorkbookPort {
@@ -60,76 +54,7 @@ const MARKINGS: [string, Marking][] = [
 /** What a failing call rejects with. */
 const failure = (call: Promise<unknown>) => call.then(() => null, (e: unknown) => e as WorkbookError);
 
-describe.each(MARKINGS)("highlight by %s", (_name, mark) => {
-  test("marks start-date statuses by row and error cells, in DOMAIN.md's colours", async () => {
-    const excel = formattedSample();
-    await mark(portOf(excel));
-    const marks = ours(excel, PROJECTS);
-
-    const alert = marks.filter((cf) => cf.formula === markFormula("start-alert"));
-    const soon = marks.filter((cf) => cf.formula === markFormula("start-soon"));
-    const errors = marks.filter((cf) => cf.formula === markFormula("error-cell"));
-    // The sample's 签约 rows: J8 has no planned start, J9 is overdue, J10 is due soon.
-    const rowsOf = (cfs: CfState[]) => [...new Set([...cellsOf(cfs)].map((k) => Number(k.split(",")[0])))].sort((a, b) => a - b);
-    expect(rowsOf(alert)).toEqual([8, 9]);
-    expect(rowsOf(soon)).toEqual([10]);
-    // whole rows of the used range, merged into one run
-    expect(alert.flatMap((cf) => cf.areas)).toEqual([{ top: 8, left: 1, bottom: 9, right: 16 }]);
-    expect(alert[0].format).toMatchObject({ fill: "#FFC7CE", fontColor: "#9C0006" });
-    expect(soon[0].format).toMatchObject({ fill: "#FFEB9C", fontColor: "#9C5700" });
-
-    const plantedErrors = SAMPLE_PLANTED.filter((p) => p.sheet === PROJECTS && RULES[p.rule].severity === "error").map((p) => cellKey(p.cell));
-    expect([...cellsOf(errors)].sort()).toEqual([...new Set(plantedErrors)].sort());
-    for (const cf of errors) {
-      expect(cf.format.fill).toBeNull();
-      expect(cf.format.fontColor).toBe(MARK_STYLES["error-cell"].font);
-      for (const edge of ["top", "bottom", "left", "right"] as const) expect(cf.format.borders[edge]).toEqual({ style: "Continuous", color: "#C00000" });
-    }
-    // other sheets have no error findings and no project rows: nothing of ours there
-    expect(ours(excel, "外出招商")).toEqual([]);
-  });
-
-  test("highlight then clear leaves every cell and the user's own conditional formats exactly as before", async () => {
-    const excel = formattedSample();
-    const before = visibleState(excel.state);
-    const port = portOf(excel);
-    await mark(port);
-    const marked = visibleState(excel.state);
-    expect(marked).not.toEqual(before); // it did mark something
-    // values, number formats, fills, fonts, borders of every cell untouched while marked
-    const cellsOnly = (s: unknown) => (s as { sheets: { cells: unknown }[] }).sheets.map((x) => x.cells);
-    expect(cellsOnly(marked)).toEqual(cellsOnly(before));
-    await port.clear();
-    expect(visibleState(excel.state)).toEqual(before);
-  });
-
-  test("clear finds and removes the marks after the workbook was saved and reopened", async () => {
-    const excel = formattedSample();
-    const before = visibleState(excel.state);
-    await mark(portOf(excel));
-
-    const reopened = excel.reopen(); // a new session: nothing but the saved document
-    expect(ours(reopened, PROJECTS).length).toBeGreaterThan(0);
-    await createExcelPort({ host: reopened.host(), today }).clear();
-    expect(visibleState(reopened.state)).toEqual(before);
-  });
-
-  test("highlighting again replaces the marks instead of stacking them; the user's formats keep their order", async () => {
-    const excel = formattedSample();
-    const userCfs = () => excel.sheet(PROJECTS).cfs.filter((cf) => !isMarkFormula(cf.formula));
-    const originalUser = JSON.parse(JSON.stringify(userCfs()));
-    const port = portOf(excel);
-    await mark(port);
-    const first = JSON.parse(JSON.stringify(ours(excel, PROJECTS)));
-    await mark(port);
-    expect(ours(excel, PROJECTS)).toEqual(first);
-    expect(userCfs()).toEqual(originalUser);
-    // and after a reopen, from a fresh port
-    const reopened = excel.reopen();
-    await mark(portOf(reopened));
-    expect(ours(reopened, PROJECTS)).toEqual(first);
-  });
-
+describe.each(MARKINGS)("highlight by %s on older Excel", (_name, mark) => {
   test("without range areas (ExcelApi 1.6–1.8, Excel 2019) one format per run, and still exactly removable", async () => {
     const excel = formattedSample();
     excel.apiVersion = "1.8";
@@ -156,14 +81,6 @@ describe.each(MARKINGS)("highlight by %s", (_name, mark) => {
 });
 
 describe("highlight", () => {
-  test("a user's own custom formula is never taken for ours", async () => {
-    const excel = formattedSample();
-    const { port } = await checked(excel);
-    await port.clear();
-    expect(excel.sheet(PROJECTS).cfs).toHaveLength(2);
-    expect(excel.sheet("外出招商").cfs).toHaveLength(1);
-  });
-
   test("round trips do not grow with rows or findings: 10 rows and 10,000 rows", async () => {
     const counts: Record<string, number>[] = [];
     for (const rows of [10, 10_000]) {
@@ -267,69 +184,7 @@ describe("highlight", () => {
   });
 });
 
-describe.each(MARKINGS)("highlight failures leave nothing half-applied (%s)", (_name, mark) => {
-  test("a protected sheet: a Chinese message naming it, and no mark anywhere", async () => {
-    const excel = formattedSample();
-    const { port } = await checked(excel);
-    excel.sheet(PROJECTS).protected = true;
-    const before = visibleState(excel.state);
-    const error = (await failure(mark(port))) as WorkbookError;
-    expect(error).toBeInstanceOf(WorkbookError);
-    expect(error.message).toContain("工作表“项目台账”受保护，无法添加标记，本次没有做任何修改");
-    expect(error.messageEn).toContain('Sheet "项目台账" is protected');
-    expect(visibleState(excel.state)).toEqual(before);
-    expect(excel.log.filter((op) => op.startsWith("conditionalFormats.add"))).toEqual([]);
-  });
-
-  test("clear on a protected sheet with marks: refused before anything is deleted", async () => {
-    const excel = formattedSample();
-    const port = portOf(excel);
-    await mark(port);
-    excel.sheet(PROJECTS).protected = true;
-    const marked = visibleState(excel.state);
-    const error = (await failure(port.clear())) as WorkbookError;
-    expect(error.message).toContain("工作表“项目台账”受保护，无法清除标记");
-    expect(visibleState(excel.state)).toEqual(marked);
-  });
-
-  test("an API error part-way through the write: the marks already written are removed again", async () => {
-    const excel = formattedSample();
-    const before = visibleState(excel.state);
-    const { port } = await checked(excel);
-    let adds = 0;
-    excel.failWhen = (op) => (op.name === "conditionalFormats.add" && ++adds === 2 ? new FakeOfficeError("GeneralException", "An internal error has occurred.") : null);
-    const error = (await failure(mark(port))) as WorkbookError;
-    expect(error).toBeInstanceOf(WorkbookError);
-    expect(error.message).toContain("标记失败：Excel 返回了错误（GeneralException）");
-    expect(error.message).toContain("已撤回本次写入的全部标记");
-    expect(adds).toBeGreaterThanOrEqual(2); // the first add did run before the failure
-    expect(visibleState(excel.state)).toEqual(before);
-  });
-
-  test("an API error while replacing an earlier highlight leaves the workbook unmarked, the user's formats intact", async () => {
-    const excel = formattedSample();
-    const before = visibleState(excel.state);
-    const port = portOf(excel);
-    await mark(port);
-    excel.failWhen = (op) => (op.name === "cf.format.font.color=" ? new FakeOfficeError("GeneralException", "An internal error has occurred.") : null);
-    const error = (await failure(mark(port))) as WorkbookError;
-    expect(error.message).toContain("已撤回本次写入的全部标记");
-    expect(visibleState(excel.state)).toEqual(before);
-  });
-});
-
-describe("highlight failures of one way of marking", () => {
-  test("highlight of a result whose sheet was deleted after the check: a clear message, and no mark anywhere", async () => {
-    const excel = formattedSample();
-    const { port, result } = await checked(excel);
-    excel.state.sheets = excel.state.sheets.filter((s) => s.name !== PROJECTS);
-    const before = visibleState(excel.state);
-    const error = (await failure(port.highlight(result))) as WorkbookError;
-    expect(error).toBeInstanceOf(WorkbookError);
-    expect(error.message).toContain("找不到工作表“项目台账”（可能已被删除或重命名），本次没有做任何标记");
-    expect(visibleState(excel.state)).toEqual(before);
-  });
-
+describe("highlight failures of check-and-highlight", () => {
   test("check and highlight with the sheet to mark deleted between its read and its write: a clear message, no mark left", async () => {
     const excel = formattedSample();
     const port = portOf(excel);

@@ -7,9 +7,9 @@ import type { CellValue } from "../../src/core/sheet";
 import { sampleSheets, type SampleSheet } from "../sample/sampleLedger";
 import { addUserCf, blankCfFormat, FakeExcel, formatCell } from "./fakeExcel";
 
-export const PROJECTS = "项目台账";
-/** The sample's as-of date is 2022-09-30 (its 台账设置 says so); "today" only matters without it. */
-export const TODAY = new Date(2022, 9, 1);
+import { PROJECTS } from "../host/portSuite";
+
+export { PROJECTS, TODAY } from "../host/portSuite";
 
 /** The sample's data rows (6–22: signed and started projects, planted problems included). */
 const DATA_ROWS = { first: 6, last: 22 };

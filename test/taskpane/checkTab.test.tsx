@@ -3,7 +3,7 @@ import { renderPane } from "./setup";
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { findingMessage } from "../../src/core/rules/catalog";
 import { gridRows } from "../../src/core/sheet";
-import { WorkbookError } from "../../src/excel/port";
+import { WorkbookError } from "../../src/host/port";
 import { officeGrid, SAMPLE_NAME, SAMPLE_PLANTED, sampleSheets } from "../sample/sampleLedger";
 import { FakePort } from "./fakePort";
 

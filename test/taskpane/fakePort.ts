@@ -6,7 +6,7 @@ import { checkWorkbook } from "../../src/core/check";
 import type { CheckResult } from "../../src/core/result";
 import type { SettingsOverrides } from "../../src/core/settings";
 import type { WorkbookInput } from "../../src/core/sheet";
-import type { WorkbookPort } from "../../src/excel/port";
+import type { WorkbookPort } from "../../src/host/port";
 import { SAMPLE_AS_OF, sampleWorkbook } from "../sample/sampleLedger";
 
 /** The sample's own 统计截止日 is 2022-09-30; the core's "today" is pinned to it for sheets without one. */

@@ -1,5 +1,5 @@
 /** The pane's small helpers: its language, its strings, error lines and the lazily loaded port. */
-import { WorkbookError, type WorkbookPort } from "../../src/excel/port";
+import { WorkbookError, type WorkbookPort } from "../../src/host/port";
 import { errorText } from "../../src/taskpane/errors";
 import { langOf } from "../../src/core/labels";
 import { formatNumber, translator } from "../../src/taskpane/i18n";

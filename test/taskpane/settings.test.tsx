@@ -3,7 +3,7 @@ import { renderPane } from "./setup";
 import { fireEvent, screen, waitFor } from "@testing-library/react";
 import { parseIsoDay } from "../../src/core/day";
 import { settingsFromEntries, settingsToEntries, type SettingsOverrides } from "../../src/core/settings";
-import { WorkbookError } from "../../src/excel/port";
+import { WorkbookError } from "../../src/host/port";
 import { formFromOverrides, overridesFromForm } from "../../src/taskpane/settingsForm";
 import { FakePort } from "./fakePort";
 

@@ -5,7 +5,7 @@
 import "@testing-library/jest-dom";
 import { configure, render } from "@testing-library/react";
 import type { Lang } from "../../src/core/findings";
-import type { WorkbookPort } from "../../src/excel/port";
+import type { WorkbookPort } from "../../src/host/port";
 import { App } from "../../src/taskpane/App";
 
 // The first render loads the lazy chunks' modules and the core; on a CI machine that also runs the

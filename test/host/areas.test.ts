@@ -1,6 +1,6 @@
 /** A1 address helpers. */
 import { runsOf } from "../../src/core/marks";
-import { packAreas, parseAreas } from "../../src/excel/areas";
+import { packAreas, parseAreas } from "../../src/host/areas";
 
 describe("areas", () => {
   test("reads Excel's area lists, sheet names quoted or not", () => {

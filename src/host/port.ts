@@ -1,6 +1,8 @@
 /**
  * What the task pane needs from a workbook, as one small interface: the pane's components
- * talk to this, so they can be tested with a fake and never touch Office.js themselves.
+ * talk to this, so they can be tested with a fake and never touch a host's API themselves. Each
+ * host implements it: Excel over Office.js (src/excel), WPS over its object model (src/wps).
+ * This folder may import only src/core.
  */
 import type { CheckResult } from "../core/result";
 import type { SettingsOverrides } from "../core/settings";
@@ -11,7 +13,7 @@ export interface WorkbookPort {
   /** Marks start-date statuses and error cells of the result; replaces an earlier highlight. */
   highlight(result: CheckResult): Promise<void>;
   /**
-   * `check`, then `highlight` of its result, in one Excel.run and fewer round trips: what the
+   * `check`, then `highlight` of its result, in one batch (one Excel.run) and fewer round trips: what the
    * Highlight button and the re-check after edits do. Returns the check's result.
    */
   checkAndHighlight(overrides?: SettingsOverrides): Promise<CheckResult>;
@@ -21,7 +23,7 @@ export interface WorkbookPort {
   select(sheet: string, cell: string): Promise<void>;
   /** The workbook's 台账设置 sheet, as overrides (empty when the sheet is absent). */
   loadSettings(): Promise<SettingsOverrides>;
-  /** Writes the 台账设置 sheet (creating it when absent), then asks Excel to recalculate the ZS functions. */
+  /** Writes the 台账设置 sheet (creating it when absent), then asks the spreadsheet to recalculate the ZS functions. */
   saveSettings(settings: SettingsOverrides): Promise<void>;
   /** Calls back (debounced) when cells change; returns an unsubscribe function. */
   onChanged(callback: () => void): () => void;

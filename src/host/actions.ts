@@ -1,0 +1,21 @@
+/**
+ * What the pane asks of a host, named in both languages, for the messages of every host's
+ * adapter: "检查台账失败：…", "Checking the ledger failed: …".
+ */
+import type { Bilingual } from "../core/labels";
+
+export type Action = "check" | "highlight" | "clear" | "select" | "loadSettings" | "saveSettings";
+
+export const ACTIONS: Readonly<Record<Action, Bilingual>> = {
+  check: { zh: "检查台账", en: "Checking the ledger" },
+  highlight: { zh: "标记", en: "Highlighting" },
+  clear: { zh: "清除标记", en: "Clearing the highlight" },
+  select: { zh: "定位单元格", en: "Selecting the cell" },
+  loadSettings: { zh: "读取台账设置", en: "Reading 台账设置" },
+  saveSettings: { zh: "保存台账设置", en: "Saving 台账设置" },
+};
+
+/** Quotes sheet names for a message: “项目台账”、“外出招商”. */
+export function sheetList(names: readonly string[]): Bilingual {
+  return { zh: names.map((n) => `“${n}”`).join("、"), en: names.map((n) => `"${n}"`).join(", ") };
+}

@@ -1,0 +1,65 @@
+/**
+ * How the ZS functions learn the workbook's 台账设置 in WPS. In Excel the pane and the functions
+ * share one page; in WPS the functions run in the add-in's main page (index.html, where the ribbon's
+ * callbacks live) and the pane is another page. WPS gives an add-in's pages one PluginStorage to
+ * share: the pane (and the main page, when a workbook opens) put the settings there as JSON, and
+ * each function call takes them from there into the functions' runtime state before it computes.
+ */
+import type { SettingsOverrides } from "../core/settings";
+import type { DateSystem } from "../core/sheet";
+import { getWorkbookSettings, setWorkbookSettings } from "../host/runtimeState";
+import type { WpsPluginStorage } from "./objectModel";
+
+export const SETTINGS_KEY = "zsledger.workbookSettings";
+
+interface Published {
+  readonly overrides: SettingsOverrides;
+  readonly dateSystem: DateSystem;
+}
+
+/** The same settings give the same text, whatever order their keys were set in. */
+function serialise(overrides: SettingsOverrides, dateSystem: DateSystem): string {
+  const set = Object.entries(overrides).filter(([, v]) => v !== undefined);
+  // No settings in a 1900 workbook is what the functions assume before anything is published.
+  if (set.length === 0 && dateSystem !== 1904) return "";
+  const sorted = Object.fromEntries(set.sort(([a], [b]) => (a < b ? -1 : 1)));
+  return JSON.stringify({ overrides: sorted, dateSystem } satisfies Published);
+}
+
+/** What the pane last published ("" when nothing). */
+export function publishedText(storage: WpsPluginStorage): string {
+  return storage.getItem(SETTINGS_KEY) ?? "";
+}
+
+/** Publishes the settings; returns whether they differ from what was there (the caller then recalculates). */
+export function publishSettings(storage: WpsPluginStorage, overrides: SettingsOverrides, dateSystem: DateSystem): boolean {
+  const text = serialise(overrides, dateSystem);
+  if (text === publishedText(storage)) return false;
+  storage.setItem(SETTINGS_KEY, text);
+  return true;
+}
+
+/** Puts back what `publishedText` gave before a failed write. */
+export function restorePublished(storage: WpsPluginStorage, text: string): void {
+  storage.setItem(SETTINGS_KEY, text);
+}
+
+/** The text last taken in, and the runtime state's version it gave (a reset of the runtime makes it stale). */
+let adopted: { text: string; version: number } | null = null;
+
+/**
+ * The functions' side: takes the published settings into the runtime state when they changed since
+ * the last call (one getItem per call; the text is parsed only when it changed). Unreadable text
+ * leaves the runtime as it was.
+ */
+export function adoptPublishedSettings(storage: WpsPluginStorage | undefined): void {
+  const text = storage ? publishedText(storage) : "";
+  if (adopted && adopted.text === text && adopted.version === getWorkbookSettings().version) return;
+  try {
+    const published: Published = text === "" ? { overrides: {}, dateSystem: 1900 } : (JSON.parse(text) as Published);
+    setWorkbookSettings(published.overrides ?? {}, published.dateSystem === 1904 ? 1904 : 1900);
+  } catch {
+    // not ours to report from inside a formula: the functions keep the settings they had
+  }
+  adopted = { text, version: getWorkbookSettings().version };
+}

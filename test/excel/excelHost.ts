@@ -1,0 +1,86 @@
+/** The shared port suite's view of the Office.js fake (test/host/portSuite.ts). */
+import { dayFromSerial, serialFromDay } from "../../src/core/day";
+import { createExcelPort } from "../../src/excel/excelPort";
+import { isMarkFormula } from "../../src/host/marks";
+import { getWorkbookSettings } from "../../src/host/runtimeState";
+import type { Host, HostBook, MarkView } from "../host/portSuite";
+import { TODAY } from "../host/portSuite";
+import { cellOf, FakeExcel, FakeOfficeError, formatCell, visibleState } from "./fakeExcel";
+import { formattedSample } from "./workbooks";
+
+const today = () => TODAY;
+
+function book(excel: FakeExcel): HostBook {
+  const failAfter = (name: string, n: number) => {
+    let seen = 0;
+    excel.failWhen = (op) => (op.name === name && ++seen === n ? new FakeOfficeError("GeneralException", "An internal error has occurred.") : null);
+  };
+  const cells = () => excel.state.sheets.map((s) => ({ name: s.name, cells: Object.fromEntries(Object.entries(s.cells).sort(([a], [b]) => (a < b ? -1 : 1))) }));
+  return {
+    port: (options) => createExcelPort({ host: excel.host(), today, debounceMs: options?.debounceMs }),
+    reopen: () => book(excel.reopen()),
+    marks: (sheet): MarkView[] =>
+      excel
+        .sheet(sheet)
+        .cfs.filter((cf) => isMarkFormula(cf.formula))
+        .map((cf) => ({
+          formula: cf.formula ?? "",
+          areas: cf.areas,
+          fill: cf.format.fill,
+          font: cf.format.fontColor,
+          borders: {
+            top: cf.format.borders.top && { style: "Continuous" as const, color: cf.format.borders.top.color },
+            bottom: cf.format.borders.bottom && { style: "Continuous" as const, color: cf.format.borders.bottom.color },
+            left: cf.format.borders.left && { style: "Continuous" as const, color: cf.format.borders.left.color },
+            right: cf.format.borders.right && { style: "Continuous" as const, color: cf.format.borders.right.color },
+          },
+        })),
+    userFormats: (sheet) => JSON.parse(JSON.stringify(excel.sheet(sheet).cfs.filter((cf) => !isMarkFormula(cf.formula)))),
+    visible: () => visibleState(excel.state),
+    cells,
+    cell: (sheet, row, column) => {
+      const c = cellOf(excel.sheet(sheet), row, column);
+      return { value: c.value, formula: c.formula !== undefined, text: c.numberFormat === "@", bold: c.fontBold };
+    },
+    edit: (sheet, row, column, value, format) =>
+      formatCell(excel.sheet(sheet), row, column, {
+        value: value ?? "",
+        ...(format?.bold ? { fontBold: true } : {}),
+        ...(format?.date ? { numberFormat: "yyyy/m/d" } : {}),
+      }),
+    usedCells: (sheet) =>
+      Object.entries(excel.sheet(sheet).cells)
+        .filter(([, c]) => c.value !== "" || c.formula !== undefined)
+        .map(([k, c]) => {
+          const [row, column] = k.split(",").map(Number);
+          return { row, column, value: c.value, formula: c.formula !== undefined, text: c.numberFormat === "@" };
+        }),
+    protect: (sheet) => void (excel.sheet(sheet).protected = true),
+    deleteSheet: (name) => void (excel.state.sheets = excel.state.sheets.filter((s) => s.name !== name)),
+    addSheets: (sheets) => void excel.state.sheets.push(...FakeExcel.fromSheets(sheets).state.sheets),
+    use1904: () => {
+      excel.state.dateSystem = 1904;
+      for (const s of excel.state.sheets) {
+        for (const cell of Object.values(s.cells)) {
+          if (cell.numberFormat.includes("yyyy") && typeof cell.value === "number") cell.value = serialFromDay(dayFromSerial(cell.value, 1900), 1904);
+        }
+      }
+    },
+    setActiveSheet: (name) => void (excel.state.activeSheet = name),
+    activeSheet: () => excel.state.activeSheet,
+    selection: () => excel.state.selection,
+    fireChanged: (sheet, address) => excel.fireChanged(sheet, address),
+    subscribers: () => excel.handlers.length,
+    calculations: () => excel.state.calculations.length,
+    functionSettings: () => getWorkbookSettings(),
+    failAdd: (n) => failAfter("conditionalFormats.add", n),
+    failStyle: () => failAfter("cf.format.font.color=", 1),
+    failCalculate: () => failAfter("application.calculate", 1),
+  };
+}
+
+export const EXCEL_HOST: Host = {
+  name: "Excel (Office.js)",
+  fromSheets: (sheets) => book(FakeExcel.fromSheets(sheets)),
+  formattedSample: () => book(formattedSample()),
+};

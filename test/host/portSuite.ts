@@ -1,0 +1,548 @@
+/**
+ * One behavioural suite for every host's WorkbookPort: what the pane relies on — check, jump to a
+ * cell, highlight and exact clear (the user's own conditional formats, formatting and notes
+ * untouched, also after a save and reopen), the 台账设置 sheet read and written, re-check after an
+ * edit — asserted the same way whether the port runs over Office.js (test/excel) or WPS's object
+ * model (test/wps). Each host gives a `Host`: documents built from the sample ledger and a view of
+ * what its fake holds. What only one host has (round trips, requirement sets, payload limits) stays
+ * in that host's own tests.
+ */
+import { checkWorkbook } from "../../src/core/check";
+import { parseIsoDay } from "../../src/core/day";
+import { markCondition, MARK_STYLES, type MarkKind } from "../../src/core/marks";
+import type { CheckResult } from "../../src/core/result";
+import { RULES } from "../../src/core/rules/catalog";
+import { SETTINGS_SHEET, type SettingsOverrides } from "../../src/core/settings";
+import { gridRows, type MergeArea, type WorkbookInput } from "../../src/core/sheet";
+import { parseAreas } from "../../src/host/areas";
+import { WorkbookError, type WorkbookPort } from "../../src/host/port";
+import { resetWorkbookSettings, type WorkbookSettings } from "../../src/host/runtimeState";
+import { officeGrid, SAMPLE_NAME, SAMPLE_PLANTED, sampleSheets, sampleWorkbook, type SampleSheet } from "../sample/sampleLedger";
+
+export const PROJECTS = "项目台账";
+/** The sample's as-of date is 2022-09-30 (its 台账设置 says so); "today" only matters without it. */
+export const TODAY = new Date(2022, 9, 1);
+
+export type Edge = "top" | "bottom" | "left" | "right";
+
+/** One conditional format of ours as the user would see it: colours as #RRGGBB. */
+export interface MarkView {
+  readonly formula: string;
+  readonly areas: readonly MergeArea[];
+  readonly fill: string | null;
+  readonly font: string | null;
+  readonly borders: Readonly<Record<Edge, { style: "Continuous"; color: string } | null>>;
+}
+
+/** A host's document under test, and what its fake lets a test see and do. */
+export interface HostBook {
+  port(options?: { debounceMs?: number }): WorkbookPort;
+  /** A new session over the saved document. */
+  reopen(): HostBook;
+  /** Our conditional formats on a sheet, in priority order. */
+  marks(sheet: string): MarkView[];
+  /** The other conditional formats on a sheet, as plain data, in priority order. */
+  userFormats(sheet: string): unknown[];
+  /** Everything a user can see: every sheet's cells (values, formats, notes), conditional formats, merges. */
+  visible(): unknown;
+  /** Only the cells of every sheet. */
+  cells(): unknown;
+  /** A cell as stored: its value, whether it holds a formula, whether it is formatted as text, bold. */
+  cell(sheet: string, row: number, column: number): { value: unknown; formula: boolean; text: boolean; bold: boolean };
+  /** Types into a cell by hand (a number stays a number, text stays text); `bold` formats it. */
+  edit(sheet: string, row: number, column: number, value: string | number | null, format?: { bold?: boolean; date?: boolean }): void;
+  usedCells(sheet: string): { row: number; column: number; value: unknown; formula: boolean; text: boolean }[];
+  protect(sheet: string): void;
+  deleteSheet(name: string): void;
+  addSheets(sheets: readonly SampleSheet[]): void;
+  /** The workbook saved with the 1904 date system: every date cell holds a 1904 serial. */
+  use1904(): void;
+  setActiveSheet(name: string): void;
+  activeSheet(): string;
+  selection(): { sheet: string; address: string } | null;
+  fireChanged(sheet: string, address: string): Promise<void>;
+  /** Change subscriptions the host holds. */
+  subscribers(): number;
+  /** Recalculations the add-in asked for. */
+  calculations(): number;
+  /** The settings the ZS functions compute with now. */
+  functionSettings(): WorkbookSettings;
+  /** The n-th conditional format added fails (1-based), as the host's API would fail it. */
+  failAdd(n: number): void;
+  /** Setting a conditional format's font colour fails. */
+  failStyle(): void;
+  /** The recalculation fails. */
+  failCalculate(): void;
+}
+
+export interface Host {
+  readonly name: string;
+  fromSheets(sheets: readonly SampleSheet[]): HostBook;
+  /**
+   * The sample as a unit keeps it, with formatting of its own: a bold grey header, blue amounts, a
+   * note on a cell where the host has notes, and conditional formats of the user's (a cell-value
+   * rule on 总投资 and a custom formula on 项目状态 of 项目台账, one on 外出招商).
+   */
+  formattedSample(): HostBook;
+}
+
+/** What the command line computes for the same sheets (the "office" form: serial dates, "" blanks). */
+export function cliResult(sheets: readonly SampleSheet[], opts: { merges?: boolean } = {}): CheckResult {
+  const input: WorkbookInput = {
+    name: SAMPLE_NAME,
+    dateSystem: 1900,
+    sheets: sheets.map((s) => ({ name: s.name, merges: opts.merges === false ? undefined : s.merges, rows: gridRows(officeGrid(s.grid)) })),
+  };
+  return checkWorkbook(input, { today: TODAY });
+}
+
+export function comparable(r: CheckResult) {
+  return { findings: r.findings, projects: r.projects, targets: r.targets, score: r.score, penalty: r.penalty, ledgers: r.ledgers, unit: [r.unitKind, r.unitName] };
+}
+
+/** Every cell an area list covers, as "row,column". */
+function cellsOf(marks: readonly MarkView[]): Set<string> {
+  const cells = new Set<string>();
+  for (const m of marks) for (const a of m.areas) for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) cells.add(`${r},${c}`);
+  return cells;
+}
+
+const cellKey = (a1: string) => {
+  const [a] = parseAreas(a1);
+  return `${a.top},${a.left}`;
+};
+
+const formulaOf = (kind: MarkKind) => `=${markCondition(kind)}`;
+
+/** What a failing call rejects with. */
+const failure = (call: Promise<unknown>) => call.then(() => null, (e: unknown) => e as WorkbookError);
+
+/** Lets promise chains (a subscription's registration) run. */
+const settle = async () => {
+  for (let i = 0; i < 10; i++) await Promise.resolve();
+};
+
+const day = (iso: string) => parseIsoDay(iso)!;
+
+/** Checks the workbook and marks the result; resolves to the check's result. */
+type Marking = (port: WorkbookPort) => Promise<CheckResult>;
+const MARKINGS: [string, Marking][] = [
+  ["checkAndHighlight", (port) => port.checkAndHighlight()],
+  [
+    "check, then highlight",
+    async (port) => {
+      const result = await port.check();
+      await port.highlight(result);
+      return result;
+    },
+  ],
+];
+
+/** The port's calls that read the workbook and return a check's result. */
+const READS: [string, (port: WorkbookPort) => Promise<CheckResult>][] = [
+  ["check", (port) => port.check()],
+  ["checkAndHighlight", (port) => port.checkAndHighlight()],
+];
+
+export function portSuite(host: Host): void {
+  beforeEach(() => resetWorkbookSettings());
+
+  describe.each(READS)(`reading the workbook in ${host.name} (%s)`, (_name, read) => {
+    test("gives the same result as the command line's path on the sample ledger", async () => {
+      const result = await read(host.fromSheets(sampleSheets()).port());
+      const cli = checkWorkbook(sampleWorkbook("office"), { today: TODAY });
+      expect(comparable(result)).toEqual(comparable(cli));
+      expect(result.findings.map((f) => `${f.sheet}!${f.cell} ${f.rule}`).sort()).toEqual(SAMPLE_PLANTED.map((p) => `${p.sheet}!${p.cell} ${p.rule}`).sort());
+    });
+
+    test("reads a used range that does not start at A1 into the right rows and columns, and a blank sheet as none", async () => {
+      const sheets = sampleSheets();
+      const trips = sheets.find((s) => s.name === "外出招商")!;
+      trips.grid = [[], [], ...trips.grid.map((r) => [null, ...r])];
+      trips.merges = trips.merges.map((m) => ({ top: m.top + 2, left: m.left + 1, bottom: m.bottom + 2, right: m.right + 1 }));
+      sheets.push({ name: "空白", grid: [], merges: [] });
+      const result = await read(host.fromSheets(sheets).port());
+      expect(comparable(result)).toEqual(comparable(cliResult(sheets)));
+      expect(result.targets.find((t) => t.id === "trips-deputy")?.met).toBe(true);
+    });
+
+    test("reads the 1904 date system without writing anything, and reads dates by it", async () => {
+      const sheets = sampleSheets();
+      const book = host.fromSheets(sheets);
+      book.use1904();
+      const before = JSON.stringify(book.cells());
+      const result = await read(book.port());
+      expect(comparable(result)).toEqual(comparable(cliResult(sheets)));
+      expect(JSON.stringify(book.cells())).toBe(before);
+    });
+
+    test("a sheet deleted or added between two reads is noticed", async () => {
+      const book = host.fromSheets(sampleSheets());
+      const port = book.port();
+      await read(port);
+      book.deleteSheet("客商邀请");
+      expect((await read(port)).targets.find((t) => t.id === "invitations")?.met).toBeNull();
+      book.addSheets(sampleSheets().filter((s) => s.name === "客商邀请"));
+      expect((await read(port)).targets.find((t) => t.id === "invitations")?.met).toBe(true);
+    });
+  });
+
+  describe.each(MARKINGS)(`highlight in ${host.name} by %s`, (_name, mark) => {
+    test("marks start-date statuses by row and error cells, in DOMAIN.md's colours", async () => {
+      const book = host.formattedSample();
+      await mark(book.port());
+      const marks = book.marks(PROJECTS);
+      const alert = marks.filter((m) => m.formula === formulaOf("start-alert"));
+      const soon = marks.filter((m) => m.formula === formulaOf("start-soon"));
+      const errors = marks.filter((m) => m.formula === formulaOf("error-cell"));
+      // The sample's 签约 rows: J8 has no planned start, J9 is overdue, J10 is due soon.
+      const rowsOf = (ms: MarkView[]) => [...new Set([...cellsOf(ms)].map((k) => Number(k.split(",")[0])))].sort((a, b) => a - b);
+      expect(rowsOf(alert)).toEqual([8, 9]);
+      expect(rowsOf(soon)).toEqual([10]);
+      // whole rows of the used range, merged into one run
+      expect(alert.flatMap((m) => m.areas)).toEqual([{ top: 8, left: 1, bottom: 9, right: 16 }]);
+      expect(alert[0]).toMatchObject({ fill: MARK_STYLES["start-alert"].fill, font: MARK_STYLES["start-alert"].font });
+      expect(soon[0]).toMatchObject({ fill: MARK_STYLES["start-soon"].fill, font: MARK_STYLES["start-soon"].font });
+
+      const plantedErrors = SAMPLE_PLANTED.filter((p) => p.sheet === PROJECTS && RULES[p.rule].severity === "error").map((p) => cellKey(p.cell));
+      expect([...cellsOf(errors)].sort()).toEqual([...new Set(plantedErrors)].sort());
+      for (const m of errors) {
+        expect(m.fill).toBeNull();
+        expect(m.font).toBe(MARK_STYLES["error-cell"].font);
+        for (const edge of ["top", "bottom", "left", "right"] as const) expect(m.borders[edge]).toEqual({ style: "Continuous", color: "#C00000" });
+      }
+      expect(book.marks("外出招商")).toEqual([]);
+    });
+
+    test("highlight then clear leaves every cell, note and user's conditional format exactly as before", async () => {
+      const book = host.formattedSample();
+      const before = book.visible();
+      const cells = JSON.stringify(book.cells());
+      const port = book.port();
+      await mark(port);
+      expect(book.visible()).not.toEqual(before); // it did mark something
+      expect(JSON.stringify(book.cells())).toBe(cells);
+      await port.clear();
+      expect(book.visible()).toEqual(before);
+    });
+
+    test("clear finds and removes the marks after the workbook was saved and reopened", async () => {
+      const book = host.formattedSample();
+      const before = book.visible();
+      await mark(book.port());
+      const reopened = book.reopen();
+      expect(reopened.marks(PROJECTS).length).toBeGreaterThan(0);
+      await reopened.port().clear();
+      expect(reopened.visible()).toEqual(before);
+    });
+
+    test("highlighting again replaces the marks instead of stacking them; the user's formats keep their order", async () => {
+      const book = host.formattedSample();
+      const user = JSON.stringify(book.userFormats(PROJECTS));
+      const port = book.port();
+      await mark(port);
+      const first = JSON.stringify(book.marks(PROJECTS));
+      await mark(port);
+      expect(JSON.stringify(book.marks(PROJECTS))).toBe(first);
+      expect(JSON.stringify(book.userFormats(PROJECTS))).toBe(user);
+      const reopened = book.reopen();
+      await mark(reopened.port());
+      expect(JSON.stringify(reopened.marks(PROJECTS))).toBe(first);
+    });
+  });
+
+  describe.each(MARKINGS)(`highlight failures in ${host.name} leave nothing half-applied (%s)`, (_name, mark) => {
+    test("a protected sheet: a Chinese message naming it, and no mark anywhere", async () => {
+      const book = host.formattedSample();
+      const port = book.port();
+      await port.check();
+      book.protect(PROJECTS);
+      const before = book.visible();
+      const error = (await failure(mark(port))) as WorkbookError;
+      expect(error).toBeInstanceOf(WorkbookError);
+      expect(error.message).toContain("工作表“项目台账”受保护，无法添加标记，本次没有做任何修改");
+      expect(error.messageEn).toContain('Sheet "项目台账" is protected');
+      expect(book.visible()).toEqual(before);
+    });
+
+    test("clear on a protected sheet with marks: refused before anything is deleted", async () => {
+      const book = host.formattedSample();
+      const port = book.port();
+      await mark(port);
+      book.protect(PROJECTS);
+      const marked = book.visible();
+      const error = (await failure(port.clear())) as WorkbookError;
+      expect(error.message).toContain("工作表“项目台账”受保护，无法清除标记");
+      expect(book.visible()).toEqual(marked);
+    });
+
+    test("an error part-way through the write: the marks already written are removed again", async () => {
+      const book = host.formattedSample();
+      const before = book.visible();
+      const port = book.port();
+      await port.check();
+      book.failAdd(2);
+      const error = (await failure(mark(port))) as WorkbookError;
+      expect(error).toBeInstanceOf(WorkbookError);
+      expect(error.message).toMatch(/^标记失败：/);
+      expect(error.message).toContain("已撤回本次写入的全部标记");
+      expect(book.visible()).toEqual(before);
+    });
+
+    test("an error while replacing an earlier highlight leaves the workbook unmarked, the user's formats intact", async () => {
+      const book = host.formattedSample();
+      const before = book.visible();
+      const port = book.port();
+      await mark(port);
+      book.failStyle();
+      const error = (await failure(mark(port))) as WorkbookError;
+      expect(error.message).toContain("已撤回本次写入的全部标记");
+      expect(book.visible()).toEqual(before);
+    });
+  });
+
+  describe(`highlight in ${host.name}`, () => {
+    test("a user's own custom formula is never taken for ours", async () => {
+      const book = host.formattedSample();
+      const user = JSON.stringify([book.userFormats(PROJECTS), book.userFormats("外出招商")]);
+      const port = book.port();
+      await port.check();
+      await port.clear();
+      expect(JSON.stringify([book.userFormats(PROJECTS), book.userFormats("外出招商")])).toBe(user);
+      expect(book.userFormats(PROJECTS)).toHaveLength(2);
+    });
+
+    test("highlight of a result whose sheet was deleted after the check: a clear message, and no mark anywhere", async () => {
+      const book = host.formattedSample();
+      const port = book.port();
+      const result = await port.check();
+      book.deleteSheet(PROJECTS);
+      const before = book.visible();
+      const error = (await failure(port.highlight(result))) as WorkbookError;
+      expect(error).toBeInstanceOf(WorkbookError);
+      expect(error.message).toContain("找不到工作表“项目台账”（可能已被删除或重命名），本次没有做任何标记");
+      expect(book.visible()).toEqual(before);
+    });
+  });
+
+  describe(`select in ${host.name}`, () => {
+    test("activates the finding's sheet and selects its cell", async () => {
+      const book = host.fromSheets(sampleSheets());
+      book.setActiveSheet("外出招商");
+      const port = book.port();
+      const finding = (await port.check()).findings.find((f) => f.rule === "overdue-start")!;
+      await port.select(finding.sheet, finding.cell);
+      expect(book.activeSheet()).toBe(PROJECTS);
+      expect(book.selection()).toEqual({ sheet: PROJECTS, address: "J9" });
+    });
+
+    test("a workbook-level finding (no sheet) selects nothing and does not fail", async () => {
+      const book = host.fromSheets(sampleSheets());
+      const before = [book.activeSheet(), book.selection()];
+      await book.port().select("", "");
+      expect([book.activeSheet(), book.selection()]).toEqual(before);
+    });
+
+    test("a sheet that is gone gives a Chinese message", async () => {
+      const error = (await failure(host.fromSheets(sampleSheets()).port().select("已删除的表", "A1"))) as WorkbookError;
+      expect(error).toBeInstanceOf(WorkbookError);
+      expect(error.message).toMatch(/^定位单元格失败：找不到工作表或单元格/);
+    });
+  });
+
+  describe(`edits in ${host.name}`, () => {
+    beforeEach(() => jest.useFakeTimers());
+    afterEach(() => jest.useRealTimers());
+
+    test("calls back once when edits pause, not once per edit", async () => {
+      const book = host.fromSheets(sampleSheets());
+      const callback = jest.fn();
+      const off = book.port({ debounceMs: 800 }).onChanged(callback);
+      await settle();
+      expect(book.subscribers()).toBe(1);
+      await book.fireChanged(PROJECTS, "E6");
+      jest.advanceTimersByTime(500);
+      await book.fireChanged(PROJECTS, "E7");
+      jest.advanceTimersByTime(500);
+      await book.fireChanged(PROJECTS, "E8");
+      expect(callback).not.toHaveBeenCalled();
+      jest.advanceTimersByTime(800);
+      expect(callback).toHaveBeenCalledTimes(1);
+      off();
+      await settle();
+      expect(book.subscribers()).toBe(0);
+    });
+
+    test("unsubscribing cancels a pending callback, also before the subscription was registered", async () => {
+      const book = host.fromSheets(sampleSheets());
+      const port = book.port();
+      const callback = jest.fn();
+      port.onChanged(callback)(); // at once
+      await settle();
+      expect(book.subscribers()).toBe(0);
+      const off = port.onChanged(callback);
+      await settle();
+      await book.fireChanged(PROJECTS, "E6");
+      off();
+      jest.advanceTimersByTime(5_000);
+      expect(callback).not.toHaveBeenCalled();
+    });
+
+    test("an edit calls back, and the re-check sees it: J8 given a planned start is no longer missing one", async () => {
+      const book = host.fromSheets(sampleSheets());
+      const port = book.port({ debounceMs: 800 });
+      const first = await port.check();
+      expect(first.findings.some((f) => f.cell === "J8" && f.rule === "missing-planned-start")).toBe(true);
+      const callback = jest.fn();
+      const off = port.onChanged(callback);
+      await settle();
+      book.edit(PROJECTS, 8, 10, 44_896, { date: true }); // 2022-12-01
+      await book.fireChanged(PROJECTS, "J8");
+      jest.advanceTimersByTime(800);
+      expect(callback).toHaveBeenCalledTimes(1);
+      const again = await port.check();
+      expect(again.findings.some((f) => f.cell === "J8")).toBe(false);
+      expect(again.findings.length).toBe(first.findings.length - 1);
+      off();
+    });
+  });
+
+  describe(`台账设置 in ${host.name}`, () => {
+    const FULL: SettingsOverrides = {
+      unitName: "岱岳区经济开发区",
+      unitKind: "park",
+      asOf: day("2022-09-15"),
+      windowStart: day("2022-08-01"),
+      windowEnd: day("2022-09-30"),
+      planDeadline: day("2022-09-15"),
+      dueSoonDays: 10,
+      projectPoints: 2.5,
+      fairBonus: 1,
+      tripPoints: 0.5,
+      annualTask: 120000,
+    };
+    const SAMPLE_SETTINGS = { unitName: "财源街道", unitKind: "town", asOf: day("2022-09-30") };
+    const withoutSettingsSheet = () => host.fromSheets(sampleSheets().filter((s) => s.name !== SETTINGS_SHEET));
+
+    test("write then read gives back every setting; the sheet is created with its 项目 | 值 header", async () => {
+      const book = withoutSettingsSheet();
+      const port = book.port();
+      expect(await port.loadSettings()).toEqual({});
+      await port.saveSettings(FULL);
+      expect([book.cell(SETTINGS_SHEET, 1, 1).value, book.cell(SETTINGS_SHEET, 1, 2).value]).toEqual(["项目", "值"]);
+      expect(await port.loadSettings()).toEqual(FULL);
+      expect(await book.reopen().port().loadSettings()).toEqual(FULL);
+    });
+
+    test("values are stored as text: dates stay 2022-09-15, numbers stay as typed, = is never a formula", async () => {
+      const book = withoutSettingsSheet();
+      const port = book.port();
+      await port.saveSettings({ ...FULL, unitName: '=HYPERLINK("http://example.invalid","点击")' });
+      const cells = book.usedCells(SETTINGS_SHEET);
+      expect(cells.every((c) => !c.formula && typeof c.value === "string" && c.text)).toBe(true);
+      const shown = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [book.cell(SETTINGS_SHEET, i + 1, 1).value, book.cell(SETTINGS_SHEET, i + 1, 2).value]));
+      expect(shown["统计截止日"]).toBe("2022-09-15");
+      expect(shown["每个签约项目分值"]).toBe("2.5");
+      expect(shown["单位名称"]).toBe('=HYPERLINK("http://example.invalid","点击")');
+      expect((await port.loadSettings()).unitName).toBe('=HYPERLINK("http://example.invalid","点击")');
+    });
+
+    test("saving recalculates and hands the settings to the functions, with the date system", async () => {
+      const book = withoutSettingsSheet();
+      book.use1904();
+      await book.port().saveSettings(FULL);
+      expect(book.calculations()).toBe(1);
+      expect(book.functionSettings().overrides).toEqual(FULL);
+      expect(book.functionSettings().dateSystem).toBe(1904);
+    });
+
+    test("loading hands the sheet's settings to the functions", async () => {
+      const book = host.fromSheets(sampleSheets());
+      const loaded = await book.port().loadSettings();
+      expect(loaded).toEqual(SAMPLE_SETTINGS);
+      expect(book.functionSettings().overrides).toEqual(loaded);
+    });
+
+    test("loading recalculates only when the settings differ from what the functions had", async () => {
+      const book = host.fromSheets(sampleSheets());
+      const port = book.port();
+      await port.loadSettings();
+      expect(book.calculations()).toBe(1);
+      await port.loadSettings(); // the pane opened again on the same settings
+      expect(book.calculations()).toBe(1);
+      book.edit(SETTINGS_SHEET, 4, 2, "2022-09-10"); // 统计截止日 edited by hand
+      await port.loadSettings();
+      expect(book.calculations()).toBe(2);
+      expect(book.functionSettings().overrides.asOf).toBe(day("2022-09-10"));
+
+      resetWorkbookSettings();
+      const plain = withoutSettingsSheet();
+      expect(await plain.port().loadSettings()).toEqual({});
+      expect(plain.calculations()).toBe(0);
+    });
+
+    test("a failed recalculation after loading leaves the functions' settings as they were", async () => {
+      const book = host.fromSheets(sampleSheets());
+      book.failCalculate();
+      const error = (await failure(book.port().loadSettings())) as WorkbookError;
+      expect(error).toBeInstanceOf(WorkbookError);
+      expect(error.message).toMatch(/^读取台账设置失败：/);
+      expect(book.functionSettings().overrides).toEqual({});
+    });
+
+    test("rewriting an existing sheet replaces the settings, keeps the user's notes and formats, and the check follows", async () => {
+      const book = host.fromSheets(sampleSheets());
+      book.edit(SETTINGS_SHEET, 6, 1, "备注");
+      book.edit(SETTINGS_SHEET, 6, 2, "由经发办填写");
+      book.edit(SETTINGS_SHEET, 2, 1, "单位名称", { bold: true });
+      const port = book.port();
+      expect((await port.check()).projects.find((p) => p.row === 9)?.status).toBe("overdue");
+
+      // an earlier as-of date: 计划开工 2022-09-15 of row 9 is then still ahead
+      const changed = { ...(await port.loadSettings()), asOf: day("2022-09-10"), dueSoonDays: 7 };
+      await port.saveSettings(changed);
+      expect(await port.loadSettings()).toEqual(changed);
+      const rowsWith = (text: string) => book.usedCells(SETTINGS_SHEET).filter((c) => c.value === text).map((c) => c.row);
+      expect([book.cell(SETTINGS_SHEET, 1, 1).value, book.cell(SETTINGS_SHEET, 1, 2).value]).toEqual(["项目", "值"]);
+      expect(rowsWith("统计截止日")).toHaveLength(1);
+      const [noteRow] = rowsWith("备注");
+      expect(book.cell(SETTINGS_SHEET, noteRow, 2).value).toBe("由经发办填写");
+      expect(book.cell(SETTINGS_SHEET, 2, 1).bold).toBe(true);
+
+      const after = await port.check();
+      expect(after.settings.asOf).toBe(day("2022-09-10"));
+      expect(after.projects.find((p) => p.row === 9)?.status).toBe("due-soon");
+    });
+
+    test("removing a setting removes its row, so the default applies again", async () => {
+      const book = withoutSettingsSheet();
+      const port = book.port();
+      await port.saveSettings(FULL);
+      const { annualTask: _dropped, ...rest } = FULL;
+      await port.saveSettings(rest);
+      expect(await port.loadSettings()).toEqual(rest);
+    });
+
+    test("a failed save restores the functions' settings and says so in Chinese", async () => {
+      const book = host.fromSheets(sampleSheets());
+      const port = book.port();
+      const loaded = await port.loadSettings();
+      book.failCalculate();
+      const error = (await failure(port.saveSettings({ ...loaded, dueSoonDays: 3 }))) as WorkbookError;
+      expect(error).toBeInstanceOf(WorkbookError);
+      expect(error.message).toMatch(/^保存台账设置失败：/);
+      expect(book.functionSettings().overrides).toEqual(loaded);
+    });
+
+    test("a protected 台账设置 cannot be written: a WorkbookError, nothing changed", async () => {
+      const book = host.fromSheets(sampleSheets());
+      book.protect(SETTINGS_SHEET);
+      const before = book.visible();
+      const error = (await failure(book.port().saveSettings(FULL))) as WorkbookError;
+      expect(error).toBeInstanceOf(WorkbookError);
+      expect(error.message).toContain("没有修改此工作簿的权限");
+      expect(book.visible()).toEqual(before);
+      expect(book.functionSettings().overrides).toEqual(SAMPLE_SETTINGS);
+    });
+  });
+}
