@@ -108,8 +108,8 @@ function wpsConfig(env = {}, argv = {}) {
     target: ["web", `es${SHIPPED_ECMA_VERSION}`],
     entry: {
       // The main page: ribbon callbacks and the ZS functions, synchronous, so the engine is in this chunk.
-      main: "./src/wps/main.ts",
-      pane: "./src/wps/pane.tsx",
+      main: ["./src/wps/main.ts", "./src/functions/wps.ts"],
+      pane: "./src/taskpane/wps.tsx",
     },
     output: {
       path: ADDIN_OUTPUT,

@@ -27,7 +27,7 @@ export interface DesktopIO {
   readonly today?: Date;
 }
 
-export interface KeySource {
+interface KeySource {
   readonly isTTY?: boolean;
   setRawMode?(raw: boolean): unknown;
   once(event: "data" | "end" | "error", listener: () => void): unknown;
@@ -41,7 +41,7 @@ export interface KeySource {
 const COMMANDS = new Set(["check", "report"]);
 
 /** Set to 1 to get this behaviour from `node dist/cli/main.js` (how the tests reach it on any system). */
-export const DESKTOP_ENV = "ZSLEDGER_DESKTOP";
+const DESKTOP_ENV = "ZSLEDGER_DESKTOP";
 
 /**
  * Whether a start looks like a drop or a double-click: the standalone executable on Windows (or
@@ -67,7 +67,7 @@ export function runningAsSea(): boolean {
 }
 
 /** What a double-click shows; the standalone executables' README.txt opens with it too (scripts/release). */
-export const DESKTOP_USAGE: Text = {
+const DESKTOP_USAGE: Text = {
   zh: [
     "招商台账助手 zsledger — 检查招商引资台账",
     "",
@@ -239,7 +239,7 @@ function reserve(dir: string, base: string, ext: string, io: DesktopIO): string 
 }
 
 /** Waits for one key in a console; for a pipe, for its first data or its end (never forever on a closed one). */
-export function anyKey(stdin: KeySource): Promise<void> {
+function anyKey(stdin: KeySource): Promise<void> {
   return new Promise((resolve) => {
     const raw = stdin.isTTY === true && typeof stdin.setRawMode === "function";
     const done = () => {

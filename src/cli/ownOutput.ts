@@ -140,7 +140,7 @@ function rootTarget(target: string): string {
 }
 
 /** Every part but the custom properties part (which holds the digest), by name, CRC-32 and size. */
-export function fingerprint(entries: readonly { readonly name: string; readonly crc32: number; readonly unpacked: number }[], except: string): string {
+function fingerprint(entries: readonly { readonly name: string; readonly crc32: number; readonly unpacked: number }[], except: string): string {
   const lines = entries
     .filter((e) => e.name !== except)
     .map((e) => `${e.name}\t${(e.crc32 >>> 0).toString(16)}\t${e.unpacked}`)

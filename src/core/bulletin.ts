@@ -36,7 +36,7 @@ const same: UnitAlias = (name) => name;
  * The units of one checked file: one per value of a 单位 column when a sheet holds several,
  * otherwise the workbook's unit (its name, else the file's name).
  */
-export function bulletinUnits(file: string, r: CheckResult, alias: UnitAlias = same): BulletinUnit[] {
+function bulletinUnits(file: string, r: CheckResult, alias: UnitAlias = same): BulletinUnit[] {
   if (r.units) {
     return r.units.map((u) => ({
       unit: alias(u.unit),

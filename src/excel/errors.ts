@@ -8,7 +8,7 @@ import { ACTIONS, type Action } from "../host/actions";
 import { NotInExcelError } from "./host";
 import { WorkbookError } from "../host/port";
 
-export { sheetList, type Action } from "../host/actions";
+export { type Action } from "../host/actions";
 
 /** The `code` of an Office.js error (OfficeExtension.Error), or "" for anything else. */
 export function officeErrorCode(e: unknown): string {

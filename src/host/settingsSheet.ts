@@ -11,7 +11,7 @@ import { gridRows, isBlank, type CellValue, type DateSystem } from "../core/shee
 import { displayValue } from "../core/text";
 
 /** The header row the pane writes above the settings. */
-export const SETTINGS_HEADER: readonly [string, string] = ["项目", "值"];
+const SETTINGS_HEADER: readonly [string, string] = ["项目", "值"];
 
 /** The sheet the core reads settings from: 台账设置 itself if present, else another name the core accepts. */
 export function settingsSheetName(names: readonly string[]): string | null {

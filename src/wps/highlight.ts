@@ -26,7 +26,7 @@ import { isProtected, worksheetsOf } from "./sheets";
  * Range("…") takes an address of at most 255 characters in the VBA model: each format's area list
  * stays below it, and an entry with more areas becomes several formats.
  */
-export const MAX_ADDRESS_CHARS = 250;
+const MAX_ADDRESS_CHARS = 250;
 
 /** Whether a conditional format is one of ours: an expression whose formula carries our marker. */
 function isOurs(fc: WpsFormatCondition): boolean {

@@ -1,16 +1,14 @@
 /**
  * The add-in's main page in WPS (index.html), loaded when WPS starts: it holds the ribbon's
- * callbacks (window.ribbon, named in ribbon.xml), registers the six ZS functions (WPS
- * 12.1.0.20540+), and publishes the open workbook's 台账设置 for them when a workbook opens or
+ * callbacks (window.ribbon, named in ribbon.xml) — the six ZS functions are registered beside it
+ * by src/functions/wps.ts (WPS 12.1.0.20540+) — and publishes the open workbook's 台账设置 for them when a workbook opens or
  * comes to the front, so formulas compute with the settings before anyone opens the pane.
  */
-import { registerFunctions } from "./functions";
 import { wpsApplication } from "./objectModel";
 import { ribbon } from "./ribbon";
 import { loadSettingsSheet } from "./settingsSheet";
 
 (window as unknown as { ribbon: typeof ribbon }).ribbon = ribbon;
-registerFunctions();
 
 const publishSettings = (): void => {
   try {

@@ -20,7 +20,7 @@
 /** One cell's value as Value2 gives it; blanks may come as undefined, null or "" (all read as blank). */
 export type WpsValue = string | number | boolean | null | undefined;
 
-export interface WpsCount {
+interface WpsCount {
   readonly Count: number;
 }
 
@@ -47,12 +47,12 @@ export interface WpsRange {
   ClearContents(): unknown;
 }
 
-export interface WpsInterior {
+interface WpsInterior {
   /** BGR as VBA has it: red + green × 256 + blue × 65536. */
   Color: number;
 }
 
-export interface WpsFont {
+interface WpsFont {
   Color: number;
 }
 
@@ -61,7 +61,7 @@ export interface WpsBorder {
   Color: number;
 }
 
-export interface WpsBorders {
+interface WpsBorders {
   Item(index: number): WpsBorder;
 }
 
@@ -146,7 +146,7 @@ export interface WpsApplication {
 // The member names above, checked against wps-jsapi's declarations.
 
 type Members<T, K extends keyof T> = K;
-export type CheckedMembers =
+type _CheckedMembers =
   | Members<Et.EtRange, "Value2" | "Formula" | "NumberFormat" | "Row" | "Column" | "Rows" | "Columns" | "MergeCells" | "MergeArea">
   | Members<Et.EtRange, "FormatConditions" | "Worksheet" | "Select" | "Activate" | "ClearContents">
   | Members<Et.EtInterior, "Color">

@@ -13,7 +13,7 @@ import type { WpsApplication, WpsWorksheet } from "./objectModel";
 import { activeWorkbook, extentOf, gridOf, isVisible, spanOf, worksheetsOf, type Extent } from "./sheets";
 
 /** Above this many merged areas on a sheet the merges are skipped: the core reads headers without them. */
-export const MAX_MERGED_AREAS = 2_000;
+const MAX_MERGED_AREAS = 2_000;
 
 export interface WpsRead {
   readonly input: WorkbookInput;
@@ -44,7 +44,7 @@ export function readWorkbook(app: WpsApplication): WpsRead {
  * The merged areas that touch the used range, or undefined when WPS does not say (MergeCells
  * neither true, false nor null) or there are more than MAX_MERGED_AREAS.
  */
-export function mergedAreas(ws: WpsWorksheet, extent: Extent): MergeArea[] | undefined {
+function mergedAreas(ws: WpsWorksheet, extent: Extent): MergeArea[] | undefined {
   const found = new Map<string, MergeArea>();
   let unknown = false;
   const visit = (block: MergeArea): void => {

@@ -17,7 +17,7 @@ export const BUTTONS = {
   btnHelp: { dialog: "help.html" },
 } as const;
 
-export const PANE_KEY = "zsledger.taskpaneId";
+const PANE_KEY = "zsledger.taskpaneId";
 const PANE_TITLE = "招商台账助手";
 
 /** A file of the add-in, beside the main page. */
@@ -26,7 +26,7 @@ function addinUrl(file: string): string {
 }
 
 /** Opens the pane on `query` (a fresh load each time, so the pane runs the button's action once). */
-export function showPane(app: WpsApplication, query: string): void {
+function showPane(app: WpsApplication, query: string): void {
   const url = addinUrl(`taskpane.html?${query}&t=${Date.now()}`);
   const id = Number(app.PluginStorage.getItem(PANE_KEY));
   let pane = id ? app.GetTaskPane(id) : null;

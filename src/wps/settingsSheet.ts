@@ -11,7 +11,7 @@ import { areaAddress } from "../host/areas";
 import { keptRows, overridesOf, settingsRows, settingsSheetName } from "../host/settingsSheet";
 import { sheetProtected } from "./errors";
 import type { WpsApplication, WpsValue, WpsWorkbook, WpsWorksheet } from "./objectModel";
-import { publishedText, publishSettings, restorePublished } from "./settingsChannel";
+import { publishedText, publishSettings, restorePublished } from "../host/settingsChannel";
 import { activeWorkbook, extentOf, gridOf, isProtected, worksheetsOf, type Extent } from "./sheets";
 
 interface SettingsSheet {

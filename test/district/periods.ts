@@ -27,8 +27,8 @@ import type { CellValue } from "../../src/core/sheet";
 import type { SampleSheet } from "../sample/sampleLedger";
 import { workbookOf } from "../sample/writeSample";
 
-export const FIRST = "2022-09-15";
-export const SECOND = "2022-09-30";
+const FIRST = "2022-09-15";
+const SECOND = "2022-09-30";
 
 const _ = null;
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);

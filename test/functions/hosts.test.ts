@@ -1,7 +1,7 @@
 /**
  * The six ZS functions give the same answers in WPS as in Excel: one table of calls on the sample
  * ledger, each made as Excel makes it (src/functions/functions.ts, awaited; ranges as 2-D arrays
- * with "" for blanks, dates as serials) and as WPS may make it (src/wps/functions.ts, synchronous;
+ * with "" for blanks, dates as serials) and as WPS may make it (src/functions/wps.ts, synchronous;
  * ranges as Range objects read through Value2 with blanks undefined, or as 2-D arrays, and cell
  * arguments as one-cell Ranges). An answer is a value or an error's kind and message; both hosts
  * must give the same, and the table holds answers of every kind.
@@ -10,8 +10,8 @@ import * as excel from "../../src/functions/functions";
 import { resetWorkbookSettings, setWorkbookSettings } from "../../src/host/runtimeState";
 import { clearTableCache } from "../../src/functions/tableCache";
 import type { WpsRange } from "../../src/wps/objectModel";
-import { publishSettings } from "../../src/wps/settingsChannel";
-import * as wps from "../../src/wps/functions";
+import { publishSettings } from "../../src/host/settingsChannel";
+import * as wps from "../../src/functions/wps";
 import { cellAddress } from "../../src/core/sheet";
 import { officeGrid, sampleSheets } from "../sample/sampleLedger";
 import { FakeWps } from "../wps/fakeWps";

@@ -11,7 +11,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import { createRequire } from "module";
 import * as path from "path";
-import { WPS_FUNCTIONS } from "../../src/wps/functions";
+import { WPS_FUNCTIONS } from "../../src/functions/wps";
 import { BUTTONS } from "../../src/wps/ribbon";
 
 const ROOT = path.join(__dirname, "..", "..");

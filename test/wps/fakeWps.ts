@@ -42,7 +42,7 @@ import { officeGrid, type SampleSheet } from "../sample/sampleLedger";
 // ---------------------------------------------------------------------------------------------
 // Document state
 
-export type Edge = "top" | "bottom" | "left" | "right";
+type Edge = "top" | "bottom" | "left" | "right";
 const EDGE_OF: Readonly<Record<number, Edge>> = { [-4160]: "top", [-4107]: "bottom", [-4131]: "left", [-4152]: "right" };
 
 export interface CellState {
@@ -88,7 +88,7 @@ export interface DocState {
 const MAX_ADDRESS = 255;
 const key = (row: number, column: number) => `${row},${column}`;
 
-export function blankCell(): CellState {
+function blankCell(): CellState {
   return { value: "", numberFormat: "General", fontBold: false, fill: null };
 }
 

@@ -2,7 +2,7 @@
 import { dayFromSerial, serialFromDay } from "../../src/core/day";
 import { getWorkbookSettings } from "../../src/host/runtimeState";
 import { isMarkFormula } from "../../src/host/marks";
-import { adoptPublishedSettings } from "../../src/wps/settingsChannel";
+import { adoptPublishedSettings } from "../../src/host/settingsChannel";
 import { createWpsPort } from "../../src/wps/wpsPort";
 import type { Edge, Host, HostBook, MarkView } from "../host/portSuite";
 import { PROJECTS, TODAY } from "../host/portSuite";
@@ -12,7 +12,7 @@ import { addUserCf, cellState, editCellState, FakeWps, FakeWpsError, visibleStat
 const today = () => TODAY;
 
 /** VBA's BGR colour number as #RRGGBB. */
-export function hexOf(bgr: number | null): string | null {
+function hexOf(bgr: number | null): string | null {
   if (bgr === null) return null;
   const rgb = ((bgr & 0xff) << 16) | (bgr & 0xff00) | ((bgr >> 16) & 0xff);
   return `#${rgb.toString(16).toUpperCase().padStart(6, "0")}`;

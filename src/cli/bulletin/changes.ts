@@ -13,7 +13,7 @@ import type { StartStatus } from "../../core/result";
 import { compact } from "../../core/text";
 import type { BulletinData, FindingData, ProjectData, UnitData } from "./data";
 
-export interface UnitChange {
+interface UnitChange {
   readonly unit: string;
   readonly now: UnitData;
   /** Null when the unit did not report last time. */
@@ -28,7 +28,7 @@ export interface UnitChange {
   readonly startedSince: number;
 }
 
-export interface ProjectChange {
+interface ProjectChange {
   readonly now: ProjectData;
   /** Its status last time: null when it was not signed; undefined when the previous bulletin did not have it. */
   readonly before: StartStatus | null | undefined;

@@ -31,7 +31,7 @@ import type { OutEntry } from "../zipWrite";
 import type { Bulletin, FindingRow, ProjectRow } from "./model";
 import { PREVIOUS } from "../districtText";
 
-export const DATA_VERSION = 1;
+const DATA_VERSION = 1;
 const FORMAT = "zsledger-bulletin";
 const NAMESPACE = "urn:zsledger:bulletin";
 const ROOT = "zsledger-bulletin";
@@ -121,7 +121,7 @@ function toJson(d: BulletinData): string {
   return json.replace(/[\uFFFE\uFFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
 }
 
-export function dataXml(d: BulletinData): string {
+function dataXml(d: BulletinData): string {
   // Element text: only & and < must be escaped (> too, for "]]>"); JSON has already escaped every control character.
   const text = toJson(d).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${ROOT} xmlns="${NAMESPACE}" version="${DATA_VERSION}">${text}</${ROOT}>`;

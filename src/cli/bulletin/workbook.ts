@@ -49,7 +49,7 @@ const THIN: Partial<ExcelJS.Borders> = {
   right: { style: "thin", color: { argb: "FF808080" } },
 };
 
-export function bulletinTitle(district: string, asOf: Day): string {
+function bulletinTitle(district: string, asOf: Day): string {
   return `${district}${BULLETIN_TITLE_WORDS}（截至${dateZh(asOf)}）`;
 }
 

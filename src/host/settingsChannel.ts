@@ -7,10 +7,18 @@
  */
 import type { SettingsOverrides } from "../core/settings";
 import type { DateSystem } from "../core/sheet";
-import { getWorkbookSettings, setWorkbookSettings } from "../host/runtimeState";
-import type { WpsPluginStorage } from "./objectModel";
+import { getWorkbookSettings, setWorkbookSettings } from "./runtimeState";
 
-export const SETTINGS_KEY = "zsledger.workbookSettings";
+/**
+ * The little of a key-value store shared by an add-in's pages that this needs (WPS's
+ * Application.PluginStorage has it).
+ */
+export interface SharedStore {
+  setItem(key: string, value: string | number | boolean): void;
+  getItem(key: string): string | null | undefined;
+}
+
+const SETTINGS_KEY = "zsledger.workbookSettings";
 
 interface Published {
   readonly overrides: SettingsOverrides;
@@ -27,12 +35,12 @@ function serialise(overrides: SettingsOverrides, dateSystem: DateSystem): string
 }
 
 /** What the pane last published ("" when nothing). */
-export function publishedText(storage: WpsPluginStorage): string {
+export function publishedText(storage: SharedStore): string {
   return storage.getItem(SETTINGS_KEY) ?? "";
 }
 
 /** Publishes the settings; returns whether they differ from what was there (the caller then recalculates). */
-export function publishSettings(storage: WpsPluginStorage, overrides: SettingsOverrides, dateSystem: DateSystem): boolean {
+export function publishSettings(storage: SharedStore, overrides: SettingsOverrides, dateSystem: DateSystem): boolean {
   const text = serialise(overrides, dateSystem);
   if (text === publishedText(storage)) return false;
   storage.setItem(SETTINGS_KEY, text);
@@ -40,7 +48,7 @@ export function publishSettings(storage: WpsPluginStorage, overrides: SettingsOv
 }
 
 /** Puts back what `publishedText` gave before a failed write. */
-export function restorePublished(storage: WpsPluginStorage, text: string): void {
+export function restorePublished(storage: SharedStore, text: string): void {
   storage.setItem(SETTINGS_KEY, text);
 }
 
@@ -52,7 +60,7 @@ let adopted: { text: string; version: number } | null = null;
  * the last call (one getItem per call; the text is parsed only when it changed). Unreadable text
  * leaves the runtime as it was.
  */
-export function adoptPublishedSettings(storage: WpsPluginStorage | undefined): void {
+export function adoptPublishedSettings(storage: SharedStore | undefined): void {
   const text = storage ? publishedText(storage) : "";
   if (adopted && adopted.text === text && adopted.version === getWorkbookSettings().version) return;
   try {

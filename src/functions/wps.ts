@@ -10,22 +10,30 @@
  * A function that cannot answer throws its Error (#VALUE! or #N/A in its name, the reason in its
  * message); what WPS shows in the cell for it is not documented either (docs/wps.md).
  */
-import * as formulas from "../functions/formulas";
-import { adoptPublishedSettings } from "./settingsChannel";
-import type { WpsApplication, WpsRange, WpsValue } from "./objectModel";
-import { gridOf } from "./sheets";
+import type { CellValue } from "../core/sheet";
+import { adoptPublishedSettings, type SharedStore } from "../host/settingsChannel";
+import * as formulas from "./formulas";
+
+/** A value WPS hands over: what a cell holds (blank as undefined or null, VBA's Empty), or a range's rows. */
+type WpsValue = CellValue;
 
 /** The namespace users type before each function: =ZS.TARGETMET(…). */
 export const NAMESPACE = "ZS";
 
-function isRange(v: unknown): v is Pick<WpsRange, "Value2"> {
+/** Rows of columns, blanks as "" (as Excel passes them); a single value is a 1 × 1 grid. */
+function gridOf(value: unknown): CellValue[][] {
+  const rows = Array.isArray(value) ? value : [[value]];
+  return rows.map((row) => (Array.isArray(row) ? row : [row]).map((v: WpsValue) => (v === undefined || v === null ? "" : v)));
+}
+
+function isRange(v: unknown): v is { readonly Value2: unknown } {
   return typeof v === "object" && v !== null && !Array.isArray(v) && "Value2" in v;
 }
 
 /** A table argument as rows of columns, blanks as "". Anything else goes on as it is (the computation says what is wrong). */
 export function tableArgument(v: unknown): unknown {
   if (isRange(v)) return gridOf(v.Value2);
-  if (Array.isArray(v) && v.every(Array.isArray)) return gridOf(v as WpsValue[][]);
+  if (Array.isArray(v) && v.every(Array.isArray)) return gridOf(v);
   return v;
 }
 
@@ -37,7 +45,7 @@ export function valueArgument(v: unknown): unknown {
   return value === undefined ? null : value;
 }
 
-type Globals = { Application?: Pick<WpsApplication, "PluginStorage">; wps?: { AddCustomFunction?: (ns: string, name: string, fn: (...args: never[]) => unknown) => void } };
+type Globals = { Application?: { readonly PluginStorage?: SharedStore }; wps?: { AddCustomFunction?: (ns: string, name: string, fn: (...args: never[]) => unknown) => void } };
 const globals = () => globalThis as unknown as Globals;
 
 /** Before each call: the workbook's settings as the pane last published them. */
@@ -87,3 +95,7 @@ export function registerFunctions(): number {
   for (const [name, fn] of Object.entries(WPS_FUNCTIONS)) add(NAMESPACE, name, fn);
   return Object.keys(WPS_FUNCTIONS).length;
 }
+
+// Loaded on the WPS add-in's main page beside its ribbon callbacks (webpack.wps.js): the functions
+// are there as soon as WPS has started the add-in.
+registerFunctions();

@@ -5,8 +5,8 @@
  */
 import { createRoot } from "react-dom/client";
 import { langOf } from "../core/labels";
-import { App, type StartAction, type TabId } from "../taskpane/App";
-import { createWpsPort } from "./wpsPort";
+import { createWpsPort } from "../wps/wpsPort";
+import { App, type StartAction, type TabId } from "./App";
 
 const TABS: readonly TabId[] = ["check", "targets", "settings"];
 const ACTIONS: readonly StartAction[] = ["check", "highlight", "clear"];
