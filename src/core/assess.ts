@@ -9,7 +9,7 @@ import { LEDGER_KINDS, type FieldId, type LedgerKind } from "./ledger";
 import { tripRole, type AmountField, type ParsedRow } from "./row";
 import type { ProjectAssessment, TargetId, TargetResult } from "./result";
 import type { Settings } from "./settings";
-import { isSigned, outcomeOf, outcomePoints, startStatus } from "./startStatus";
+import { isSigned, outcomeOf, outcomePoints, startStatus, STATUS_FIELDS } from "./startStatus";
 import type { InviteeCategory, UnitKind } from "./values/types";
 
 /** The thresholds of the plan (目标任务), kept in one table so a district can tune them. */
@@ -198,10 +198,21 @@ export function weeksInside(from: Day, to: Day): Day[] {
   return weeks;
 }
 
-/** The ledgers a unit of `kind` is assessed on: those its targets count (全年任务's only when the annual task is set). */
+/** The targets a unit of `kind` is assessed on (全年任务 only when the annual task is set). */
+export function assessedTargets(kind: UnitKind, settings: Settings): TargetId[] {
+  return TARGETS_BY_KIND[kind].filter((id) => id !== "annual-task" || settings.annualTask !== null);
+}
+
+/** The ledgers a unit of `kind` is assessed on: those its targets count. */
 export function assessedLedgers(kind: UnitKind, settings: Settings): LedgerKind[] {
-  const targets = TARGETS_BY_KIND[kind].filter((id) => id !== "annual-task" || settings.annualTask !== null);
+  const targets = assessedTargets(kind, settings);
   return LEDGER_KINDS.filter((ledger) => targets.some((id) => TARGETS[id].ledger === ledger));
+}
+
+/** The columns a target counts: its ledger, all of `all`, and one of `any` (when given). */
+export function targetColumns(id: TargetId): { readonly ledger: LedgerKind; readonly all: readonly FieldId[]; readonly any: readonly FieldId[] } {
+  const def = TARGETS[id];
+  return { ledger: def.ledger, all: def.all ?? [], any: def.any ?? [] };
 }
 
 const NOT_ASSESSED = (id: TargetId): TargetResult => ({ id, met: null, actual: null, required: null, gap: null });
@@ -216,18 +227,21 @@ export function assessUnit(u: UnitRows, settings: Settings): UnitOutcome {
     const tally = def.tally(u.rows[def.ledger], { settings, kind: u.kind, present, counts });
     return tally ? { id, met: tally.gap === 0, ...tally } : NOT_ASSESSED(id);
   });
-  const projects = u.rows.projects.map((r) => projectAssessment(r, settings));
+  // Without the columns a start-date status reads, a status would be a guess (缺计划开工日期 on every signed row).
+  const projectColumns = u.present.get("projects");
+  const hasStatus = STATUS_FIELDS.every((f) => projectColumns?.has(f));
+  const projects = u.rows.projects.map((r) => projectAssessment(r, settings, hasStatus));
   return { targets, projects, ...scoreAndPenalty(projects, u.rows.projects, targets, settings) };
 }
 
-function projectAssessment(r: ParsedRow, settings: Settings): ProjectAssessment {
+function projectAssessment(r: ParsedRow, settings: Settings, hasStatus: boolean): ProjectAssessment {
   const outcome = outcomeOf(r, settings.asOf);
   return {
     sheet: r.sheet,
     row: r.row,
     unit: r.unit,
     name: r.values.name ?? "",
-    status: startStatus(r, settings),
+    status: hasStatus ? startStatus(r, settings) : null,
     outcome,
     points: outcomePoints(outcome, settings.projectPoints),
     investmentWan: rmbWan(r, "investment"),

@@ -4,16 +4,18 @@
  * the recognised columns of data rows; parsing and rules wait for the settings sheet, which may
  * come last.
  */
-import { assessUnit, round, sumTargets, type UnitRows } from "./assess";
+import { assessedTargets, assessUnit, round, sumTargets, type UnitRows } from "./assess";
 import { today, yearOf } from "./day";
 import type { Finding } from "./findings";
 import { LEDGER_KINDS, type FieldId, type Ledger, type LedgerKind, type RecognizedSheet } from "./ledger";
 import { LedgerReader, type RowContext } from "./read";
 import type { ParsedRow } from "./row";
 import { unitNameOfTitle } from "./recognize/heading";
+import { columnNamesOfRows, namedColumnsOf, type ColumnName } from "./recognize/columnNames";
+import { isSettingsSheet } from "./recognize/settingsSheet";
 import { SheetRecognizer } from "./recognize/sheet";
-import type { CheckResult, ProjectAssessment, UnitAssessment } from "./result";
-import { projectRowFindings, sheetFindings, workbookFindings } from "./rules/engine";
+import type { CheckResult, ProjectAssessment, TargetId, UnitAssessment } from "./result";
+import { columnNamesFindings, projectRowFindings, sheetFindings, workbookFindings } from "./rules/engine";
 import { resolveSettings, settingsFromEntries, type Settings, type SettingsOverrides } from "./settings";
 import type { DateSystem, SheetMeta, SheetRow, WorkbookInput } from "./sheet";
 import { inferUnitKind } from "./values/unitKind";
@@ -32,6 +34,12 @@ export interface CheckOptions {
    * below `overrides` and above the 台账设置 sheet; asked once the unit names are known.
    */
   readonly unitOverrides?: (unit: string) => SettingsOverrides | undefined;
+  /**
+   * Header words named before any sheet is read (列名对照): the district config's, the ones the
+   * pane publishes to the ZS functions, or a streamed workbook's own 台账设置 read ahead
+   * (`columnNamesOfRows`). A 台账设置 sheet met while reading adds its own for the sheets after it.
+   */
+  readonly columnNames?: readonly ColumnName[];
 }
 
 export interface SheetSink {
@@ -53,19 +61,32 @@ interface CheckedSheet {
 export class WorkbookCheck {
   private readonly sheets: CheckedSheet[] = [];
   private readonly rowContext: RowContext;
+  /** The header words in force: the options', then each 台账设置 sheet's as it is met. */
+  private columnNames: readonly ColumnName[];
+  private namedColumns: ReturnType<typeof namedColumnsOf>;
 
   constructor(private readonly options: CheckOptions = {}) {
     // The as-of year as far as known before a settings sheet: the override's, else today's.
     this.rowContext = { dateSystem: options.dateSystem ?? 1900, defaultYear: yearOf(options.overrides?.asOf ?? today(options.today)) };
+    this.columnNames = options.columnNames ?? [];
+    this.namedColumns = namedColumnsOf(this.columnNames);
   }
 
   beginSheet(meta: SheetMeta): SheetSink {
     let reader: LedgerReader | null = null;
-    const recognizer = new SheetRecognizer(meta, { onLedger: (head) => (reader = new LedgerReader(head, this.rowContext)) });
+    const recognizer = new SheetRecognizer(meta, {
+      onLedger: (head) => (reader = new LedgerReader(head, this.rowContext)),
+      namedColumns: this.namedColumns,
+    });
     return {
       push: (row) => recognizer.push(row),
       end: () => {
-        this.sheets.push({ sheet: recognizer.finish(), reader });
+        const sheet = recognizer.finish();
+        this.sheets.push({ sheet, reader });
+        if (sheet.type === "settings" && sheet.columnNames.length > 0) {
+          this.columnNames = [...this.columnNames, ...sheet.columnNames];
+          this.namedColumns = namedColumnsOf(this.columnNames);
+        }
       },
     };
   }
@@ -77,8 +98,13 @@ export class WorkbookCheck {
 
 /** For sources that hold the whole workbook (Office.js, tests). */
 export function checkWorkbook(input: WorkbookInput, options: CheckOptions = {}): CheckResult {
-  const check = new WorkbookCheck({ name: input.name, dateSystem: input.dateSystem, ...options });
-  for (const sheet of input.sheets) {
+  // The whole workbook is at hand: its 台账设置's 列名对照 applies to every ledger, before or after it.
+  // Rows may be a one-pass iterable: the settings sheet's (a few rows) are held to be read twice.
+  const sheets = [...input.sheets].map((s) => (isSettingsSheet(s.name) ? { ...s, rows: [...s.rows] } : s));
+  const ahead = sheets.flatMap((s) => (isSettingsSheet(s.name) ? columnNamesOfRows(s.rows) : []));
+  const columnNames = [...(options.columnNames ?? []), ...ahead];
+  const check = new WorkbookCheck({ name: input.name, dateSystem: input.dateSystem, ...options, columnNames });
+  for (const sheet of sheets) {
     const sink = check.beginSheet(sheet);
     for (const row of sheet.rows) sink.push(row);
     sink.end();
@@ -102,10 +128,19 @@ function assembleResult(checked: readonly CheckedSheet[], options: CheckOptions)
 
   const readCtx = { dateSystem, defaultYear: yearOf(settings.asOf), defaultUnit: unitName, multiUnit };
   const read = checked.flatMap(({ sheet, reader }) => (sheet.type === "ledger" && reader ? [{ ledger: sheet.ledger, ...reader.finish(readCtx) }] : []));
+
+  const unitNames = multiUnit ? distinctUnits(read.flatMap((r) => r.rows)) : [unitName];
+  const settingsOf = (unit: string): Settings => (multiUnit ? resolveSettings(layers(unit), today(options.today)) : settings);
+  const kindOf = (unit: string): UnitKind =>
+    options.overrides?.unitKind ?? (multiUnit ? options.unitOverrides?.(unit)?.unitKind ?? inferUnitKind(unit) : null) ?? unitKind;
+  // The columns a ledger needs follow the targets of the units it holds.
+  const targets = [...new Set<TargetId>(unitNames.flatMap((u) => assessedTargets(kindOf(u), settingsOf(u))))];
+
   const findings: Finding[] = [
     ...workbookFindings({ unitKind, settings, ledgers: new Set(ledgers.map((l) => l.kind)) }),
+    ...sheets.flatMap((s) => (s.type === "settings" ? columnNamesFindings({ sheet: s.sheet, before: options.columnNames ?? [], rows: s.columnNames }) : [])),
     ...read.flatMap((r) => [
-      ...sheetFindings({ ledger: r.ledger, rows: r.rows, multiUnit }),
+      ...sheetFindings({ ledger: r.ledger, rows: r.rows, multiUnit }, targets),
       ...r.findings,
       ...(r.ledger.kind === "projects" ? projectRowFindings(r.ledger, r.rows, settings, multiUnit) : []),
     ]),
@@ -114,10 +149,6 @@ function assembleResult(checked: readonly CheckedSheet[], options: CheckOptions)
   findings.sort((a, b) => order(a.sheet) - order(b.sheet) || (a.row ?? 0) - (b.row ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 
   const present = presentColumns(ledgers);
-  const unitNames = multiUnit ? distinctUnits(read.flatMap((r) => r.rows)) : [unitName];
-  const settingsOf = (unit: string): Settings => (multiUnit ? resolveSettings(layers(unit), today(options.today)) : settings);
-  const kindOf = (unit: string): UnitKind =>
-    options.overrides?.unitKind ?? (multiUnit ? options.unitOverrides?.(unit)?.unitKind ?? inferUnitKind(unit) : null) ?? unitKind;
   const rowsByUnit = groupByUnit(read, multiUnit);
   const perUnit = unitNames.map((unit) => {
     const rows = rowsByUnit.get(multiUnit ? unit : "") ?? emptyRows();

@@ -8,6 +8,7 @@ export type Lang = "zh" | "en";
 export type RuleId =
   | "missing-ledger"
   | "missing-column"
+  | "invalid-column-name"
   | "duplicate-column"
   | "missing-value"
   | "invalid-amount"

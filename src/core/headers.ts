@@ -4,6 +4,8 @@
  */
 import type { FieldId, InvitationField, LedgerKind, MeetingField, ProjectField, TripField } from "./ledger";
 import { LEDGER_KINDS } from "./ledger";
+import { fieldOfPattern } from "./headerPatterns";
+import { valueTypeOf } from "./row";
 import { compact } from "./text";
 import { parseAmountUnit } from "./values/amountUnit";
 import type { AmountUnit } from "./values/types";
@@ -163,10 +165,73 @@ function lookupOf(words: Readonly<Record<string, readonly string[]>>): ReadonlyM
 
 const LOOKUP: Readonly<Record<LedgerKind, ReadonlyMap<string, FieldId>>> = Object.fromEntries(
   LEDGER_KINDS.map((kind) => [kind, lookupOf(HEADER_SYNONYMS[kind])]),
-) as Record<LedgerKind, ReadonlyMap<string, FieldId>>;
+) as unknown as Record<LedgerKind, ReadonlyMap<string, FieldId>>;
 
 
 /** The field a normalised header key names in a ledger of `kind`: whole-key equality only. */
 export function fieldOfHeader(kind: LedgerKind, key: string): FieldId | null {
   return LOOKUP[kind].get(key) ?? null;
 }
+
+/** A header's field, and the amount unit written after its name without brackets (总投资万元), if any. */
+export interface FieldMatch {
+  readonly field: FieldId;
+  readonly unit: AmountUnit | null;
+}
+
+/** A unit's own header words (列名对照), per ledger kind: normalised header key → field. */
+export type NamedColumns = Readonly<Record<LedgerKind, ReadonlyMap<string, FieldId>>>;
+
+export const NO_NAMED_COLUMNS: NamedColumns = Object.freeze(
+  Object.fromEntries(LEDGER_KINDS.map((kind) => [kind, new Map<string, FieldId>()])) as unknown as Record<LedgerKind, ReadonlyMap<string, FieldId>>,
+);
+
+/**
+ * The field a header names in a ledger of `kind`, from its keys (one, or the readings of a
+ * two-level header in their order): first a word the unit itself named (列名对照), then the exact
+ * synonyms, then the patterns of headerPatterns.ts, each over every key before the next is asked,
+ * so a pattern never takes a header that a synonym names whole.
+ */
+export function matchHeader(kind: LedgerKind, keys: readonly string[], named: NamedColumns = NO_NAMED_COLUMNS): FieldMatch | null {
+  const stages: ((key: string) => FieldId | null)[] = [
+    (key) => named[kind].get(key) ?? null,
+    (key) => fieldOfHeader(kind, key),
+    (key) => fieldOfPattern(kind, key),
+  ];
+  for (const fieldOf of stages) {
+    for (const key of keys) {
+      const field = fieldOf(key);
+      if (field) return { field, unit: null };
+    }
+  }
+  for (const key of keys) {
+    const found = withUnitAfter(kind, key, named);
+    if (found) return found;
+  }
+  return null;
+}
+
+// A unit written after an amount's name, without brackets: 总投资万元, 投资额/亿元.
+const UNIT_AFTER = /^(.+?)\/?(万元|亿元|元|万|亿)$/;
+
+/** 总投资万元 → investment in 万元: only when the rest names an amount field. */
+function withUnitAfter(kind: LedgerKind, key: string, named: NamedColumns): FieldMatch | null {
+  const m = UNIT_AFTER.exec(key);
+  if (!m) return null;
+  const rest = matchHeader(kind, [m[1]], named);
+  if (!rest || rest.unit !== null || valueTypeOf(rest.field) !== "amount") return null;
+  return { field: rest.field, unit: parseAmountUnit(m[2]) };
+}
+
+/** Words in brackets that turn a header into another field's: 开工时间（计划） is 计划开工时间. */
+const QUALIFIERS: ReadonlySet<string> = new Set(["计划", "预计", "拟", "约定", "实际"]);
+
+/** The key with its bracketed qualifier put in front (开工时间（计划） → 计划开工时间), or null without one. */
+export function qualifiedKey(text: string, key: string): string | null {
+  let qualifier: string | null = null;
+  dropBracketedParts(compact(text), (inside) => {
+    if (QUALIFIERS.has(inside)) qualifier ??= inside;
+  });
+  return qualifier === null ? null : qualifier + key;
+}
+

@@ -2,6 +2,7 @@
  * The ledger model: what recognition makes of a sheet. Only the cells of recognised columns are
  * kept, raw; they are parsed when the workbook's settings (as-of year, date system) are known.
  */
+import type { ColumnNameRow } from "./recognize/columnNames";
 import type { CellValue } from "./sheet";
 import type { AmountUnit } from "./values/types";
 
@@ -55,6 +56,8 @@ export interface Ledger {
   readonly columns: readonly LedgerColumn[];
   /** Columns ignored because an earlier one names the same field (`duplicate-column`). */
   readonly duplicateColumns: readonly LedgerColumn[];
+  /** Header cells that name no field: `missing-column` names those close to a missing one. */
+  readonly unmappedHeaders: readonly { readonly column: number; readonly header: string }[];
   /** The default unit of the sheet's amount columns: its units line (单位：亿元), else 万元. */
   readonly sheetUnit: AmountUnit;
   /** The title above the header (财源街道招商引资项目台账), if any. */
@@ -68,8 +71,13 @@ export interface Ledger {
 /** What one sheet turned out to be. */
 export type RecognizedSheet =
   | { readonly type: "ledger"; readonly ledger: Ledger }
-  /** The 台账设置 sheet: its (项目, 值) pairs, raw. */
-  | { readonly type: "settings"; readonly sheet: string; readonly entries: readonly (readonly [string, CellValue])[] }
+  /** The 台账设置 sheet: its (项目, 值) pairs, raw, and the rows of its 列名对照 section. */
+  | {
+      readonly type: "settings";
+      readonly sheet: string;
+      readonly entries: readonly (readonly [string, CellValue])[];
+      readonly columnNames: readonly ColumnNameRow[];
+    }
   /** Not a ledger; its text above any header is kept to infer the unit (titles, 填报单位). */
   | { readonly type: "none"; readonly sheet: string; readonly titles: readonly string[] };
 

@@ -4,6 +4,9 @@ import type { ParsedRow } from "./row";
 import type { Outcome, StartStatus } from "./result";
 import type { Stage } from "./values/types";
 
+/** The fields a start-date status reads: the rules that report one read these (rules/projects.ts). */
+export const STATUS_FIELDS = ["stage", "plannedStart", "actualStart"] as const;
+
 export interface StatusContext {
   readonly asOf: Day;
   readonly dueSoonDays: number;

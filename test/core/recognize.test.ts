@@ -534,10 +534,11 @@ describe("the settings sheet", () => {
       type: "settings",
       sheet: "台账设置",
       entries: [["单位类型", "街道"], ["统计截止日", 44834], ["活动开始", "2022-08-01"], ["每个签约项目分值", 2]],
+      columnNames: [],
     });
   });
 
   it.each(["台账设置", " 台账 设置 ", "设置", "Settings"])("is named %j", (name) => {
-    expect(recognize(name, [["单位类型", "镇"]])).toEqual({ type: "settings", sheet: name, entries: [["单位类型", "镇"]] });
+    expect(recognize(name, [["单位类型", "镇"]])).toEqual({ type: "settings", sheet: name, entries: [["单位类型", "镇"]], columnNames: [] });
   });
 });

@@ -6,7 +6,8 @@ import { checkWorkbook } from "../../src/core/check";
 import { findingMessage, RULE_IDS, RULES } from "../../src/core/rules/catalog";
 import { d, SETTINGS_AS_OF, workbook } from "./workbook";
 
-const HEADER = ["序号", "项目名称", "总投资", "项目状态", "投洽会签约", "签约日期", "计划开工日期", "实际开工日期", "到位资金"];
+// 重点在谈 and 专家论证 (J, K) are there for the town's targets: without them, missing-column warns.
+const HEADER = ["序号", "项目名称", "总投资", "项目状态", "投洽会签约", "签约日期", "计划开工日期", "实际开工日期", "到位资金", "重点在谈", "专家论证"];
 
 const projects = [
   ["财源街道招商引资项目台账"],
@@ -63,7 +64,8 @@ const result = checkWorkbook(
     { name: "在谈项目", grid: negotiations },
     { name: "外出招商", grid: trips },
     { name: "例会记录", grid: meetings },
-    SETTINGS_AS_OF("2022-09-30"),
+    // A 列名对照 row whose field word names no column (项目名字 is no field): invalid-column-name at A4.
+    SETTINGS_AS_OF("2022-09-30", [["列名对照"], ["项目名字", "招商项目"]]),
   ]),
 );
 
@@ -103,7 +105,19 @@ describe("the rule catalog on a town workbook", () => {
   });
 
   it("raises sheet-level rules at the header", () => {
-    expect(placed("在谈项目")).toEqual(["duplicate-column@D2", "missing-column@A2"]);
+    // One error for the required 总投资; one warning per column a rule or the town's targets need.
+    const header = result.findings.filter((f) => f.sheet === "在谈项目").map((f) => `${f.rule}@${f.cell}:${f.severity}:${f.field}`);
+    expect(header).toEqual([
+      "missing-column@A2:error:investment",
+      ...["signDate", "plannedStart", "actualStart", "fundsInPlace", "fairSigned", "keyNegotiation", "expertReviewed"].map((f) => `missing-column@A2:warning:${f}`),
+      "duplicate-column@D2:warning:stage",
+    ]);
+  });
+
+  it("says which 列名对照 row cannot be used, at its cell", () => {
+    const f = result.findings.find((x) => x.rule === "invalid-column-name")!;
+    expect(f).toMatchObject({ sheet: "台账设置", cell: "A4", severity: "warning" });
+    expect(findingMessage(f, "zh")).toBe("列名对照中的“项目名字”不是台账的列（是否为“项目名称”？），本行未使用");
   });
 
   it("warns once for the ledger the workbook lacks", () => {
@@ -120,7 +134,9 @@ describe("the rule catalog on a town workbook", () => {
 
   it("gives each finding the catalog's severity and a message in both languages", () => {
     for (const f of result.findings) {
-      expect(f.severity).toBe(RULES[f.rule].severity);
+      // missing-column is an error for a required column, a warning for one a rule or a target needs.
+      const needed = f.rule === "missing-column" && !["name", "investment", "stage"].includes(f.field!);
+      expect(f.severity).toBe(needed ? "warning" : RULES[f.rule].severity);
       expect(findingMessage(f, "zh")).toMatch(/[\u4e00-\u9fff]/);
       // English messages quote the user's own text, which may be Chinese; the rest is English.
       expect(findingMessage(f, "en").replace(/"[^"]*"/g, '""')).toMatch(/^[\x20-\x7e]+$/);

@@ -212,6 +212,7 @@ export class LedgerBody {
       headerRows: rows,
       columns: mapping.columns,
       duplicateColumns: mapping.duplicates,
+      unmappedHeaders: mapping.unmapped.map(({ column, header }) => ({ column, header })),
       sheetUnit: this.heading.sheetUnit,
       title: this.heading.title,
       unitName: this.heading.unitName,

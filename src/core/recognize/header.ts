@@ -4,7 +4,7 @@
  */
 import type { FieldId, LedgerColumn, LedgerKind } from "../ledger";
 import { LEDGER_KINDS } from "../ledger";
-import { fieldOfHeader, meetsRequirement, normalizeHeader } from "../headers";
+import { matchHeader, meetsRequirement, normalizeHeader, NO_NAMED_COLUMNS, qualifiedKey, type NamedColumns } from "../headers";
 import type { CellValue, MergeArea, SheetMeta, SheetRow } from "../sheet";
 import { isBlank, isCellError } from "../sheet";
 import { compact, displayValue } from "../text";
@@ -18,6 +18,8 @@ interface HeaderCell {
   readonly text: string;
   readonly key: string;
   readonly unit: AmountUnit | null;
+  /** The key with a bracketed qualifier in front (开工时间（计划） → 计划开工时间), tried before the key. */
+  readonly qualified: string | null;
 }
 
 /** One column as a header reading sees it, before a kind is chosen: the keys to try, in order. */
@@ -29,10 +31,19 @@ interface HeaderColumn {
   readonly unit: AmountUnit | null;
 }
 
+/** A header cell that names no field: kept to say which headers come close to a missing column. */
+export interface UnmappedHeader {
+  readonly column: number;
+  readonly header: string;
+  /** Its keys, as matching saw them. */
+  readonly keys: readonly string[];
+}
+
 interface ColumnMapping {
   readonly columns: LedgerColumn[];
   readonly duplicates: LedgerColumn[];
   readonly fields: Set<FieldId>;
+  readonly unmapped: UnmappedHeader[];
 }
 
 /** A reading of the header as a ledger of one kind: its rows, and what each column names. */
@@ -59,7 +70,7 @@ function headerCellOf(v: CellValue): HeaderCell | null {
   if (isBlank(v) || isCellError(v)) return null;
   const text = shownText(v);
   const { key, unit } = normalizeHeader(text);
-  return { text, key, unit };
+  return { text, key, unit, qualified: qualifiedKey(text, key) };
 }
 
 /**
@@ -69,7 +80,7 @@ function headerCellOf(v: CellValue): HeaderCell | null {
  * units under the header ((亿元) under 总投资), then the one-row reading (a title merged over the
  * header must not become its upper level), then the earlier row, then kind order.
  */
-export function findHeader(rows: readonly SheetRow[], meta: SheetMeta): Header | null {
+export function findHeader(rows: readonly SheetRow[], meta: SheetMeta, named: NamedColumns = NO_NAMED_COLUMNS): Header | null {
   if (rows.length === 0) return null;
   const cells = rows.map((r) => r.values.map(headerCellOf));
   const lastCandidate = rows[0].row + HEADER_WINDOW - 1;
@@ -89,7 +100,7 @@ export function findHeader(rows: readonly SheetRow[], meta: SheetMeta): Header |
     }
     for (const reading of readings) {
       for (const kind of LEDGER_KINDS) {
-        const mapping = mapColumns(kind, reading.header);
+        const mapping = mapColumns(kind, reading.header, named);
         if (!meetsRequirement(kind, mapping.fields)) continue;
         const candidate: Header = { kind, mapping, rows: reading.rows, unitCells: reading.unitCells };
         if (!best || isBetterHeader(candidate, best, hint)) best = candidate;
@@ -126,7 +137,7 @@ function kindHintOf(sheetName: string): LedgerKind | null {
 function oneRowHeader(cells: readonly (HeaderCell | null)[]): HeaderColumn[] {
   const columns: HeaderColumn[] = [];
   cells.forEach((cell, i) => {
-    if (cell) columns.push({ column: i + 1, header: cell.text, keys: [cell.key], unit: cell.unit });
+    if (cell) columns.push({ column: i + 1, header: cell.text, keys: keysOf(cell), unit: cell.unit });
   });
   return columns;
 }
@@ -153,15 +164,15 @@ function twoRowHeader(
     if (!low || low.key === "") {
       if (!up || !up.first) continue;
       const header = low ? `${up.cell.text}/${low.text}` : up.cell.text;
-      columns.push({ column: i + 1, header, keys: [up.cell.key], unit: low?.unit ?? up.cell.unit });
+      columns.push({ column: i + 1, header, keys: keysOf(up.cell), unit: low?.unit ?? up.cell.unit });
       continue;
     }
     if (!up) {
-      columns.push({ column: i + 1, header: low.text, keys: [low.key], unit: low.unit });
+      columns.push({ column: i + 1, header: low.text, keys: keysOf(low), unit: low.unit });
       continue;
     }
-    const keys = [low.key, up.cell.key + low.key, low.key + up.cell.key];
-    if (!up.group) keys.push(up.cell.key);
+    const keys = [...keysOf(low), up.cell.key + low.key, low.key + up.cell.key];
+    if (!up.group) keys.push(...keysOf(up.cell));
     columns.push({ column: i + 1, header: `${up.cell.text}/${low.text}`, keys, unit: low.unit ?? up.cell.unit });
   }
   return columns;
@@ -203,13 +214,22 @@ function upperLabels(
   return labels;
 }
 
+/** A cell's keys: the qualified one first (开工时间（计划） is the planned start, not the actual one). */
+function keysOf(cell: HeaderCell): string[] {
+  return cell.qualified === null ? [cell.key] : [cell.qualified, cell.key];
+}
+
 /** What the columns name in a ledger of `kind`; a field named again goes to `duplicates`. */
-function mapColumns(kind: LedgerKind, header: readonly HeaderColumn[]): ColumnMapping {
-  const mapping: ColumnMapping = { columns: [], duplicates: [], fields: new Set() };
+function mapColumns(kind: LedgerKind, header: readonly HeaderColumn[], named: NamedColumns): ColumnMapping {
+  const mapping: ColumnMapping = { columns: [], duplicates: [], fields: new Set(), unmapped: [] };
   for (const { column, header: text, keys, unit } of header) {
-    const field = firstField(kind, keys);
-    if (!field) continue;
-    const ledgerColumn: LedgerColumn = { field, column, header: text, unit };
+    const match = matchHeader(kind, keys, named);
+    if (!match) {
+      mapping.unmapped.push({ column, header: text, keys });
+      continue;
+    }
+    const field = match.field;
+    const ledgerColumn: LedgerColumn = { field, column, header: text, unit: match.unit ?? unit };
     if (mapping.fields.has(field)) mapping.duplicates.push(ledgerColumn);
     else {
       mapping.fields.add(field);
@@ -217,12 +237,4 @@ function mapColumns(kind: LedgerKind, header: readonly HeaderColumn[]): ColumnMa
     }
   }
   return mapping;
-}
-
-function firstField(kind: LedgerKind, keys: readonly string[]): FieldId | null {
-  for (const key of keys) {
-    const field = fieldOfHeader(kind, key);
-    if (field) return field;
-  }
-  return null;
 }

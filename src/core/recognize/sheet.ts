@@ -16,7 +16,9 @@ import type { AmountUnit } from "../values/types";
 import { LedgerBody } from "./body";
 import { findHeader, HEADER_WINDOW } from "./header";
 import { leadingTexts, readHeading } from "./heading";
+import { columnNameRow, opensColumnNames, type ColumnNameRow } from "./columnNames";
 import { isSettingsSheet, settingsEntry } from "./settingsSheet";
+import { NO_NAMED_COLUMNS, type NamedColumns } from "../headers";
 
 export function recognizeSheet(sheet: SheetInput): RecognizedSheet {
   const recognizer = new SheetRecognizer(sheet);
@@ -44,6 +46,8 @@ export interface RecordSink {
 export interface RecognizerOptions {
   /** Called once the header is decided; the sink it returns receives every data row. */
   readonly onLedger?: (head: LedgerHead) => RecordSink;
+  /** The unit's own header words (列名对照), matched before the synonyms. */
+  readonly namedColumns?: NamedColumns;
 }
 
 export class SheetRecognizer {
@@ -51,6 +55,9 @@ export class SheetRecognizer {
   private readonly onLedger: RecognizerOptions["onLedger"];
   /** Set for the 台账设置 sheet: its rows are read as (项目, 值) pairs and nothing else. */
   private readonly settings: [string, CellValue][] | null;
+  /** The 台账设置 sheet's 列名对照 section, once its opening row is met (every row below belongs to it). */
+  private columnNames: ColumnNameRow[] | null = null;
+  private readonly namedColumns: NamedColumns;
   /** The header search window, released once the header is decided. */
   private window: SheetRow[] = [];
   /** The last row number the window holds; 0 until the first non-blank row. */
@@ -63,11 +70,21 @@ export class SheetRecognizer {
     // Only what recognition needs: a SheetInput passed as meta must not keep its rows alive.
     this.meta = { name: meta.name, merges: meta.merges };
     this.onLedger = options.onLedger;
+    this.namedColumns = options.namedColumns ?? NO_NAMED_COLUMNS;
     this.settings = isSettingsSheet(meta.name) ? [] : null;
   }
 
   push(row: SheetRow): void {
     if (this.settings) {
+      if (this.columnNames) {
+        const named = columnNameRow(row);
+        if (named) this.columnNames.push(named);
+        return;
+      }
+      if (opensColumnNames(row)) {
+        this.columnNames = [];
+        return;
+      }
       const entry = settingsEntry(row);
       if (entry) this.settings.push(entry);
       return;
@@ -89,7 +106,7 @@ export class SheetRecognizer {
 
   finish(): RecognizedSheet {
     const sheet = this.meta.name;
-    if (this.settings) return { type: "settings", sheet, entries: this.settings };
+    if (this.settings) return { type: "settings", sheet, entries: this.settings, columnNames: this.columnNames ?? [] };
     if (!this.decided) this.decide();
     if (this.body) return { type: "ledger", ledger: this.body.finish() };
     return { type: "none", sheet, titles: this.titles };
@@ -99,7 +116,7 @@ export class SheetRecognizer {
     this.decided = true;
     const rows = this.window;
     this.window = [];
-    const header = findHeader(rows, this.meta);
+    const header = findHeader(rows, this.meta, this.namedColumns);
     if (!header) {
       this.titles = leadingTexts(rows);
       return;

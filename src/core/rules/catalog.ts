@@ -5,7 +5,7 @@
  */
 import type { Finding, Lang, RuleId } from "../findings";
 import { FIELD_LABELS } from "../labels";
-import { duplicateColumn, missingColumn } from "./columns";
+import { duplicateColumn, invalidColumnName, missingColumn } from "./columns";
 import { duplicateProject } from "./duplicates";
 import {
   fairSignedNotSigned,
@@ -28,6 +28,7 @@ import { missingLedger } from "./workbook";
 export const RULES = {
   "missing-ledger": missingLedger,
   "missing-column": missingColumn,
+  "invalid-column-name": invalidColumnName,
   "duplicate-column": duplicateColumn,
   "missing-value": missingValue,
   "invalid-amount": invalidAmount,

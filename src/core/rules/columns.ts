@@ -1,36 +1,113 @@
-/** Rules on a ledger's header: required columns missing, a field named by two columns. */
-import { columnOf, type FieldId } from "../ledger";
-import { FIELD_LABELS } from "../labels";
+/**
+ * Rules on a ledger's header: a column missing (required, or needed by a rule or a target), a
+ * field named by two columns; and on the 列名对照 section that names a unit's own headers.
+ */
+import { HEADER_SYNONYMS, normalizeHeader } from "../headers";
+import { columnOf, type FieldId, type Ledger } from "../ledger";
+import { FIELD_LABELS, TARGET_LABELS } from "../labels";
+import { columnNameProblems } from "../recognize/columnNames";
+import { closestTo, CLOSE_ENOUGH } from "../recognize/near";
 import { cellAddress, columnLetter } from "../sheet";
-import { sheetRule } from "./rule";
+import { columnNamesRule, sheetRule, type ColumnNeed, type PlacedHit } from "./rule";
 
 const PROJECT_REQUIRED: readonly FieldId[] = ["name", "investment", "stage"];
+
+/** A projects ledger without a column it must have (the error form). */
+type Required = { readonly fields: string; readonly fieldsEn: string };
+/** A ledger without a column a rule or a target needs (the warning form). */
+type Needed = {
+  readonly column: string;
+  readonly columnEn: string;
+  /** The header words it accepts. */
+  readonly words: string;
+  readonly wordsEn: string;
+  /** Headers of the sheet that come close, with their cells. */
+  readonly near: string;
+  readonly nearEn: string;
+  readonly unchecked: string;
+  readonly uncheckedEn: string;
+  readonly unassessed: string;
+  readonly unassessedEn: string;
+};
+
+/** Headers named, at most, as close to a missing column. */
+const MAX_NEAR = 3;
 
 export const missingColumn = sheetRule({
   id: "missing-column",
   severity: "error",
   reads: PROJECT_REQUIRED,
-  check: ({ ledger }) => {
-    if (ledger.kind !== "projects") return [];
-    const missing = PROJECT_REQUIRED.filter((f) => !columnOf(ledger, f));
-    if (missing.length === 0) return [];
+  check: ({ ledger, needs }) => {
     // The header row's first cell: where a person looks for the header, whatever columns were read.
     const row = ledger.headerRows[0];
-    const column = 1;
-    return [
-      {
-        place: { sheet: ledger.sheet, cell: cellAddress(row, column), row, column, field: missing[0] },
+    const place = (field: FieldId) => ({ sheet: ledger.sheet, cell: cellAddress(row, 1), row, column: 1, field });
+    const hits: PlacedHit<Required | Needed>[] = [];
+    const required = ledger.kind === "projects" ? PROJECT_REQUIRED : [];
+    const missing = required.filter((f) => !columnOf(ledger, f));
+    if (missing.length > 0) {
+      hits.push({
+        place: place(missing[0]),
         params: { fields: missing.map((f) => FIELD_LABELS[f].zh).join("、"), fieldsEn: missing.map((f) => FIELD_LABELS[f].en).join(", ") },
-      },
-    ];
+      });
+    }
+    for (const need of needs) {
+      if (need.fields.some((f) => required.includes(f) || columnOf(ledger, f))) continue;
+      hits.push({ place: place(need.fields[0]), params: neededParams(ledger, need), severity: "warning" });
+    }
+    return hits;
   },
   message: {
-    zh: (p: { readonly fields: string; readonly fieldsEn: string }) => `项目台账缺少必需的列：${p.fields}`,
-    en: (p) => `the projects ledger lacks required columns: ${p.fieldsEn}`,
+    zh: (p: Required | Needed) =>
+      "fields" in p
+        ? `项目台账缺少必需的列：${p.fields}`
+        : `未找到“${p.column}”列（表头可写作：${p.words}）${p.near ? `；相近的表头：${p.near}` : ""}。` +
+          `${p.unchecked ? `未检查：${p.unchecked}。` : ""}${p.unassessed ? `未评估目标：${p.unassessed}。` : ""}`,
+    en: (p) =>
+      "fields" in p
+        ? `the projects ledger lacks required columns: ${p.fieldsEn}`
+        : `no "${p.columnEn}" column found (headers accepted: ${p.wordsEn})${p.nearEn ? `; close headers: ${p.nearEn}` : ""}.` +
+          `${p.uncheckedEn ? ` Not checked: ${p.uncheckedEn}.` : ""}${p.unassessedEn ? ` Targets not assessed: ${p.unassessedEn}.` : ""}`,
   },
-  zh: { title: "缺少必需列", description: "项目台账缺少项目名称、总投资或项目状态列（或表头写法认不出）。缺了这些列，项目无法核对和考核。", fix: "补上该列，或把表头改为常用写法（如“项目名称”“总投资”“项目状态”），也可在台账设置的列名对照中说明本单位的写法。" },
-  en: { title: "missing column", description: "A projects ledger lacks its name, investment or stage column (or its header is not recognised). Without them its projects can be neither checked nor assessed.", fix: "Add the column, or write its header in a usual way (项目名称, 总投资, 项目状态); a unit's own wording can also be mapped in 台账设置." },
+  zh: {
+    title: "缺少列",
+    description: "项目台账缺少项目名称、总投资或项目状态列（错误）；或缺少某项检查、某项目标要用的列（警告），如计划开工日期、实际开工日期、签约日期、外出日期（或表头写法认不出）。缺少的列所涉及的检查不再逐行报告，所涉及的目标不评估。",
+    fix: "补上该列，或把表头改为常用写法（如“项目名称”“总投资”“计划开工日期”），也可在台账设置的列名对照中说明本单位的写法（如 计划开工日期 | 拟开工时间）。",
+  },
+  en: {
+    title: "missing column",
+    description: "A projects ledger lacks its name, investment or stage column (an error); or a ledger lacks a column that a rule or a target needs (a warning), such as the planned start, the actual start, the sign date or a trip's date, or its header is not recognised. The rules that need it raise no row findings and the targets that need it are not assessed.",
+    fix: "Add the column, or write its header in a usual way (项目名称, 总投资, 计划开工日期); a unit's own wording can also be mapped in 台账设置's 列名对照 section (计划开工日期 | 拟开工时间).",
+  },
 });
+
+/** The Chinese header words of a field in a ledger of its kind. */
+function wordsOf(ledger: Ledger, field: FieldId): string[] {
+  const synonyms = (HEADER_SYNONYMS[ledger.kind] as Readonly<Record<string, readonly string[]>>)[field] ?? [];
+  return synonyms.filter((w) => /[\u4e00-\u9fff]/.test(w));
+}
+
+function neededParams(ledger: Ledger, need: ColumnNeed): Needed {
+  const words = need.fields.flatMap((f) => wordsOf(ledger, f));
+  const keys = words.map((w) => normalizeHeader(w).key);
+  const row = ledger.headerRows[ledger.headerRows.length - 1];
+  const near = ledger.unmappedHeaders
+    .map((h) => ({ ...h, score: closestTo(normalizeHeader(h.header.replace(/\//g, "")).key, keys) }))
+    .filter((h) => h.score >= CLOSE_ENOUGH)
+    .sort((a, b) => b.score - a.score || a.column - b.column)
+    .slice(0, MAX_NEAR);
+  return {
+    column: need.fields.map((f) => FIELD_LABELS[f].zh).join("”或“"),
+    columnEn: need.fields.map((f) => FIELD_LABELS[f].en).join('" or "'),
+    words: words.join("、"),
+    wordsEn: words.map((w) => `"${w}"`).join(", "),
+    near: near.map((h) => `“${h.header}”（${cellAddress(row, h.column)}）`).join("、"),
+    nearEn: near.map((h) => `"${h.header}" (${cellAddress(row, h.column)})`).join(", "),
+    unchecked: need.rules.map((r) => r.zh.title).join("、"),
+    uncheckedEn: need.rules.map((r) => r.en.title).join(", "),
+    unassessed: need.targets.map((t) => TARGET_LABELS[t].zh).join("、"),
+    unassessedEn: need.targets.map((t) => TARGET_LABELS[t].en).join(", "),
+  };
+}
 
 export const duplicateColumn = sheetRule({
   id: "duplicate-column",
@@ -53,3 +130,51 @@ export const duplicateColumn = sheetRule({
   zh: { title: "重复列", description: "两列的表头指向同一项内容（如两列“项目状态”）。只读取第一列，后一列不参与检查。", fix: "删除或合并重复的列，或把其中一列的表头改成它实际记录的内容。" },
   en: { title: "duplicate column", description: "Two columns' headers name the same field (two 项目状态 columns, say). The first is read; the other is ignored.", fix: "Delete or merge the repeated column, or give it a header that says what it really holds." },
 });
+
+type ColumnNameParams = {
+  readonly reason: "unknown-field" | "no-header" | "taken";
+  readonly word: string;
+  readonly header: string;
+  /** unknown-field: the nearest field word (or ""); taken: the field word that has the header. */
+  readonly other: string;
+};
+
+export const invalidColumnName = columnNamesRule({
+  id: "invalid-column-name",
+  severity: "warning",
+  reads: [],
+  check: ({ sheet, before, rows }) => {
+    const problems = columnNameProblems([...before, ...rows]).slice(before.length);
+    return rows.flatMap((r, i): PlacedHit<ColumnNameParams>[] => {
+      const problem = problems[i];
+      if (!problem) return [];
+      const other = problem.reason === "unknown-field" ? (problem.nearest ?? "") : problem.reason === "taken" ? problem.other : "";
+      return [{ place: { sheet, cell: cellAddress(r.row, r.column), row: r.row, column: r.column, field: null }, params: { reason: problem.reason, word: r.field, header: r.header, other } }];
+    });
+  },
+  message: {
+    zh: (p: ColumnNameParams) =>
+      p.reason === "unknown-field"
+        ? `列名对照中的“${p.word}”不是台账的列${p.other ? `（是否为“${p.other}”？）` : ""}，本行未使用`
+        : p.reason === "no-header"
+          ? `列名对照“${p.word}”右侧没有填写本单位的表头，本行未使用`
+          : `表头“${p.header}”在列名对照中已对应“${p.other}”，本行未使用`,
+    en: (p) =>
+      p.reason === "unknown-field"
+        ? `"${p.word}" in "列名对照" names no ledger column${p.other ? ` (did you mean "${p.other}"?)` : ""}; the row is not used`
+        : p.reason === "no-header"
+          ? `"${p.word}" in "列名对照" has no header of the unit's to its right; the row is not used`
+          : `the header "${p.header}" is already mapped to "${p.other}" in "列名对照"; the row is not used`,
+  },
+  zh: {
+    title: "列名对照有误",
+    description: "台账设置中“列名对照”一节的一行无法使用：左列不是台账的列名（如写错了字），右列没有填写本单位的表头，或同一个表头已对应了另一列。",
+    fix: "左列写台账的标准列名（如“计划开工日期”），右列写本单位台账中实际使用的表头（如“拟开工时间”）；每个表头只对应一列。",
+  },
+  en: {
+    title: "invalid column name",
+    description: "A row of the 列名对照 section of 台账设置 cannot be used: its left cell names no ledger column (a typo, say), its right cell gives no header of the unit's, or the same header is already mapped to another column.",
+    fix: "Write the standard column name on the left (计划开工日期) and the header the unit's ledger really uses on the right (拟开工时间); map each header to one column only.",
+  },
+});
+

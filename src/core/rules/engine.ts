@@ -2,15 +2,20 @@
  * Runs the catalog's checks, scope by scope, in the catalog's order: the workbook's, a ledger
  * sheet's, a cell's value (asked by read.ts as it reads each cell) and a project row's.
  */
+import { targetColumns } from "../assess";
 import type { Finding, MessageParams } from "../findings";
-import type { Ledger } from "../ledger";
+import type { FieldId, Ledger, LedgerKind } from "../ledger";
 import { columnOf } from "../ledger";
-import type { ParsedRow } from "../row";
+import type { TargetId } from "../result";
+import { valueTypeOf, type ParsedRow } from "../row";
 import { cellAddress } from "../sheet";
 import type { StatusContext } from "../startStatus";
 import { RULES } from "./catalog";
 import {
   finding,
+  type ColumnNamesFacts,
+  type ColumnNamesRule,
+  type ColumnNeed,
   type CellReading,
   type CellReadings,
   type Hit,
@@ -28,6 +33,7 @@ const CATALOG: readonly RuleDef[] = Object.values(RULES);
 const WORKBOOK_RULES = CATALOG.filter((r): r is WorkbookRule => r.scope === "workbook");
 const SHEET_RULES = CATALOG.filter((r): r is SheetRule => r.scope === "sheet");
 const PROJECT_ROW_RULES = CATALOG.filter((r): r is ProjectRowRule => r.scope === "project-row");
+const COLUMN_NAMES_RULES = CATALOG.filter((r): r is ColumnNamesRule => r.scope === "column-names");
 
 function valueRules<K extends CellReading>(cells: K): ValueRule<RuleDef["id"], MessageParams, K>[] {
   return CATALOG.filter((r): r is ValueRule<RuleDef["id"], MessageParams, K> => r.scope === "value" && r.cells === cells);
@@ -45,8 +51,43 @@ export function workbookFindings(wb: WorkbookFacts): Finding[] {
   return WORKBOOK_RULES.flatMap((rule) => rule.check(wb).map((hit) => finding(rule, place, hit)));
 }
 
-export function sheetFindings(sheet: SheetFacts): Finding[] {
-  return SHEET_RULES.flatMap((rule) => rule.check(sheet).map((hit) => finding(rule, hit.place, hit)));
+export function sheetFindings(sheet: Omit<SheetFacts, "needs">, targets: readonly TargetId[]): Finding[] {
+  const facts: SheetFacts = { ...sheet, needs: columnNeeds(sheet.ledger.kind, targets) };
+  return SHEET_RULES.flatMap((rule) => rule.check(facts).map((hit) => finding(rule, hit.place, hit)));
+}
+
+export function columnNamesFindings(section: ColumnNamesFacts): Finding[] {
+  return COLUMN_NAMES_RULES.flatMap((rule) => rule.check(section).map((hit) => finding(rule, hit.place, hit)));
+}
+
+/**
+ * The columns a row rule cannot do without: those it reads, flags aside. A ledger without a flag's
+ * column reads 否 on every row, as a blank flag does (DOMAIN.md), so the rule still answers right.
+ */
+function neededBy(rule: ProjectRowRule): readonly FieldId[] {
+  return rule.reads.filter((f) => valueTypeOf(f) !== "flag");
+}
+
+/**
+ * What a ledger of `kind` needs, derived from the catalog and the targets: the columns of its row
+ * rules (a projects ledger's), and the columns each of `targets` counts on a ledger of this kind.
+ */
+export function columnNeeds(kind: LedgerKind, targets: readonly TargetId[]): ColumnNeed[] {
+  const needs = new Map<string, { fields: readonly FieldId[]; rules: RuleDef[]; targets: TargetId[] }>();
+  const need = (fields: readonly FieldId[]) => {
+    const key = fields.join("|");
+    let entry = needs.get(key);
+    if (!entry) needs.set(key, (entry = { fields, rules: [], targets: [] }));
+    return entry;
+  };
+  if (kind === "projects") for (const rule of PROJECT_ROW_RULES) for (const f of neededBy(rule)) need([f]).rules.push(rule);
+  for (const id of targets) {
+    const columns = targetColumns(id);
+    if (columns.ledger !== kind) continue;
+    for (const f of columns.all) need([f]).targets.push(id);
+    if (columns.any.length > 0) need(columns.any).targets.push(id);
+  }
+  return [...needs.values()];
 }
 
 /** A value rule's hit on one cell, and the rule. */
@@ -69,9 +110,11 @@ export function valueHit<K extends CellReading>(cells: K, reading: CellReadings[
 /** Every row rule over every project row; a finding sits on its field's cell, else the row's name cell. */
 export function projectRowFindings(ledger: Ledger, rows: readonly ParsedRow[], ctx: StatusContext, multiUnit: boolean): Finding[] {
   const fallback = (columnOf(ledger, "name") ?? ledger.columns[0]).column;
+  // A rule whose column the ledger lacks would read every row's cell as blank (missing-column says so instead).
+  const rules = PROJECT_ROW_RULES.filter((rule) => neededBy(rule).every((f) => columnOf(ledger, f)));
   const out: Finding[] = [];
   for (const r of rows) {
-    for (const rule of PROJECT_ROW_RULES) {
+    for (const rule of rules) {
       const hits = rule.check(r, ctx);
       if (!hits) continue;
       for (const hit of Array.isArray(hits) ? (hits as readonly RowHit<MessageParams>[]) : [hits as RowHit<MessageParams>]) {

@@ -2,7 +2,7 @@
 import { isoDay } from "../day";
 import type { DateField, ParsedRow } from "../row";
 import { SETTING_DEFAULTS } from "../settings";
-import { startStatus } from "../startStatus";
+import { startStatus, STATUS_FIELDS } from "../startStatus";
 import type { Stage } from "../values/types";
 import { NO_PARAMS, projectRowRule } from "./rule";
 
@@ -36,7 +36,7 @@ export const missingSignDate = projectRowRule({
 export const missingPlannedStart = projectRowRule({
   id: "missing-planned-start",
   severity: "error",
-  reads: ["stage", "plannedStart", "actualStart"],
+  reads: STATUS_FIELDS,
   check: (r, ctx) => (startStatus(r, ctx) === "missing-planned" ? { field: "plannedStart", params: NO_PARAMS } : null),
   message: {
     zh: () => "已签约项目缺计划开工日期",
@@ -49,7 +49,7 @@ export const missingPlannedStart = projectRowRule({
 export const overdueStart = projectRowRule({
   id: "overdue-start",
   severity: "error",
-  reads: ["stage", "plannedStart", "actualStart"],
+  reads: STATUS_FIELDS,
   check: (r, ctx) =>
     startStatus(r, ctx) === "overdue" ? { field: "plannedStart", params: { planned: day(r, "plannedStart"), asOf: isoDay(ctx.asOf) } } : null,
   message: {
@@ -63,7 +63,7 @@ export const overdueStart = projectRowRule({
 export const startDueSoon = projectRowRule({
   id: "start-due-soon",
   severity: "warning",
-  reads: ["stage", "plannedStart", "actualStart"],
+  reads: STATUS_FIELDS,
   check: (r, ctx) =>
     startStatus(r, ctx) === "due-soon" ? { field: "plannedStart", params: { planned: day(r, "plannedStart"), days: ctx.dueSoonDays } } : null,
   message: {

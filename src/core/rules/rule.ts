@@ -13,6 +13,8 @@
 import type { Day } from "../day";
 import type { Finding, MessageParams, RuleId, Severity } from "../findings";
 import type { FieldId, Ledger, LedgerKind } from "../ledger";
+import type { ColumnNameRow } from "../recognize/columnNames";
+import type { TargetId } from "../result";
 import type { ParsedRow } from "../row";
 import type { Settings } from "../settings";
 import type { CellValue } from "../sheet";
@@ -78,12 +80,25 @@ export interface WorkbookRule<Id extends RuleId = RuleId, P = MessageParams> ext
   check(wb: WorkbookFacts): readonly Hit<NoInfer<P>>[];
 }
 
+/**
+ * A column a ledger of its kind cannot do without: one of `fields` (职务类别 or 职务), because
+ * the row rules `rules` read it or the unit's targets `targets` count it (engine.ts derives these
+ * from the rules' `reads` and the targets' columns).
+ */
+export interface ColumnNeed {
+  readonly fields: readonly FieldId[];
+  readonly rules: readonly { readonly id: RuleId; readonly zh: RuleWords; readonly en: RuleWords }[];
+  readonly targets: readonly TargetId[];
+}
+
 /** One ledger sheet, read. */
 export interface SheetFacts {
   readonly ledger: Ledger;
   readonly rows: readonly ParsedRow[];
   /** Whether findings carry the row's unit. */
   readonly multiUnit: boolean;
+  /** The columns its rules and its unit's targets need. */
+  readonly needs: readonly ColumnNeed[];
 }
 
 export interface PlacedHit<P> extends Hit<P> {
@@ -124,11 +139,24 @@ export interface ProjectRowRule<Id extends RuleId = RuleId, P = MessageParams> e
   check(row: ParsedRow, ctx: StatusContext): RowHit<NoInfer<P>> | readonly RowHit<NoInfer<P>>[] | null;
 }
 
+/** The 列名对照 section of a 台账设置 sheet, its rows checked after the config's mappings (`before`). */
+export interface ColumnNamesFacts {
+  readonly sheet: string;
+  readonly before: readonly { readonly field: string; readonly header: string }[];
+  readonly rows: readonly ColumnNameRow[];
+}
+
+export interface ColumnNamesRule<Id extends RuleId = RuleId, P = MessageParams> extends RuleBase<Id, P> {
+  readonly scope: "column-names";
+  check(section: ColumnNamesFacts): readonly PlacedHit<NoInfer<P>>[];
+}
+
 export type RuleDef<Id extends RuleId = RuleId, P = MessageParams> =
   | WorkbookRule<Id, P>
   | SheetRule<Id, P>
   | ValueRule<Id, P>
-  | ProjectRowRule<Id, P>;
+  | ProjectRowRule<Id, P>
+  | ColumnNamesRule<Id, P>;
 
 /*
  * Constructors, one per scope. A rule's parameters P are what its Chinese template declares (the
@@ -147,6 +175,9 @@ export function valueRule<Id extends RuleId, K extends CellReading, P = NoParams
 }
 export function projectRowRule<Id extends RuleId, P = NoParams>(def: Omit<ProjectRowRule<Id, P>, "scope">): ProjectRowRule<Id, P> {
   return { scope: "project-row", ...def };
+}
+export function columnNamesRule<Id extends RuleId, P = NoParams>(def: Omit<ColumnNamesRule<Id, P>, "scope">): ColumnNamesRule<Id, P> {
+  return { scope: "column-names", ...def };
 }
 
 export const NO_PARAMS: NoParams = Object.freeze({});
