@@ -209,6 +209,7 @@ export async function checkTarget(t: Target, ctx: CheckContext): Promise<Checked
       overrides: workbookOverrides(ctx.config, ctx.flags),
       today: ctx.today,
       unitOverrides: (unit) => unitOverrides(ctx.config, unit),
+      columnNames: ctx.config.columnNames,
     });
     return { target: t, result, saved: { recorded: facts.savedAt, mtime: mtimeOf(t.path) } };
   } catch (e) {

@@ -10,11 +10,16 @@
  *     "planDeadline": "2022-09-15", "dueSoonDays": 14,
  *     "projectPoints": 2, "fairBonus": 1, "tripPoints": 1,
  *     "units": { "财源街道": { "kind": "街道", "annualTask": "5亿" }, "区商务局": { "kind": "区直部门" } },
- *     "aliases": { "财源街道办事处": "财源街道" }
+ *     "aliases": { "财源街道办事处": "财源街道" },
+ *     "columnNames": { "计划开工日期": "拟开工时间", "签约日期": ["合同签订日期", "签订时间"] }
  *   }
+ *
+ * columnNames is the district's 列名对照: a field word (as 台账设置's section writes it) → the
+ * header, or headers, units write for it; checked by the core's own rules for that section.
  */
 import * as fs from "fs";
 import * as path from "path";
+import { columnNameProblems, type ColumnName } from "../core/recognize/columnNames";
 import type { SettingsOverrides } from "../core/settings";
 import { compact } from "../core/text";
 import { parseUnitKind } from "../core/values/unitKind";
@@ -39,9 +44,11 @@ export interface DistrictConfig {
   readonly units: ReadonlyMap<string, UnitConfig>;
   /** Compacted alias → the unit's own name. */
   readonly aliases: ReadonlyMap<string, string>;
+  /** The district's 列名对照: header words every unit's ledgers are read with. */
+  readonly columnNames: readonly ColumnName[];
 }
 
-export const NO_CONFIG: DistrictConfig = { district: null, settings: {}, units: new Map(), aliases: new Map() };
+export const NO_CONFIG: DistrictConfig = { district: null, settings: {}, units: new Map(), aliases: new Map(), columnNames: [] };
 
 /** Reads and checks the config file; any problem is a UsageError (exit 2). */
 export function loadConfig(file: string, cwd: string): DistrictConfig {
@@ -108,7 +115,22 @@ function parseConfig(text: string, file: string): DistrictConfig {
     // An alias must name a unit directly: chains and loops would make a name depend on the order of keys.
     for (const [alias, target] of aliases) if (alias === compact(target) || aliases.has(compact(target))) throw new UsageError(CONFIG.aliasLoop(file, alias));
   }
-  return { district, settings, units, aliases };
+  const columnNames = top.columnNames === undefined ? [] : columnNamesOf(top.columnNames, file);
+  return { district, settings, units, aliases, columnNames };
+}
+
+/** "columnNames": { field word: header, or [headers] }, each mapping usable or the run stops. */
+function columnNamesOf(raw: unknown, file: string): ColumnName[] {
+  const names: ColumnName[] = [];
+  for (const [field, value] of Object.entries(object(raw, file, "columnNames"))) {
+    const headers = Array.isArray(value) ? (value as unknown[]) : [value];
+    if (headers.length === 0) throw new UsageError(CONFIG.badColumnName(file, field, "", { reason: "no-header" }));
+    for (const header of headers) names.push({ field, header: typeof header === "string" ? header : "" });
+  }
+  columnNameProblems(names).forEach((problem, i) => {
+    if (problem) throw new UsageError(CONFIG.badColumnName(file, names[i].field, names[i].header, problem));
+  });
+  return names;
 }
 
 /** A unit's name as the district writes it: through the aliases, else as it is (trimmed). */

@@ -4,6 +4,7 @@
  */
 import { LEDGER_KINDS } from "../core/ledger";
 import { LEDGER_LABELS } from "../core/labels";
+import type { ColumnNameProblem } from "../core/recognize/columnNames";
 import type { ListedKind } from "./batch";
 import type { Text } from "./messages";
 import type { OwnOutput } from "./ownOutput";
@@ -20,6 +21,7 @@ export const CONFIG_KEYS = [
   "tripPoints",
   "units",
   "aliases",
+  "columnNames",
 ] as const;
 export const UNIT_CONFIG_KEYS = ["kind", "annualTask"] as const;
 
@@ -52,6 +54,25 @@ export const CONFIG = {
     zh: `配置文件 ${file} 中 aliases 把“${alias}”映射到它自己或另一个别名，请映射到单位的正式名称`,
     en: `in the config file ${file}, aliases maps "${alias}" to itself or to another alias; map it to the unit's own name`,
   }),
+  /** A columnNames entry the core cannot use (the same check as a 列名对照 row of 台账设置). */
+  badColumnName: (file: string, field: string, header: string, problem: ColumnNameProblem): Text => {
+    const where = `columnNames.${field}`;
+    if (problem.reason === "unknown-field") {
+      const zh = problem.nearest ? `（是否为“${problem.nearest}”？）` : "";
+      const en = problem.nearest ? ` (did you mean "${problem.nearest}"?)` : "";
+      return {
+        zh: `配置文件 ${file} 中 ${where} 的“${field}”不是台账的列名${zh}，请写标准列名，如“计划开工日期”`,
+        en: `in the config file ${file}, ${where}: "${field}" names no ledger column${en}; use a standard column name such as 计划开工日期`,
+      };
+    }
+    if (problem.reason === "no-header") {
+      return { zh: `配置文件 ${file} 中 ${where} 应为本单位的表头文字（或其列表）`, en: `in the config file ${file}, ${where} must be a header text (or a list of them)` };
+    }
+    return {
+      zh: `配置文件 ${file} 中 ${where} 的表头“${header}”已对应“${problem.other}”，每个表头只能对应一列`,
+      en: `in the config file ${file}, ${where}: the header "${header}" is already mapped to "${problem.other}"; map each header to one column only`,
+    };
+  },
   /** Where a value sits, for the validators shared with the flags ("district.json: units.财源街道.kind"). */
   where: (file: string, key: string): string => `${file}: ${key}`,
 };

@@ -10,6 +10,9 @@
 import { Transform, pipeline, type Readable, type TransformCallback } from "stream";
 import WorksheetReader from "exceljs/lib/stream/xlsx/worksheet-reader";
 import { WorkbookCheck } from "../core/check";
+import { ColumnNamesReader, type ColumnName } from "../core/recognize/columnNames";
+import { isSettingsSheet } from "../core/recognize/settingsSheet";
+import type { SheetRow } from "../core/sheet";
 import type { CheckResult } from "../core/result";
 import type { SettingsOverrides } from "../core/settings";
 import type { DateSystem } from "../core/sheet";
@@ -24,6 +27,8 @@ export interface ReadOptions {
   readonly today?: Date;
   /** Settings of a unit by its name (the district config's entry for it): see CheckOptions. */
   readonly unitOverrides?: (unit: string) => SettingsOverrides | undefined;
+  /** The district config's 列名对照. */
+  readonly columnNames?: readonly ColumnName[];
 }
 
 export interface ReadResult {
@@ -109,29 +114,46 @@ export async function readWorkbookFile(filePath: string, entries: readonly ZipEn
   reader.sharedStrings ??= [];
 
   const dateSystem: DateSystem = reader.properties?.model?.date1904 ? 1904 : 1900;
+  const worksheets = (reader.model?.sheets ?? []).flatMap((sheet) => {
+    const rel = rels.find((r) => r.Id === sheet.rId);
+    // Chart sheets and dialog sheets have no rows.
+    return rel && REL_TYPE.exec(rel.Type)?.[1] === "worksheet" ? [{ sheet, part: partOf(rel) }] : [];
+  });
+  const rowsOf = async function* ({ sheet, part }: (typeof worksheets)[number]): AsyncGenerator<SheetRow> {
+    const worksheet = new WorksheetReader({ workbook: reader, id: sheet.id, iterator: open(part), options: reader.options });
+    worksheet.name = sheet.name;
+    try {
+      for await (const row of worksheet) yield { row: row.number, values: rowValues(row.values as unknown[]) };
+    } catch (e) {
+      // ExcelJS fails with a TypeError on XML it does not expect (a cell without its r attribute):
+      // name the part, not ExcelJS's internals. XML syntax errors say where they are: keep them.
+      if (e instanceof FileProblemError) throw e;
+      const why = e instanceof TypeError || !(e instanceof Error) ? "" : `: ${e.message.split(/\r?\n/)[0]}`;
+      throw new FileProblemError({ kind: "corrupt", detail: `${part}${why}` });
+    }
+  };
+
+  // 列名对照 decides which columns a ledger's rows keep, so it must be known before the first
+  // ledger streams by, wherever 台账设置 sits among the tabs: its part is read ahead, by name.
+  const ahead: ColumnName[] = [];
+  for (const w of worksheets) {
+    if (!isSettingsSheet(w.sheet.name)) continue;
+    const section = new ColumnNamesReader();
+    for await (const row of rowsOf(w)) section.push(row);
+    ahead.push(...section.rows);
+  }
+
   const check = new WorkbookCheck({
     name: options.name,
     dateSystem,
     overrides: options.overrides,
     today: options.today,
     unitOverrides: options.unitOverrides,
+    columnNames: [...(options.columnNames ?? []), ...ahead],
   });
-  for (const sheet of reader.model?.sheets ?? []) {
-    const rel = rels.find((r) => r.Id === sheet.rId);
-    // Chart sheets and dialog sheets have no rows.
-    if (!rel || REL_TYPE.exec(rel.Type)?.[1] !== "worksheet") continue;
-    const worksheet = new WorksheetReader({ workbook: reader, id: sheet.id, iterator: open(partOf(rel)), options: reader.options });
-    worksheet.name = sheet.name;
-    const sink = check.beginSheet({ name: sheet.name, hidden: sheet.state === "hidden" || sheet.state === "veryHidden" });
-    try {
-      for await (const row of worksheet) sink.push({ row: row.number, values: rowValues(row.values as unknown[]) });
-    } catch (e) {
-      // ExcelJS fails with a TypeError on XML it does not expect (a cell without its r attribute):
-      // name the part, not ExcelJS's internals. XML syntax errors say where they are: keep them.
-      if (e instanceof FileProblemError) throw e;
-      const why = e instanceof TypeError || !(e instanceof Error) ? "" : `: ${e.message.split(/\r?\n/)[0]}`;
-      throw new FileProblemError({ kind: "corrupt", detail: `${partOf(rel)}${why}` });
-    }
+  for (const w of worksheets) {
+    const sink = check.beginSheet({ name: w.sheet.name, hidden: w.sheet.state === "hidden" || w.sheet.state === "veryHidden" });
+    for await (const row of rowsOf(w)) sink.push(row);
     sink.end();
   }
   return { result: check.finish(), dateSystem };

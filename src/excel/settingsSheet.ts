@@ -6,7 +6,7 @@
 import { isFormulaLike } from "../core/safeText";
 import { SETTINGS_SHEET, type SettingsOverrides } from "../core/settings";
 import type { CellValue, DateSystem } from "../core/sheet";
-import { keptRows, overridesOf, settingsRows, settingsSheetName } from "../host/settingsSheet";
+import { keptRows, settingsOf, settingsRows, settingsSheetName } from "../host/settingsSheet";
 import { getWorkbookSettings, setWorkbookSettings } from "../host/runtimeState";
 import { areaAddress } from "../host/areas";
 import { API, type ExcelHost } from "./host";
@@ -63,14 +63,14 @@ export async function loadSettingsSheet(
   knownDateSystem?: DateSystem,
 ): Promise<SettingsOverrides> {
   const { name, dateSystem, block } = await readSheet(context, host, knownDateSystem);
-  const overrides = name && block ? overridesOf(name, block.values, block.top, block.left, dateSystem) : {};
+  const { overrides, columnNames } = name && block ? settingsOf(name, block.values, block.top, block.left, dateSystem) : { overrides: {}, columnNames: [] };
   const before = getWorkbookSettings();
-  if (setWorkbookSettings(overrides, dateSystem)) {
+  if (setWorkbookSettings(overrides, dateSystem, columnNames)) {
     context.workbook.application.calculate("Full");
     try {
       await context.sync();
     } catch (e) {
-      setWorkbookSettings(before.overrides, before.dateSystem);
+      setWorkbookSettings(before.overrides, before.dateSystem, before.columnNames);
       throw e;
     }
   }
@@ -91,7 +91,8 @@ export async function saveSettingsSheet(
   knownDateSystem?: DateSystem,
 ): Promise<void> {
   const { name, dateSystem, block } = await readSheet(context, host, knownDateSystem);
-  const before = name && block ? overridesOf(name, block.values, block.top, block.left, dateSystem) : {};
+  // The 列名对照 rows are kept below the settings, so the functions keep them too.
+  const { overrides: before, columnNames } = name && block ? settingsOf(name, block.values, block.top, block.left, dateSystem) : { overrides: {}, columnNames: [] };
 
   const rows = settingsRows(settings);
   const kept = block ? keptRows(block.values, block.formulas) : [];
@@ -121,11 +122,11 @@ export async function saveSettingsSheet(
   }
   context.workbook.application.calculate("Full");
   // The recalculation runs while this batch is applied: the functions must already see the new settings.
-  setWorkbookSettings(settings, dateSystem);
+  setWorkbookSettings(settings, dateSystem, columnNames);
   try {
     await context.sync();
   } catch (e) {
-    setWorkbookSettings(before, dateSystem);
+    setWorkbookSettings(before, dateSystem, columnNames);
     throw e;
   }
 }

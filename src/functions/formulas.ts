@@ -119,7 +119,7 @@ function assess(q: TableQuestion): Scope {
   }
   const unit = readUnitName(q.unit);
 
-  const options = { overrides, dateSystem: state.dateSystem };
+  const options = { overrides, dateSystem: state.dateSystem, columnNames: state.columnNames };
   let result = checkTable(table, options);
   if (result.ledgers.length === 0) fail("invalid", MESSAGES.noLedger());
   if (unit === undefined) return { kind: result.unitKind, targets: result.targets, score: result.score, penalty: result.penalty, result };

@@ -27,6 +27,8 @@ let entries: Entry[] = [];
 export interface TableCheckOptions {
   readonly overrides: NonNullable<CheckOptions["overrides"]>;
   readonly dateSystem: NonNullable<CheckOptions["dateSystem"]>;
+  /** The workbook's 列名对照, as the pane published it. */
+  readonly columnNames?: CheckOptions["columnNames"];
   /** A hint for the unit's kind and name, as a file name would be. */
   readonly name?: string;
   readonly now?: Date;
@@ -34,7 +36,7 @@ export interface TableCheckOptions {
 
 export function checkTable(table: readonly (readonly unknown[])[], options: TableCheckOptions): CheckResult {
   const now = options.now ?? new Date();
-  const key = JSON.stringify([options.dateSystem, options.name ?? null, today(now), options.overrides]);
+  const key = JSON.stringify([options.dateSystem, options.name ?? null, today(now), options.overrides, options.columnNames ?? []]);
   const entry = entryFor(table);
   const cached = entry.results.get(key);
   if (cached) {
@@ -45,7 +47,7 @@ export function checkTable(table: readonly (readonly unknown[])[], options: Tabl
   }
   const result = checkWorkbook(
     { sheets: [{ name: SHEET_NAME, rows: gridRows(entry.cells.map(excelCells)) }] },
-    { overrides: options.overrides, dateSystem: options.dateSystem, name: options.name, today: now },
+    { overrides: options.overrides, dateSystem: options.dateSystem, name: options.name, today: now, columnNames: options.columnNames },
   );
   entry.results.set(key, result);
   if (entry.results.size > MAX_RESULTS_PER_TABLE) entry.results.delete(entry.results.keys().next().value as string);

@@ -1,10 +1,11 @@
 /**
  * What the task pane knows of the open workbook that the ZS functions cannot see from their
- * arguments: its 台账设置 sheet and its date system. The pane and the functions share one
+ * arguments: its 台账设置 sheet (its settings and its 列名对照) and its date system. The pane and the functions share one
  * JavaScript runtime, so the host adapter that loads the settings sets this once it has read the
  * workbook, and again whenever the settings change (and then asks for a recalculation). It lives
  * in src/host because both sides need it and neither adapter may import the other.
  */
+import type { ColumnName } from "../core/recognize/columnNames";
 import type { SettingsOverrides } from "../core/settings";
 import type { DateSystem } from "../core/sheet";
 
@@ -13,6 +14,8 @@ export interface WorkbookSettings {
   readonly overrides: Readonly<SettingsOverrides>;
   /** 1900 unless the pane found the workbook uses the 1904 date system. */
   readonly dateSystem: DateSystem;
+  /** The 台账设置 sheet's 列名对照: the unit's own header words, which a range argument cannot show. */
+  readonly columnNames: readonly ColumnName[];
   /** Bumped on every change, so cached results keyed on it are never stale. */
   readonly version: number;
 }
@@ -24,19 +27,24 @@ export interface WorkbookSettings {
 const KEY = Symbol.for("zsledger.workbookSettings");
 type Holder = { [KEY]?: WorkbookSettings };
 
-const INITIAL: WorkbookSettings = { overrides: {}, dateSystem: 1900, version: 0 };
+const INITIAL: WorkbookSettings = { overrides: {}, dateSystem: 1900, columnNames: [], version: 0 };
 
 /**
  * Hands the functions the workbook's settings; returns whether they differ from what the runtime
  * had (the caller then asks Excel to recalculate, which a mere reload must not cost).
  */
-export function setWorkbookSettings(overrides: SettingsOverrides, dateSystem: DateSystem): boolean {
+export function setWorkbookSettings(overrides: SettingsOverrides, dateSystem: DateSystem, columnNames: readonly ColumnName[] = []): boolean {
   const holder = globalThis as Holder;
   const current = getWorkbookSettings();
   const system: DateSystem = dateSystem === 1904 ? 1904 : 1900;
-  if (system === current.dateSystem && sameOverrides(overrides, current.overrides)) return false;
-  holder[KEY] = { overrides: Object.freeze({ ...overrides }), dateSystem: system, version: current.version + 1 };
+  if (system === current.dateSystem && sameOverrides(overrides, current.overrides) && sameColumnNames(columnNames, current.columnNames)) return false;
+  const names = Object.freeze(columnNames.map(({ field, header }) => Object.freeze({ field, header })));
+  holder[KEY] = { overrides: Object.freeze({ ...overrides }), dateSystem: system, columnNames: names, version: current.version + 1 };
   return true;
+}
+
+function sameColumnNames(a: readonly ColumnName[], b: readonly ColumnName[]): boolean {
+  return a.length === b.length && a.every((n, i) => n.field === b[i].field && n.header === b[i].header);
 }
 
 /** Equal setting by setting; a key set to undefined is a key not set. Settings are numbers and strings. */

@@ -5,6 +5,7 @@
  * share: the pane (and the main page, when a workbook opens) put the settings there as JSON, and
  * each function call takes them from there into the functions' runtime state before it computes.
  */
+import type { ColumnName } from "../core/recognize/columnNames";
 import type { SettingsOverrides } from "../core/settings";
 import type { DateSystem } from "../core/sheet";
 import { getWorkbookSettings, setWorkbookSettings } from "./runtimeState";
@@ -23,15 +24,18 @@ const SETTINGS_KEY = "zsledger.workbookSettings";
 interface Published {
   readonly overrides: SettingsOverrides;
   readonly dateSystem: DateSystem;
+  /** Absent when the sheet has no 列名对照. */
+  readonly columnNames?: readonly ColumnName[];
 }
 
 /** The same settings give the same text, whatever order their keys were set in. */
-function serialise(overrides: SettingsOverrides, dateSystem: DateSystem): string {
+function serialise(overrides: SettingsOverrides, dateSystem: DateSystem, columnNames: readonly ColumnName[]): string {
   const set = Object.entries(overrides).filter(([, v]) => v !== undefined);
   // No settings in a 1900 workbook is what the functions assume before anything is published.
-  if (set.length === 0 && dateSystem !== 1904) return "";
+  if (set.length === 0 && dateSystem !== 1904 && columnNames.length === 0) return "";
   const sorted = Object.fromEntries(set.sort(([a], [b]) => (a < b ? -1 : 1)));
-  return JSON.stringify({ overrides: sorted, dateSystem } satisfies Published);
+  const names = columnNames.map(({ field, header }) => ({ field, header }));
+  return JSON.stringify({ overrides: sorted, dateSystem, ...(names.length > 0 ? { columnNames: names } : {}) } satisfies Published);
 }
 
 /** What the pane last published ("" when nothing). */
@@ -40,8 +44,8 @@ export function publishedText(storage: SharedStore): string {
 }
 
 /** Publishes the settings; returns whether they differ from what was there (the caller then recalculates). */
-export function publishSettings(storage: SharedStore, overrides: SettingsOverrides, dateSystem: DateSystem): boolean {
-  const text = serialise(overrides, dateSystem);
+export function publishSettings(storage: SharedStore, overrides: SettingsOverrides, dateSystem: DateSystem, columnNames: readonly ColumnName[] = []): boolean {
+  const text = serialise(overrides, dateSystem, columnNames);
   if (text === publishedText(storage)) return false;
   storage.setItem(SETTINGS_KEY, text);
   return true;
@@ -65,9 +69,15 @@ export function adoptPublishedSettings(storage: SharedStore | undefined): void {
   if (adopted && adopted.text === text && adopted.version === getWorkbookSettings().version) return;
   try {
     const published: Published = text === "" ? { overrides: {}, dateSystem: 1900 } : (JSON.parse(text) as Published);
-    setWorkbookSettings(published.overrides ?? {}, published.dateSystem === 1904 ? 1904 : 1900);
+    setWorkbookSettings(published.overrides ?? {}, published.dateSystem === 1904 ? 1904 : 1900, columnNamesOf(published.columnNames));
   } catch {
     // not ours to report from inside a formula: the functions keep the settings they had
   }
   adopted = { text, version: getWorkbookSettings().version };
+}
+
+/** The published 列名对照, kept only where it has the shape the pane writes. */
+function columnNamesOf(raw: unknown): ColumnName[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.filter((n): n is ColumnName => typeof n === "object" && n !== null && typeof n.field === "string" && typeof n.header === "string");
 }

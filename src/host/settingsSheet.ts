@@ -4,6 +4,7 @@
  * command line and the ZS functions agree on every key word and value form. Pure: each host's
  * adapter reads the cells and writes the rows these functions give.
  */
+import type { ColumnName } from "../core/recognize/columnNames";
 import { isSettingsSheet } from "../core/recognize/settingsSheet";
 import { recognizeSheet } from "../core/recognize/sheet";
 import { settingKeyOf, settingsFromEntries, settingsToEntries, SETTINGS_SHEET, type SettingsOverrides } from "../core/settings";
@@ -19,10 +20,17 @@ export function settingsSheetName(names: readonly string[]): string | null {
   return names.find(isSettingsSheet) ?? null;
 }
 
-/** The settings a sheet's values hold ({} when the core does not read it as settings); `top`, `left` 1-based. */
-export function overridesOf(name: string, grid: CellValue[][], top: number, left: number, dateSystem: DateSystem): SettingsOverrides {
+/** The settings and the 列名对照 a sheet's values hold (none when the core does not read it as settings); `top`, `left` 1-based. */
+export function settingsOf(
+  name: string,
+  grid: CellValue[][],
+  top: number,
+  left: number,
+  dateSystem: DateSystem,
+): { overrides: SettingsOverrides; columnNames: ColumnName[] } {
   const sheet = recognizeSheet({ name, rows: gridRows(grid, top, left) });
-  return sheet.type === "settings" ? settingsFromEntries(sheet.entries, dateSystem).settings : {};
+  if (sheet.type !== "settings") return { overrides: {}, columnNames: [] };
+  return { overrides: settingsFromEntries(sheet.entries, dateSystem).settings, columnNames: sheet.columnNames.map(({ field, header }) => ({ field, header })) };
 }
 
 /** The rows to write from A1: the header, then one 项目 | 值 row per setting, values as text. */

@@ -8,7 +8,8 @@ import { isFormulaLike } from "../core/safeText";
 import { SETTINGS_SHEET, type SettingsOverrides } from "../core/settings";
 import type { DateSystem } from "../core/sheet";
 import { areaAddress } from "../host/areas";
-import { keptRows, overridesOf, settingsRows, settingsSheetName } from "../host/settingsSheet";
+import type { ColumnName } from "../core/recognize/columnNames";
+import { keptRows, settingsOf, settingsRows, settingsSheetName } from "../host/settingsSheet";
 import { sheetProtected } from "./errors";
 import type { WpsApplication, WpsValue, WpsWorkbook, WpsWorksheet } from "./objectModel";
 import { publishedText, publishSettings, restorePublished } from "../host/settingsChannel";
@@ -18,6 +19,7 @@ interface SettingsSheet {
   readonly ws: WpsWorksheet | null;
   readonly dateSystem: DateSystem;
   readonly overrides: SettingsOverrides;
+  readonly columnNames: readonly ColumnName[];
   readonly block: (Extent & { values: ReturnType<typeof gridOf>; formulas: ReturnType<typeof gridOf> }) | null;
 }
 
@@ -26,19 +28,19 @@ function readSettingsSheet(book: WpsWorkbook): SettingsSheet {
   const sheets = worksheetsOf(book);
   const name = settingsSheetName(sheets.map((ws) => ws.Name));
   const ws = sheets.find((s) => s.Name === name) ?? null;
-  if (!ws || !name) return { ws: null, dateSystem, overrides: {}, block: null };
+  if (!ws || !name) return { ws: null, dateSystem, overrides: {}, columnNames: [], block: null };
   const used = ws.UsedRange;
   const extent = extentOf(used);
   const values = gridOf(used.Value2);
   const block = { ...extent, values, formulas: gridOf(used.Formula) };
-  return { ws, dateSystem, overrides: overridesOf(name, values, extent.top, extent.left, dateSystem), block };
+  return { ws, dateSystem, ...settingsOf(name, values, extent.top, extent.left, dateSystem), block };
 }
 
 /** The workbook's 台账设置 as overrides ({} without the sheet); the functions get them, and WPS recalculates when they changed. */
 export function loadSettingsSheet(app: WpsApplication): SettingsOverrides {
-  const { dateSystem, overrides } = readSettingsSheet(activeWorkbook(app, "loadSettings"));
+  const { dateSystem, overrides, columnNames } = readSettingsSheet(activeWorkbook(app, "loadSettings"));
   const before = publishedText(app.PluginStorage);
-  if (publishSettings(app.PluginStorage, overrides, dateSystem)) {
+  if (publishSettings(app.PluginStorage, overrides, dateSystem, columnNames)) {
     try {
       app.Calculate();
     } catch (e) {
@@ -56,10 +58,10 @@ export function loadSettingsSheet(app: WpsApplication): SettingsOverrides {
  */
 export function saveSettingsSheet(app: WpsApplication, settings: SettingsOverrides): void {
   const book = activeWorkbook(app, "saveSettings");
-  const { ws: found, dateSystem, overrides: current, block } = readSettingsSheet(book);
+  const { ws: found, dateSystem, overrides: current, columnNames, block } = readSettingsSheet(book);
   if (found && isProtected(found)) {
     // Nothing is written; the functions go on with what the sheet still says.
-    if (publishSettings(app.PluginStorage, current, dateSystem)) app.Calculate();
+    if (publishSettings(app.PluginStorage, current, dateSystem, columnNames)) app.Calculate();
     throw sheetProtected("saveSettings", found.Name);
   }
   const rows = settingsRows(settings);
@@ -91,7 +93,8 @@ export function saveSettingsSheet(app: WpsApplication, settings: SettingsOverrid
       }),
     );
   }
-  publishSettings(app.PluginStorage, settings, dateSystem);
+  // The 列名对照 rows are kept below the settings, so the functions keep them too.
+  publishSettings(app.PluginStorage, settings, dateSystem, columnNames);
   try {
     app.Calculate();
   } catch (e) {

@@ -54,19 +54,26 @@ export function columnNameRow(row: SheetRow): ColumnNameRow | null {
   return { row: row.row, column: at + 1, field: text(row.values[at]), header: text(row.values[at + 1]) };
 }
 
-/** The section of a 台账设置 sheet's rows: every row below its 列名对照 row. */
-export function columnNamesOfRows(rows: Iterable<SheetRow>): ColumnNameRow[] {
-  const out: ColumnNameRow[] = [];
-  let inside = false;
-  for (const row of rows) {
-    if (!inside) {
-      inside = opensColumnNames(row);
-      continue;
+/** Reads a 台账设置 sheet's section as its rows arrive, keeping only the section's rows. */
+export class ColumnNamesReader {
+  readonly rows: ColumnNameRow[] = [];
+  private inside = false;
+
+  push(row: SheetRow): void {
+    if (!this.inside) {
+      this.inside = opensColumnNames(row);
+      return;
     }
     const entry = columnNameRow(row);
-    if (entry) out.push(entry);
+    if (entry) this.rows.push(entry);
   }
-  return out;
+}
+
+/** The section of a 台账设置 sheet's rows: every row below its 列名对照 row. */
+export function columnNamesOfRows(rows: Iterable<SheetRow>): ColumnNameRow[] {
+  const reader = new ColumnNamesReader();
+  for (const row of rows) reader.push(row);
+  return reader.rows;
 }
 
 type FieldsByKind = Partial<Record<LedgerKind, FieldId>>;
