@@ -124,6 +124,21 @@ describe("TARGETMET and TARGETGAP: every target, by id and by alias, for every u
   });
 });
 
+describe("列名对照: the unit's own headers, as the pane publishes them from 台账设置", () => {
+  // The range holds no 台账设置: a header only the unit's section names is read through the runtime state.
+  const renamed = PROJECTS.map((row, i) => (i === 3 ? row.map((v) => (v === "实际开工时间" ? "动工落地时间" : v)) : row));
+
+  test("without it, 新开工 cannot be assessed; with it, the column is read", async () => {
+    await expect(targetMet("新开工", renamed, "街道", AS_OF)).rejects.toThrow(/无法评估/);
+    setWorkbookSettings({}, 1900, [{ field: "实际开工日期", header: "动工落地时间" }]);
+    expect(await targetMet("新开工", renamed, "街道", AS_OF)).toBe(true);
+    expect(await targetGap("新开工", renamed, "街道", AS_OF)).toBe(0);
+    // A changed mapping is a changed answer, never a cached one.
+    setWorkbookSettings({}, 1900, []);
+    await expect(targetGap("新开工", renamed, "街道", AS_OF)).rejects.toThrow(/无法评估/);
+  });
+});
+
 describe("arguments as Excel passes them", () => {
   test("a range without its title rows reads the same", async () => {
     const fromHeader = PROJECTS.slice(2);

@@ -6,7 +6,7 @@ import { HEADER_SYNONYMS, normalizeHeader } from "../headers";
 import { columnOf, type FieldId, type Ledger } from "../ledger";
 import { FIELD_LABELS, TARGET_LABELS } from "../labels";
 import { columnNameProblems } from "../recognize/columnNames";
-import { closestTo, CLOSE_ENOUGH } from "../recognize/near";
+import { closestTo } from "../recognize/near";
 import { cellAddress, columnLetter } from "../sheet";
 import { columnNamesRule, sheetRule, type ColumnNeed, type PlacedHit } from "./rule";
 
@@ -32,6 +32,12 @@ type Needed = {
 
 /** Headers named, at most, as close to a missing column. */
 const MAX_NEAR = 3;
+/**
+ * How close a header must come to a missing column's words to be named: sharing a word and a
+ * character or two of four (开工节点 for 开工时限), looser than a "did you mean", since a person
+ * decides from the list.
+ */
+const NEAR_HEADER = 0.4;
 
 export const missingColumn = sheetRule({
   id: "missing-column",
@@ -92,7 +98,7 @@ function neededParams(ledger: Ledger, need: ColumnNeed): Needed {
   const row = ledger.headerRows[ledger.headerRows.length - 1];
   const near = ledger.unmappedHeaders
     .map((h) => ({ ...h, score: closestTo(normalizeHeader(h.header.replace(/\//g, "")).key, keys) }))
-    .filter((h) => h.score >= CLOSE_ENOUGH)
+    .filter((h) => h.score >= NEAR_HEADER)
     .sort((a, b) => b.score - a.score || a.column - b.column)
     .slice(0, MAX_NEAR);
   return {
