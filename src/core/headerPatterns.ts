@@ -10,7 +10,7 @@
 import type { FieldId, InvitationField, LedgerKind, MeetingField, ProjectField, TripField } from "./ledger";
 
 /** One slot: the words that may stand there; `optional` when it may be left out. */
-export interface Slot {
+interface Slot {
   readonly words: readonly string[];
   readonly optional?: boolean;
 }
@@ -54,7 +54,7 @@ export const HEADER_PATTERNS: {
     actualStart: [[one("实际", "已"), one(...START), maybe(...WHEN)], [one("动工", "开建"), one(...WHEN)]],
     fundsInPlace: [[maybe("实际", "累计", "已", "本年", "当年", "年度", "累计实际"), one("到位", "到账"), one("资金", "金额", "额")]],
     owner: [[one("包保"), maybe("县级", "区级", "责任"), one("领导", "人", "责任人")], [one("责任"), one("领导")]],
-    promotions: [[maybe("外出", "包保"), one("推介"), one("次数", "情况")]],
+    promotions: [[maybe("外出", "包保"), one("推介"), one("次数")]],
     expertReviewed: [[one("是否"), maybe("经"), one("专家论证")], [one("专家"), one("评审", "论证情况")]],
     progress: [[one("工程", "建设", "项目"), one("进度")], [one("项目"), one("推进情况")]],
     notes: [[one("备注"), one("说明")]],

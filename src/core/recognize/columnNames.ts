@@ -98,7 +98,7 @@ const FIELD_WORDS: Readonly<Record<LedgerKind, ReadonlyMap<string, FieldId>>> = 
 ) as unknown as Record<LedgerKind, ReadonlyMap<string, FieldId>>;
 
 /** The fields a field word names, per ledger kind; empty when it names none. */
-export function fieldsOfWord(word: string): FieldsByKind {
+function fieldsOfWord(word: string): FieldsByKind {
   const { key } = normalizeHeader(word);
   const out: FieldsByKind = {};
   for (const kind of LEDGER_KINDS) {

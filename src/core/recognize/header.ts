@@ -32,7 +32,7 @@ interface HeaderColumn {
 }
 
 /** A header cell that names no field: kept to say which headers come close to a missing column. */
-export interface UnmappedHeader {
+interface UnmappedHeader {
   readonly column: number;
   readonly header: string;
   /** Its keys, as matching saw them. */

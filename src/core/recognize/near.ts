@@ -18,7 +18,7 @@ function grams(word: string): Map<string, number> {
 }
 
 /** 0 (nothing in common) to 1 (the same word). */
-export function closeness(a: string, b: string): number {
+function closeness(a: string, b: string): number {
   if (a === b) return 1;
   const x = grams(a);
   const y = grams(b);
@@ -33,7 +33,7 @@ export function closeness(a: string, b: string): number {
 }
 
 /** Words this close to a header are worth naming; below, they only share a common character (时间). */
-export const CLOSE_ENOUGH = 0.5;
+const CLOSE_ENOUGH = 0.5;
 
 /** Longer than any header word: compared with nothing (a hostile cell costs no time). */
 const MAX_WORD = 40;

@@ -72,7 +72,7 @@ function neededBy(rule: ProjectRowRule): readonly FieldId[] {
  * What a ledger of `kind` needs, derived from the catalog and the targets: the columns of its row
  * rules (a projects ledger's), and the columns each of `targets` counts on a ledger of this kind.
  */
-export function columnNeeds(kind: LedgerKind, targets: readonly TargetId[]): ColumnNeed[] {
+function columnNeeds(kind: LedgerKind, targets: readonly TargetId[]): ColumnNeed[] {
   const needs = new Map<string, { fields: readonly FieldId[]; rules: RuleDef[]; targets: TargetId[] }>();
   const need = (fields: readonly FieldId[]) => {
     const key = fields.join("|");
