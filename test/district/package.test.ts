@@ -100,7 +100,8 @@ const PARTS: { name: string; data: string }[] = [
 function result() {
   const _ = null;
   const grid: CellValue[][] = [
-    ["项目名称", "总投资", "项目状态", "签约日期", "计划开工日期", "实际开工日期"],
+    // 到位资金 and the town's target columns (G–J) are there so that no missing-column warning adds a note.
+    ["项目名称", "总投资", "项目状态", "签约日期", "计划开工日期", "实际开工日期", "到位资金", "投洽会签约", "重点在谈", "专家论证"],
     ["甲项目", 5000, "开工", "2022-08-01", "2022-08-10", "2022-08-09"],
     ["乙项目", 8000, "签约", "2022-08-05", _, _],
     ["丙项目", "待定", "签约", "2022-07-05", "2022-09-01", _],

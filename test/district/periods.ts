@@ -32,7 +32,8 @@ const SECOND = "2022-09-30";
 
 const _ = null;
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
-const HEADER = ["序号", "项目名称", "总投资", "项目状态", "签约日期", "计划开工日期", "实际开工日期", "包保责任人"];
+// 到位资金 and 外出推介次数 (blank) are there so that a department's ledger lacks no column a rule or target needs.
+const HEADER = ["序号", "项目名称", "总投资", "项目状态", "签约日期", "计划开工日期", "实际开工日期", "包保责任人", "到位资金", "外出推介次数"];
 
 type Project = [name: string, investment: CellValue, stage: string, sign: string | null, planned: string | null, actual: string | null];
 
