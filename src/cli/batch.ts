@@ -8,6 +8,7 @@ import * as path from "path";
 import type { SettingsOverrides } from "../core/settings";
 import { unitOverrides, workbookOverrides, type DistrictConfig } from "./config";
 import { BATCH } from "./districtText";
+import { IsolatedChecker } from "./isolation";
 import { FileProblemError, UsageError, fileProblemText, say, type FileProblem, type Lang } from "./messages";
 import type { Progress } from "./progress";
 import type { CheckedFile } from "./report/types";
@@ -112,13 +113,23 @@ export interface CheckContext {
   readonly limits?: SniffLimits;
 }
 
-/** Checks the targets one after another, handing each on as it is done. */
+/**
+ * Checks the targets one after another, handing each on as it is done. With per-file limits (the
+ * command always has them) each file is read in a worker thread that is stopped past them
+ * (isolation.ts); without (in-process tests), in this thread.
+ */
 export async function checkEach(targets: readonly Target[], ctx: CheckContext, progress: Progress | null, each: (checked: CheckedFile) => void): Promise<void> {
-  for (const t of targets) {
-    progress?.start(t.file);
-    const checked = await checkTarget(t, ctx);
-    progress?.tick();
-    each(checked);
+  const perFile = ctx.limits?.perFile;
+  const isolated = perFile ? new IsolatedChecker(perFile) : null;
+  try {
+    for (const t of targets) {
+      progress?.start(t.file);
+      const checked = isolated ? await isolated.check(t, ctx) : await checkTarget(t, ctx);
+      progress?.tick();
+      each(checked);
+    }
+  } finally {
+    await isolated?.close();
   }
 }
 
@@ -134,6 +145,7 @@ export async function checkTarget(t: Target, ctx: CheckContext): Promise<Checked
       overrides: workbookOverrides(ctx.config, ctx.flags),
       today: ctx.today,
       unitOverrides: (unit) => unitOverrides(ctx.config, unit),
+      limits: ctx.limits,
     });
     return { file: t.file, result };
   } catch (e) {

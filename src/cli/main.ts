@@ -1,5 +1,8 @@
 #!/usr/bin/env node
 /** The `zsledger` command (package.json `bin`). All the work is in run(); this only wires the process. */
+import { langOf } from "./args";
+import { commandLimits } from "./limits";
+import { UsageError, say } from "./messages";
 import { run } from "./run";
 
 function fail(e: unknown): void {
@@ -16,7 +19,17 @@ process.stdout.on("error", fail);
 process.on("uncaughtException", fail);
 process.on("unhandledRejection", fail);
 
-run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then(
+const argv = process.argv.slice(2);
+let limits;
+try {
+  limits = commandLimits(process.env);
+} catch (e) {
+  if (!(e instanceof UsageError)) throw e;
+  process.stderr.write(`zsledger: ${say(e.text, langOf(argv))}\n`);
+  process.exit(2);
+}
+
+run(argv, { stdout: process.stdout, stderr: process.stderr, limits }).then(
   (code) => {
     process.exitCode = code;
   },
