@@ -1,8 +1,11 @@
 /**
- * Each file of a run checked in a worker thread under the per-file limits (limits.ts): a heap
- * limit (V8 stops the worker, not the process) and a deadline (the worker is terminated). A file
- * past either is one line, like any unreadable file, and the run goes on with a fresh worker: one
- * hostile file in a folder no longer takes the whole `check` or `report` down with it.
+ * Each file of a run checked in a worker thread under the per-file limits (limits.ts): a deadline
+ * and a memory limit, after which the worker is terminated. Memory is watched twice: the process's
+ * resident size is polled (what the hostile corpus test's watchdog measures, and quick to react),
+ * and the worker's JavaScript heap is capped below it (V8 stops the worker, not the process, even
+ * when a poll would come too late). A file past a limit is one line, like any unreadable file,
+ * and the run goes on with a fresh worker: one hostile file in a folder no longer takes the whole
+ * `check` or `report` down with it.
  *
  * One worker serves the files one after another: it loads ExcelJS and the engine once, as the
  * command did in its own thread, so a folder of fifty ledgers pays for one worker's start (a few
@@ -29,6 +32,8 @@ export interface CheckResponse {
 }
 
 const WORKER_SCRIPT = path.join(__dirname, "checkWorker.js");
+/** How often the process's resident memory is looked at while a file is read. */
+const MEMORY_POLL_MS = 100;
 
 export class IsolatedChecker {
   private worker: Worker | null = null;
@@ -45,23 +50,33 @@ export class IsolatedChecker {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
+        clearInterval(poll);
         worker.off("message", onMessage);
         worker.off("error", onError);
         worker.off("exit", onExit);
-        if (broken) {
-          if (this.worker === worker) this.worker = null;
-          void worker.terminate();
+        if (!broken) {
+          resolve(checked);
+          return;
         }
-        resolve(checked);
+        // The next file starts once this worker's memory is given back.
+        if (this.worker === worker) this.worker = null;
+        worker.terminate().then(
+          () => resolve(checked),
+          () => resolve(checked),
+        );
       };
       const fail = (problem: FileProblem) => finish({ file: target.file, error: say(fileProblemText(problem), ctx.lang) }, true);
       const onMessage = (m: CheckResponse) => {
         if (m.id === id) finish(m.checked, false);
       };
       const onError = (e: Error & { code?: string }) =>
-        fail(e.code === "ERR_WORKER_OUT_OF_MEMORY" ? { kind: "too-much-memory", memoryMb: this.limits.memoryMb } : { kind: "corrupt", detail: firstLine(e) });
+        fail(e.code === "ERR_WORKER_OUT_OF_MEMORY" ? tooMuch : { kind: "corrupt", detail: firstLine(e) });
       const onExit = (code: number) => fail({ kind: "corrupt", detail: `reader stopped (${code})` });
+      const tooMuch = { kind: "too-much-memory", memoryMb: this.limits.memoryMb } as const;
       const timer = setTimeout(() => fail({ kind: "too-slow", seconds: this.limits.seconds }), this.limits.seconds * 1000);
+      const poll = setInterval(() => {
+        if (process.memoryUsage.rss() > this.limits.memoryMb * 1024 ** 2) fail(tooMuch);
+      }, MEMORY_POLL_MS);
       worker.on("message", onMessage);
       worker.on("error", onError);
       worker.on("exit", onExit);
@@ -77,8 +92,13 @@ export class IsolatedChecker {
   }
 
   private spawn(): Worker {
-    return new Worker(WORKER_SCRIPT, { resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb } });
+    return new Worker(WORKER_SCRIPT, { resourceLimits: { maxOldGenerationSizeMb: heapMb(this.limits.memoryMb) } });
   }
+}
+
+/** The worker's heap: three quarters of the memory limit, the rest for the command's thread and the zip reader's buffers. */
+export function heapMb(memoryMb: number): number {
+  return Math.max(16, Math.floor((memoryMb * 3) / 4));
 }
 
 function firstLine(e: Error): string {

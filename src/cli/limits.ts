@@ -19,7 +19,13 @@ export interface Limits {
   /** Cell formats (styles.xml's cellXfs) and custom number formats kept. */
   readonly maxCellFormats: number;
   readonly maxNumberFormats: number;
-  /** Unpacked size of the parts parsed into one model at once (xl/workbook.xml and the relationships). */
+  /**
+   * Declared unpacked size of each part held whole, refused from the directory before a byte is
+   * inflated: the shared strings, the styles, and the parts parsed into one model at once
+   * (xl/workbook.xml and its relationships).
+   */
+  readonly maxSharedStringsBytes: number;
+  readonly maxStylesBytes: number;
   readonly maxModelPartBytes: number;
   /**
    * Each file checked in a worker thread that is stopped past this time or heap; null checks in
@@ -30,7 +36,7 @@ export interface Limits {
 
 export interface PerFileLimits {
   readonly seconds: number;
-  /** The worker's JavaScript heap (V8's old generation), in MB. */
+  /** The process's resident memory while the file is read, in MB (the worker's heap is held below it: isolation.ts). */
   readonly memoryMb: number;
 }
 
@@ -39,9 +45,11 @@ export interface PerFileLimits {
  * real workbooks alone while a bomb (gigabytes at ~1000:1) is refused before it is opened.
  *
  * Shared strings: a million-row ledger with two columns of distinct text has about two million,
- * some 40 million characters; the caps are twice and three times that, at most ~300 MB of heap.
- * Excel allows 64,000 cell formats and 250 custom number formats per workbook; generators that
- * bloat styles write a few hundred thousand formats, which cost 4 bytes each here.
+ * some 40 million characters; the caps are twice and three times that, at most ~300 MB of heap,
+ * and their part cannot be longer than 512 MB (4 million strings of that many characters, in
+ * UTF-8, with their markup). Excel allows 64,000 cell formats and 250 custom number formats per
+ * workbook; generators that bloat styles write a few hundred thousand formats (tens of MB of
+ * styles.xml), which cost 4 bytes each here.
  */
 export const DEFAULT_LIMITS: Limits = {
   maxUnpackedBytes: 1024 ** 3,
@@ -51,16 +59,14 @@ export const DEFAULT_LIMITS: Limits = {
   maxSharedStringChars: 128_000_000,
   maxCellFormats: 1_048_576,
   maxNumberFormats: 65_536,
+  maxSharedStringsBytes: 512 * 1024 ** 2,
+  maxStylesBytes: 128 * 1024 ** 2,
   maxModelPartBytes: 64 * 1024 ** 2,
   perFile: null,
 };
 
-/**
- * What the command gives each file: the limits the hostile corpus test holds it to (a run killed
- * past 120 s or 2 GB of memory). The worker's heap stays below 2 GB with room for the main
- * thread and the buffers of the zip reader.
- */
-export const COMMAND_PER_FILE: PerFileLimits = { seconds: 120, memoryMb: 1536 };
+/** What the command gives each file: the limits the hostile corpus test holds it to (a run is killed past 120 s or 2 GB resident). */
+export const COMMAND_PER_FILE: PerFileLimits = { seconds: 120, memoryMb: 2048 };
 
 /** Environment variables that change the per-file limits (a slow machine, a very large ledger). */
 export const PER_FILE_ENV = { seconds: "ZSLEDGER_FILE_SECONDS", memoryMb: "ZSLEDGER_FILE_MEMORY_MB" } as const;
@@ -83,7 +89,7 @@ export function commandLimits(env: NodeJS.ProcessEnv): Limits {
     ...DEFAULT_LIMITS,
     perFile: {
       seconds: read(PER_FILE_ENV.seconds, COMMAND_PER_FILE.seconds, 1),
-      memoryMb: read(PER_FILE_ENV.memoryMb, COMMAND_PER_FILE.memoryMb, 16),
+      memoryMb: read(PER_FILE_ENV.memoryMb, COMMAND_PER_FILE.memoryMb, 64),
     },
   };
 }

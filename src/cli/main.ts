@@ -4,13 +4,14 @@ import { langOf } from "./args";
 import { commandLimits } from "./limits";
 import { UsageError, say } from "./messages";
 import { run } from "./run";
+import { terminalText } from "./terminal";
 
 function fail(e: unknown): void {
   // A closed pipe (zsledger … | head) is not an error worth a word.
   if ((e as NodeJS.ErrnoException)?.code === "EPIPE") {
     process.exit(process.exitCode ?? 0);
   }
-  process.stderr.write(`zsledger: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}\n`);
+  process.stderr.write(`zsledger: ${terminalText(e instanceof Error ? e.message.split("\n")[0] : String(e))}\n`);
   process.exit(2);
 }
 

@@ -169,7 +169,7 @@ export function fileProblemText(p: FileProblem): Text {
     }
     case "part-limit": {
       const what = partLimitText(p);
-      return { zh: `文件异常：${what.zh}，超过上限，已停止读取；${SPLIT_ZH}`, en: `suspicious file: ${what.en}, over the limit; reading stopped; ${SPLIT_EN}` };
+      return { zh: `文件异常：${what.zh}，超过上限，未能读取；${SPLIT_ZH}`, en: `suspicious file: ${what.en}, over the limit; not read; ${SPLIT_EN}` };
     }
     case "too-slow":
       return {

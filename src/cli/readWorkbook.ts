@@ -121,8 +121,8 @@ export async function readWorkbookFile(filePath: string, entries: readonly ZipEn
   reader.styles = NO_STYLES;
   for (const rel of rels) {
     const kind = REL_TYPE.exec(rel.Type)?.[1];
-    if (kind === "sharedStrings") reader.sharedStrings = await readSharedStrings(open(partOf(rel)), partOf(rel), limits);
-    if (kind === "styles") reader.styles = await readStyles(open(partOf(rel)), partOf(rel), limits);
+    if (kind === "sharedStrings") reader.sharedStrings = await readSharedStrings(open(partOf(rel), limits.maxSharedStringsBytes), partOf(rel), limits);
+    if (kind === "styles") reader.styles = await readStyles(open(partOf(rel), limits.maxStylesBytes), partOf(rel), limits);
   }
   reader.sharedStrings ??= [];
 

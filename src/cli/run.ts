@@ -20,6 +20,7 @@ import { Progress } from "./progress";
 import { jsonEntry, type JsonFile, type JsonFileError } from "./report/json";
 import { textReport } from "./report/text";
 import type { SniffLimits } from "./sniff";
+import { lineSafe, outputSafe, terminalJson } from "./terminal";
 
 export interface Writable {
   write(s: string): unknown;
@@ -35,12 +36,14 @@ export interface RunIO {
   readonly cwd?: string;
   /** Today, for workbooks that set no 统计截止日 and runs without --as-of (tests pin it). */
   readonly today?: Date;
-  /** Container limits (tests lower them). */
+  /** Limits on reading each file (limits.ts): the command sets per-file limits; tests lower others. */
   readonly limits?: SniffLimits;
 }
 
-export async function run(argv: readonly string[], io: RunIO): Promise<number> {
+export async function run(argv: readonly string[], given: RunIO): Promise<number> {
   const lang = langOf(argv);
+  // Every line may quote a file name, a part's name or a cell: escaped on the way out (terminal.ts).
+  const io: RunIO = { ...given, stdout: outputSafe(given.stdout), stderr: lineSafe(given.stderr) };
   try {
     const parsed = await parseArgs(
       argv,
@@ -90,7 +93,7 @@ async function check(cmd: CheckCommand, io: RunIO): Promise<number> {
   });
 
   const asOf = cmd.overrides.asOf ?? firstAsOf ?? today(io.today);
-  if (cmd.format === "json") io.stdout.write(JSON.stringify({ asOf: isoDay(asOf), files: json }, null, 2) + "\n");
+  if (cmd.format === "json") io.stdout.write(terminalJson({ asOf: isoDay(asOf), files: json }, 2) + "\n");
   else io.stdout.write(texts.join("\n" + "─".repeat(40) + "\n\n"));
   for (const line of failures) io.stderr.write(line);
   if (folders) io.stderr.write(`zsledger: ${say(BATCH.summary(targets.length, failures.length), cmd.lang)}\n`);

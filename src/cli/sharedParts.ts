@@ -9,18 +9,21 @@
  * styles part 2.4 GB. Here each string costs its characters and each format four bytes, both
  * counted against the limits (limits.ts), and the parser streams.
  */
-import parseSax from "exceljs/lib/utils/parse-sax";
 import NumFmtXform from "exceljs/lib/xlsx/xform/style/numfmt-xform";
 import type { Limits } from "./limits";
 import { FileProblemError, type PartLimit } from "./messages";
+import { XmlTokenizer, attributeSpans, decodeXml, type TokenHandler } from "./xmlTokens";
 
-type SaxEvent =
-  | { readonly eventType: "opentag"; readonly value: { readonly name: string; readonly attributes: Record<string, string> } }
-  | { readonly eventType: "closetag"; readonly value: { readonly name: string } }
-  | { readonly eventType: "text"; readonly value: string };
-
-function events(part: AsyncIterable<unknown>): AsyncIterable<SaxEvent[]> {
-  return parseSax(part) as AsyncIterable<SaxEvent[]>;
+/** Feeds a decoded part (xmlPart.ts) through the tokenizer; its errors are damage to the part. */
+async function tokenize(part: AsyncIterable<unknown>, name: string, handler: TokenHandler): Promise<void> {
+  const tokenizer = new XmlTokenizer(handler, name);
+  try {
+    for await (const chunk of part) tokenizer.feed(chunk as string);
+    tokenizer.end();
+  } catch (e) {
+    if (e instanceof FileProblemError) throw e;
+    throw new FileProblemError({ kind: "corrupt", detail: e instanceof Error ? e.message : String(e) });
+  }
 }
 
 function overLimit(part: string, what: PartLimit, limit: number): FileProblemError {
@@ -34,42 +37,45 @@ function overLimit(part: string, what: PartLimit, limit: number): FileProblemErr
 export async function readSharedStrings(part: AsyncIterable<unknown>, name: string, limits: Limits): Promise<(string | null)[]> {
   const strings: (string | null)[] = [];
   let chars = 0;
+  /** The string being read: its decoded text so far (null: no <t> yet). */
   let current: string | null = null;
+  /** The raw text of the <t> being read (entities decoded when it closes: one may span two chunks). */
+  let raw: string[] | null = null;
   let inString = false;
-  let inText = false;
-  /** Inside <rPh> (phonetic guide) or <phoneticPr>: not part of what the cell shows. */
+  /** Inside <rPh> (a phonetic guide): not part of what the cell shows. */
   let phonetic = 0;
-  for await (const batch of events(part)) {
-    for (const e of batch) {
-      if (e.eventType === "text") {
-        if (inText && phonetic === 0) {
-          chars += e.value.length;
-          if (chars > limits.maxSharedStringChars) throw overLimit(name, "shared-string-chars", limits.maxSharedStringChars);
-          current = current === null ? e.value : current + e.value;
-        }
-        continue;
+  await tokenize(part, name, {
+    open(qname) {
+      const local = qname.slice(qname.indexOf(":") + 1);
+      if (local === "si") {
+        inString = true;
+        current = null;
+      } else if (local === "t" && inString && phonetic === 0) {
+        raw = [];
+        current ??= "";
+      } else if (local === "rPh") phonetic++;
+    },
+    close(qname) {
+      const local = qname.slice(qname.indexOf(":") + 1);
+      if (local === "t" && raw) {
+        const text = decodeXml(raw.length === 1 ? raw[0] : raw.join(""));
+        current = current ? current + text : text;
+        raw = null;
+      } else if (local === "rPh") phonetic = Math.max(0, phonetic - 1);
+      else if (local === "si" && inString) {
+        if (strings.length >= limits.maxSharedStrings) throw overLimit(name, "shared-strings", limits.maxSharedStrings);
+        strings.push(current === null ? null : flat(current));
+        inString = false;
+        current = null;
       }
-      const tag = e.value.name;
-      const open = e.eventType === "opentag";
-      if (tag === "si") {
-        if (open) {
-          inString = true;
-          current = null;
-        } else {
-          if (strings.length >= limits.maxSharedStrings) throw overLimit(name, "shared-strings", limits.maxSharedStrings);
-          // A long string built from many runs is a rope of pieces: flattened once, when kept.
-          strings.push(current === null ? null : flat(current));
-          inString = false;
-          current = null;
-        }
-      } else if (tag === "t") {
-        inText = open && inString;
-        if (inText && current === null && phonetic === 0) current = "";
-      } else if (tag === "rPh" || tag === "phoneticPr") {
-        phonetic += open ? 1 : -1;
-      }
-    }
-  }
+    },
+    text(s) {
+      if (!raw) return;
+      chars += s.length;
+      if (chars > limits.maxSharedStringChars) throw overLimit(name, "shared-string-chars", limits.maxSharedStringChars);
+      raw.push(s);
+    },
+  });
   return strings;
 }
 
@@ -92,27 +98,41 @@ export async function readStyles(part: AsyncIterable<unknown>, name: string, lim
   const custom = new Map<number, string>();
   let inCellXfs = false;
   let inNumFmts = false;
-  for await (const batch of events(part)) {
-    for (const e of batch) {
-      if (e.eventType === "text") continue;
-      const tag = e.value.name;
-      const open = e.eventType === "opentag";
-      if (tag === "cellXfs") inCellXfs = open;
-      else if (tag === "numFmts") inNumFmts = open;
-      else if (open && tag === "xf" && inCellXfs) {
+  await tokenize(part, name, {
+    open(qname, source, start, end) {
+      const local = qname.slice(qname.indexOf(":") + 1);
+      // A self-closed list is closed at once (close() follows).
+      if (local === "cellXfs") inCellXfs = true;
+      else if (local === "numFmts") inNumFmts = true;
+      else if (local === "xf" && inCellXfs) {
+        const text = source.slice(start, end);
         if (formatOf.length >= limits.maxCellFormats) throw overLimit(name, "cell-formats", limits.maxCellFormats);
-        formatOf.push(parseInt((e.value as { attributes: Record<string, string> }).attributes.numFmtId ?? "0", 10) || 0);
-      } else if (open && tag === "numFmt" && inNumFmts) {
-        const a = (e.value as { attributes: Record<string, string> }).attributes;
-        const code = a.formatCode ?? "";
+        formatOf.push(parseInt(attribute(text, "numFmtId") ?? "0", 10) || 0);
+      } else if (local === "numFmt" && inNumFmts) {
+        const text = source.slice(start, end);
+        const code = attribute(text, "formatCode") ?? "";
         if (code.length > MAX_FORMAT_CODE) throw new FileProblemError({ kind: "corrupt", detail: `${name}: a number format of ${code.length} characters` });
         if (custom.size >= limits.maxNumberFormats) throw overLimit(name, "number-formats", limits.maxNumberFormats);
         // Backslash escapes taken off, as ExcelJS does before it looks for date characters.
-        custom.set(parseInt(a.numFmtId ?? "", 10), code.replace(/\\(.)/g, "$1"));
+        custom.set(parseInt(attribute(text, "numFmtId") ?? "", 10), code.replace(/\\(.)/g, "$1"));
       }
-    }
-  }
+    },
+    close(qname) {
+      const local = qname.slice(qname.indexOf(":") + 1);
+      if (local === "cellXfs") inCellXfs = false;
+      else if (local === "numFmts") inNumFmts = false;
+    },
+    text() {
+      // Styles hold no text the check reads.
+    },
+  });
   return styleLookup(Int32Array.from(formatOf), custom);
+}
+
+/** One attribute of a start tag, decoded. */
+function attribute(tag: string, name: string): string | undefined {
+  const a = attributeSpans(tag).find((x) => x.name === name);
+  return a ? decodeXml(tag.slice(a.valueStart, a.valueEnd)) : undefined;
 }
 
 /** The models, one per number format (a cell takes its format's model, as ExcelJS shares them by id). */
