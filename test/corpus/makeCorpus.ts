@@ -686,13 +686,13 @@ const SPECS: readonly Spec[] = [
   },
   {
     name: "huge-row-numbers.xlsx",
-    what: "rows numbered 1, 2, 1,048,576 and 99,999,999 (beyond Excel's grid)",
+    what: "rows numbered 1, 2, 1,048,576 and 99,999,999 (beyond Excel's grid; a signed project there has findings)",
     make: (f) => {
       const row = (r: number, values: CellValue[]) => rowXml(r, values, {});
       const xml =
         XML_HEAD +
         `<worksheet xmlns="${MAIN_NS}"><sheetData>${row(1, ["项目名称", "总投资", "项目状态"])}${row(2, ["冷链物流配送中心项目", 12000, "策划"])}` +
-        `${row(1_048_576, ["最后一行项目", 100, "在谈"])}${row(99_999_999, ["越界项目", 1, "策划"])}</sheetData></worksheet>`;
+        `${row(1_048_576, ["最后一行项目", 100, "在谈"])}${row(99_999_999, ["越界项目", 1, "签约"])}</sheetData></worksheet>`;
       return writeHandBook(f, { sheets: [{ name: "项目台账", xml }] });
     },
   },
@@ -931,4 +931,69 @@ export async function makeCorpus(dir: string, options: CorpusOptions = {}): Prom
     files.push({ name: spec.name, path: file, what: spec.what, heavy: spec.heavy ?? false });
   }
   return files;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hostile parts for `--highlight` (issue 14): each makes pattern matching backtrack, `n` times
+
+export type HighlightCase = "span" | "vml" | "comments";
+
+const VML_NS = 'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"';
+
+/**
+ * The sample, its projects sheet made hostile to the highlighted copy, all of it valid XML where
+ * the check reads it:
+ * - span: no range in <dimension>, and comments full of "<dimension " before the rows and "<c "
+ *   among them (a pattern searching tags from each "<" to the next ">" goes quadratic);
+ * - vml: the sheet's note drawing holds a comment full of "<o:idmap " and "<xml ", and an entry no
+ *   part relates to is nothing but unclosed "<o:idmap " (it used to be read anyway);
+ * - comments: the sheet's comments part holds comments full of "<author " after its author and
+ *   of "<comment " after its list (where no end tag follows for a lazy pattern to stop at).
+ * The sheet has a note already (Q6), so the copy merges into its comments part and drawing.
+ */
+export function writeHighlightCase(file: string, kind: HighlightCase, n: number): string {
+  const book = handSample();
+  const parts = handPartsOf(book).map((p) => ({ ...p, data: p.data.toString("utf8") }));
+  const sheet = parts.find((p) => p.name === "xl/worksheets/sheet1.xml")!;
+  let xml = sheet.data.replace("</worksheet>", '<legacyDrawing r:id="rId1"/></worksheet>');
+  if (kind === "span") {
+    xml = xml
+      .replace("<sheetData>", `<dimension ref="A1"/><!-- ${"<dimension ".repeat(n)} --><sheetData>`)
+      .replace(/(<row r="6">)/, `<!-- ${"<c ".repeat(n)} -->$1`);
+  }
+  sheet.data = xml;
+  const types = parts.find((p) => p.name === "[Content_Types].xml")!;
+  types.data = types.data.replace(
+    "</Types>",
+    '<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/>' +
+      '<Override PartName="/xl/comments1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/></Types>',
+  );
+  const sheetRels =
+    XML_HEAD +
+    `<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/vmlDrawing" Target="../drawings/vmlDrawing1.vml"/>` +
+    `<Relationship Id="rId2" Type="${REL_NS}/comments" Target="../comments1.xml"/></Relationships>`;
+  const junk = (s: string) => (kind === "comments" ? `<!-- ${s.repeat(n)} -->` : "");
+  const comments =
+    XML_HEAD +
+    `<comments xmlns="${MAIN_NS}"><authors><author>王敏</author>${junk("<author ")}</authors><commentList>` +
+    `<comment ref="Q6" authorId="0"><text><r><t>原有批注：已核实</t></r></text></comment></commentList>${junk("<comment ")}</comments>`;
+  const vml =
+    `<xml ${VML_NS}>${kind === "vml" ? `<!-- ${"<o:idmap <xml ".repeat(n)} -->` : ""}` +
+    `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="1"/></o:shapelayout>` +
+    `<v:shape id="_x0000_s1025" type="#_x0000_t202"><x:ClientData ObjectType="Note"><x:Row>5</x:Row><x:Column>16</x:Column></x:ClientData></v:shape></xml>`;
+  const zip = new ZipWriter(file);
+  for (const p of parts) zip.add(p.name, p.data);
+  zip.add("xl/worksheets/_rels/sheet1.xml.rels", sheetRels).add("xl/comments1.xml", comments).add("xl/drawings/vmlDrawing1.vml", vml);
+  // Related from nowhere: Excel never loads it, and neither may the copy.
+  if (kind === "vml") zip.add("xl/drawings/vmlDrawing9.vml", `<xml ${VML_NS}>${"<o:idmap ".repeat(n)}`);
+  return zip.finish();
+}
+
+/** The sample as another unit's ledger: its name in the title and in 台账设置. */
+export function writeUnitSample(file: string, unit: string): Promise<string> {
+  const sheets = sampleSheets().map((sheet) => ({
+    ...sheet,
+    grid: sheet.grid.map((row) => row.map((v) => (typeof v === "string" ? v.replace(/财源街道/g, unit) : v))),
+  }));
+  return writeHandBook(file, handSample({ sheets }));
 }

@@ -53,7 +53,11 @@ export function planCopy(result: CheckResult, lang: Lang): Map<string, SheetMark
     const m = marks.get(sheet);
     const rows = new Map([...(m?.rows ?? [])].map(([kind, runs]) => [kind, clampRuns(runs)] as const));
     const cells = (m?.errorCells ?? []).filter((a) => inGrid(a.top, a.left)).map((a) => ({ ...a, bottom: Math.min(a.bottom, MAX_ROW), right: Math.min(a.right, MAX_COLUMN) }));
-    plans.set(sheet, { rows, cells, notes: notes.get(sheet) ?? new Map(), count: m?.count ?? 0 });
+    // What is marked, counted after the clamp: rows and cells past the grid are not.
+    let count = 0;
+    for (const runs of rows.values()) for (const [top, bottom] of runs) count += bottom - top + 1;
+    for (const a of cells) count += a.bottom - a.top + 1;
+    plans.set(sheet, { rows, cells, notes: notes.get(sheet) ?? new Map(), count });
   }
   return plans;
 }

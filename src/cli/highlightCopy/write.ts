@@ -33,7 +33,7 @@ import {
   worksheetParts,
   type Relationship,
 } from "./package";
-import { MAX_COLUMN, planCopy, type SheetMarks } from "./plan";
+import { MAX_COLUMN, MAX_ROW, planCopy, type SheetMarks } from "./plan";
 import { attributes, insertionPoint, localAttribute, localName, prefixOf, tags, withAttribute, type Tag } from "./xml";
 
 const WORKBOOK = "xl/workbook.xml";
@@ -314,11 +314,16 @@ class SheetEdit {
   }
 }
 
-/** The columns of a range reference ("B2:K40"), clamped to the grid; null for a single cell or junk. */
+/**
+ * The columns of a range reference ("B2:K40"); null for a single cell, junk, or a range past the
+ * grid (a bogus <dimension>: the cells themselves say then how wide the sheet is).
+ */
 function range(ref: string): { left: number; right: number } | null {
-  const m = /^([A-Za-z]{1,16})\d{1,16}:([A-Za-z]{1,16})\d{1,16}$/.exec(ref.trim());
+  const m = /^([A-Za-z]{1,3})(\d{1,7}):([A-Za-z]{1,3})(\d{1,7})$/.exec(ref.trim());
   if (!m) return null;
-  const [a, b] = [clampColumn(columnNumber(m[1])), clampColumn(columnNumber(m[2]))];
+  const [a, b] = [columnNumber(m[1]), columnNumber(m[3])];
+  const rows = [Number(m[2]), Number(m[4])];
+  if (Math.max(a, b) > MAX_COLUMN || Math.max(...rows) > MAX_ROW || Math.min(...rows) < 1) return null;
   return { left: Math.min(a, b), right: Math.max(a, b) };
 }
 
