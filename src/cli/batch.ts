@@ -8,7 +8,7 @@ import * as path from "path";
 import type { SettingsOverrides } from "../core/settings";
 import { unitOverrides, workbookOverrides, type DistrictConfig } from "./config";
 import { BATCH } from "./districtText";
-import { IsolatedChecker } from "./isolation";
+import { IsolatedChecker, checkInThread, needsWorker } from "./isolation";
 import { FileProblemError, UsageError, fileProblemText, say, type FileProblem, type Lang } from "./messages";
 import type { Progress } from "./progress";
 import type { CheckedFile } from "./report/types";
@@ -111,24 +111,39 @@ export interface CheckContext {
   readonly lang: Lang;
   readonly today?: Date;
   readonly limits?: SniffLimits;
+  /**
+   * False when nothing downstream reads the results' `projects` (the text and JSON reports do
+   * not; the bulletin and the highlighted copy do): a worker then leaves them out of what it
+   * copies back, a million objects for a million-row ledger. Default true.
+   */
+  readonly withProjects?: boolean;
 }
 
 /**
  * Checks the targets one after another, handing each on as it is done. With per-file limits (the
- * command always has them) each file is read in a worker thread that is stopped past them
- * (isolation.ts); without (in-process tests), in this thread.
+ * command always has them) each file of several, or one large file, is read in a worker thread
+ * that is stopped past them, one file ahead of the one handed on, and a single small file in this
+ * thread under the same limits (isolation.ts); without (in-process tests), in this thread.
  */
 export async function checkEach(targets: readonly Target[], ctx: CheckContext, progress: Progress | null, each: (checked: CheckedFile) => void): Promise<void> {
   const perFile = ctx.limits?.perFile;
-  const isolated = perFile ? new IsolatedChecker(perFile) : null;
+  const isolated = perFile && needsWorker(targets, ctx.limits!) ? new IsolatedChecker(perFile) : null;
+  let ahead: Promise<CheckedFile> | null = isolated && targets.length > 0 ? isolated.check(targets[0], ctx) : null;
   try {
-    for (const t of targets) {
+    for (let i = 0; i < targets.length; i++) {
+      const t = targets[i];
       progress?.start(t.file);
-      const checked = isolated ? await isolated.check(t, ctx) : await checkTarget(t, ctx);
+      let checked: CheckedFile;
+      if (isolated) {
+        const current = ahead!;
+        ahead = i + 1 < targets.length ? isolated.check(targets[i + 1], ctx) : null;
+        checked = await current;
+      } else checked = await (perFile ? checkInThread(() => checkTarget(t, ctx), t, ctx.lang, perFile) : checkTarget(t, ctx));
       progress?.tick();
       each(checked);
     }
   } finally {
+    ahead?.catch(() => undefined);
     await isolated?.close();
   }
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /** The `zsledger` command (package.json `bin`). All the work is in run(); this only wires the process. */
 import { langOf } from "./args";
+import { workAbandoned } from "./isolation";
 import { commandLimits } from "./limits";
 import { UsageError, say } from "./messages";
 import { run } from "./run";
@@ -33,6 +34,8 @@ try {
 run(argv, { stdout: process.stdout, stderr: process.stderr, limits }).then(
   (code) => {
     process.exitCode = code;
+    // A read given up past its limits is still running: end once the output is written.
+    if (workAbandoned()) process.stdout.write("", () => process.stderr.write("", () => process.exit(code)));
   },
   fail,
 );

@@ -79,7 +79,8 @@ async function check(cmd: CheckCommand, io: RunIO): Promise<number> {
   let withErrors = false;
   let firstAsOf: Day | undefined;
   let toHighlight: CheckResult | undefined;
-  await checkEach(targets, { flags: cmd.overrides, config, lang: cmd.lang, today: io.today, limits: io.limits }, progress, (c) => {
+  const ctx = { flags: cmd.overrides, config, lang: cmd.lang, today: io.today, limits: io.limits, withProjects: highlight !== null };
+  await checkEach(targets, ctx, progress, (c) => {
     if (cmd.format === "json") json.push(jsonEntry(c, cmd.lang));
     if ("error" in c) {
       failures.push(`zsledger: ${say(fileErrorLine(c.file, c.error), cmd.lang)}\n`);

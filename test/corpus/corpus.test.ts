@@ -515,6 +515,18 @@ describe("issue 14: one bad file is one line, in the command as shipped", () => 
     expectOneFileStopped(a, /b\.xlsx：读取所需内存超过 150 MB 的上限，已停止/);
   }, KILL_AFTER_MS + 10_000);
 
+  test.each([
+    // Declares some 200 MB unpacked: read in a worker, terminated at the deadline.
+    ["million-rows.xlsx", "5"],
+    // Declares 20 MB: read in the command's thread; the command ends at the deadline, its read abandoned.
+    ["many-findings.xlsx", "1"],
+  ])("one file past the time limit (%s, %s s): one line, exit 2", async (name, seconds) => {
+    const a = await command(["check", corpusFile(name).path], path.join(dir, `${name}-alone.measure.json`), preload, { ZSLEDGER_FILE_SECONDS: seconds });
+    answers.set(`${name} alone, ${seconds} s`, a);
+    expect({ killed: a.killed, code: a.code, stdout: a.stdout }).toEqual({ killed: null, code: 2, stdout: "" });
+    expect(a.stderr).toBe(`zsledger: 无法检查 ${corpusFile(name).path}：读取超过 ${seconds} 秒仍未完成，已停止（文件可能异常或过大）；请删去无关工作表或拆分台账后再检查\n`);
+  });
+
   test("a bad value of a per-file limit is one line, exit 2", async () => {
     const a = await command(["check", corpusFile("sample.xlsx").path], path.join(dir, "limit-bad.measure.json"), preload, { ZSLEDGER_FILE_SECONDS: "forever" });
     expect({ code: a.code, stdout: a.stdout }).toEqual({ code: 2, stdout: "" });

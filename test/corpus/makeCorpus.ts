@@ -908,16 +908,10 @@ function bomb(file: string, o: { declareUnpacked?: number; times?: number }): st
 /** Rewrites the compression method of an entry, in its local header and its central record. */
 function setMethod(file: string, entry: string, method: number): void {
   const b = fs.readFileSync(file);
-  const end = b.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  let p = b.readUInt32LE(end + 16);
-  for (let i = b.readUInt16LE(end + 10); i > 0; i--) {
-    const nameLength = b.readUInt16LE(p + 28);
-    if (b.toString("utf8", p + 46, p + 46 + nameLength) === entry) {
-      b.writeUInt16LE(method, p + 10);
-      b.writeUInt16LE(method, b.readUInt32LE(p + 42) + 8);
-    }
-    p += 46 + nameLength + b.readUInt16LE(p + 30) + b.readUInt16LE(p + 32);
-  }
+  const p = centralRecords(b).get(entry);
+  if (p === undefined) throw new Error(`${entry} not in ${file}`);
+  b.writeUInt16LE(method, p + 10);
+  b.writeUInt16LE(method, b.readUInt32LE(p + 42) + 8);
   fs.writeFileSync(file, b);
 }
 
