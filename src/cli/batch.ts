@@ -32,7 +32,7 @@ export interface Target {
 }
 
 /** Why an entry of a folder is not checked. */
-export type SkipReason = { readonly kind: "hidden" | "lock" | ListedKind };
+type SkipReason = { readonly kind: "hidden" | "lock" | ListedKind };
 /** Entries listed one by one (hidden entries and lock files are counted). */
 export type ListedKind = "not-spreadsheet" | "folder-link" | "special";
 

@@ -188,7 +188,7 @@ export function checkInThread(read: () => Promise<Checked>, target: Target, lang
 }
 
 /** The worker's heap: three quarters of the memory limit, the rest for the command's thread and the zip reader's buffers. */
-export function heapMb(memoryMb: number): number {
+function heapMb(memoryMb: number): number {
   return Math.max(16, Math.floor((memoryMb * 3) / 4));
 }
 

@@ -66,10 +66,10 @@ export const DEFAULT_LIMITS: Limits = {
 };
 
 /** What the command gives each file: the limits the hostile corpus test holds it to (a run is killed past 120 s or 2 GB resident). */
-export const COMMAND_PER_FILE: PerFileLimits = { seconds: 120, memoryMb: 2048 };
+const COMMAND_PER_FILE: PerFileLimits = { seconds: 120, memoryMb: 2048 };
 
 /** Environment variables that change the per-file limits (a slow machine, a very large ledger). */
-export const PER_FILE_ENV = { seconds: "ZSLEDGER_FILE_SECONDS", memoryMb: "ZSLEDGER_FILE_MEMORY_MB" } as const;
+const PER_FILE_ENV = { seconds: "ZSLEDGER_FILE_SECONDS", memoryMb: "ZSLEDGER_FILE_MEMORY_MB" } as const;
 
 const BAD_ENV = (name: string, value: string, min: number): Text => ({
   zh: `环境变量 ${name} 的值“${value}”应为不小于 ${min} 的整数`,

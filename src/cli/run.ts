@@ -16,7 +16,7 @@ import { NO_CONFIG, loadConfig } from "./config";
 import { BATCH } from "./districtText";
 import type { RunIO } from "./io";
 import { FAILURE, FileProblemError, UsageError, fileErrorLine, fileProblemText, say, type Text } from "./messages";
-import { replaceable, type OwnOutput } from "./ownOutput";
+import { replaceable } from "./ownOutput";
 import { SAMPLE_DISPLAY, SAMPLE_PATH, packageVersion } from "./paths";
 import { Progress } from "./progress";
 import { jsonEntry, type JsonFile, type JsonFileError, type JsonReport, type JsonSkipped } from "./report/json";

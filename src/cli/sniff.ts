@@ -19,7 +19,7 @@ const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 /** How much of an OLE file is searched for the stream names of an encrypted package. */
 const OLE_SCAN = 8 * 1024 ** 2;
 /** The workbook part every .xlsx has. */
-export const WORKBOOK_PART = "xl/workbook.xml";
+const WORKBOOK_PART = "xl/workbook.xml";
 
 export type Sniffed = { readonly problem: FileProblem } | { readonly entries: readonly ZipEntry[] };
 

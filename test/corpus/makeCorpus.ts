@@ -43,7 +43,7 @@ export const CJK_ROWS = 5000;
 /** Rows of the 16,384-column sheet below its header. */
 export const WIDE_ROWS = 300;
 /** The size of each hostile cell of the 10 MB file. */
-export const BIG_CELL = 10 * 1024 ** 2;
+const BIG_CELL = 10 * 1024 ** 2;
 /** Signed projects without dates, two error findings each. */
 export const MANY_FINDINGS_ROWS = 100_000;
 /** A date serial far past any calendar (a Date of it is invalid). */

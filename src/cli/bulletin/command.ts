@@ -11,11 +11,11 @@
 import * as path from "path";
 import { isoDay, today } from "../../core/day";
 import type { ReportCommand } from "../args";
-import { checkEach, expandInputs, oneLine, sameFile, skippedSummary, type Expanded, type Target } from "../batch";
+import { checkEach, expandInputs, oneLine, sameFile, skippedSummary, type Expanded } from "../batch";
 import { NO_CONFIG, loadConfig } from "../config";
 import { BATCH } from "../districtText";
 import { UsageError, fileErrorLine, say, type Text } from "../messages";
-import { replaceable, type OwnOutput } from "../ownOutput";
+import { replaceable } from "../ownOutput";
 import { Progress } from "../progress";
 import type { RunIO } from "../io";
 import { compareBulletins } from "./changes";

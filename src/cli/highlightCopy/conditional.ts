@@ -88,7 +88,7 @@ function firstTag(xml: string, name: string, from = 0): Tag | undefined {
   return undefined;
 }
 
-export function sqref(areas: readonly MergeArea[]): string {
+function sqref(areas: readonly MergeArea[]): string {
   return areas.map((a) => (a.top === a.bottom && a.left === a.right ? cellAddress(a.top, a.left) : `${cellAddress(a.top, a.left)}:${cellAddress(a.bottom, a.right)}`)).join(" ");
 }
 

@@ -181,10 +181,6 @@ export function insertionPoint(xml: string, from: number, prefix: string, follow
   return rootEnd;
 }
 
-export function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
 /** Excel's colour attribute: ARGB, opaque. */
 export function argb(hex: string): string {
   return "FF" + hex.replace(/^#/, "").toUpperCase();
