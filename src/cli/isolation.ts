@@ -26,6 +26,7 @@ import { Worker } from "worker_threads";
 import type { CheckContext, Checked, Target } from "./batch";
 import type { Limits, PerFileLimits } from "./limits";
 import { fileProblemText, say, type FileProblem, type Lang } from "./messages";
+import { seaTextAsset } from "./sea";
 import { sniffFile } from "./sniff";
 
 /** What the command thread asks: one file. */
@@ -39,6 +40,12 @@ export interface CheckRequest {
 export type CheckResponse = { readonly id: number; readonly started: true } | { readonly id: number; readonly checked: Checked };
 
 const WORKER_SCRIPT = path.join(__dirname, "checkWorker.js");
+/**
+ * The worker in the standalone executable: there the command is one embedded script and no
+ * checkWorker.js lies beside it, so the executable carries the worker's own bundle as an asset
+ * (scripts/release/standalone.js) and the worker runs it as code.
+ */
+const WORKER_ASSET = "checkWorker.cjs";
 /** How often the process's resident memory is looked at while a file is read. */
 const MEMORY_POLL_MS = 100;
 
@@ -85,7 +92,9 @@ export class IsolatedChecker {
   }
 
   private spawn(): Worker {
-    const worker = new Worker(WORKER_SCRIPT, { resourceLimits: { maxOldGenerationSizeMb: heapMb(this.limits.memoryMb) } });
+    const resourceLimits = { maxOldGenerationSizeMb: heapMb(this.limits.memoryMb) };
+    const bundled = seaTextAsset(WORKER_ASSET);
+    const worker = bundled !== null ? new Worker(bundled, { eval: true, resourceLimits }) : new Worker(WORKER_SCRIPT, { resourceLimits });
     worker.on("message", (m: CheckResponse) => {
       if (worker === this.worker) this.answer(m);
     });

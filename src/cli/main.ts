@@ -5,11 +5,12 @@
  * desktop() (see there).
  */
 import { langOf } from "./args";
-import { desktop, isDesktopStart, runningAsSea } from "./desktop";
+import { desktop, isDesktopStart } from "./desktop";
 import { workAbandoned } from "./isolation";
 import { commandLimits } from "./limits";
 import { UsageError, say } from "./messages";
 import { run } from "./run";
+import { runningAsSea } from "./sea";
 import { terminalText } from "./terminal";
 
 function fail(e: unknown): void {
