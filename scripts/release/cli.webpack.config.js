@@ -15,14 +15,29 @@ const webpack = require("webpack");
 
 const ROOT = path.resolve(__dirname, "../..");
 
-/** @returns {import("webpack").Configuration} */
+/**
+ * The bundles: the command (zsledger.cjs, the executable's script) and the worker thread that reads
+ * each file of a folder run under its limits (checkWorker.cjs, which the executable carries as an
+ * asset and starts as code: src/cli/isolation.ts). The worker's bundle exports nothing, so that it
+ * runs as plain code.
+ * @returns {import("webpack").Configuration[]}
+ */
 function cliBundleConfig({ outputDir, version }) {
+  return [
+    bundleConfig({ outputDir, version, entry: "dist/cli/main.js", filename: "zsledger.cjs", library: { type: "commonjs2" } }),
+    bundleConfig({ outputDir, version, entry: "dist/cli/checkWorker.js", filename: "checkWorker.cjs" }),
+  ];
+}
+
+/** @returns {import("webpack").Configuration} */
+function bundleConfig({ outputDir, version, entry, filename, library }) {
   return {
+    name: filename,
     mode: "production",
     context: ROOT,
     target: "node20",
-    entry: path.join(ROOT, "dist/cli/main.js"),
-    output: { path: outputDir, filename: "zsledger.cjs", library: { type: "commonjs2" }, clean: false },
+    entry: path.join(ROOT, entry),
+    output: { path: outputDir, filename, ...(library ? { library } : {}), clean: false },
     devtool: false,
     // __dirname and __filename stay Node's own: in the executable they name the executable itself.
     node: false,

@@ -24,6 +24,8 @@ const SEA_FUSE = "NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2";
 
 /** The executable's name per target. */
 const EXECUTABLE = { "linux-x64": "zsledger", "win-x64": "zsledger.exe" };
+/** The worker's bundle as the executable names its asset (src/cli/isolation.ts WORKER_ASSET). */
+const WORKER_ASSET = "checkWorker.cjs";
 
 /** Runs webpack on the command line's bundle config; resolves with the bundle's path. */
 function bundle(workDir, version) {
@@ -36,16 +38,17 @@ function bundle(workDir, version) {
       if (stats.hasErrors() || stats.hasWarnings()) {
         return reject(new ReleaseError(`命令行打包失败；bundling the command line failed:\n${stats.toString("errors-warnings")}`));
       }
-      resolve(path.join(workDir, "zsledger.cjs"));
+      resolve({ script: path.join(workDir, "zsledger.cjs"), worker: path.join(workDir, WORKER_ASSET) });
     });
   });
 }
 
-/** The single-executable blob of `script`, written by the running Node. */
-function seaBlob(script, workDir) {
+/** The single-executable blob of `script`, carrying the worker's bundle as an asset, written by the running Node. */
+function seaBlob({ script, worker }, workDir) {
   const blob = path.join(workDir, "zsledger.blob");
   const config = path.join(workDir, "sea-config.json");
-  fs.writeFileSync(config, JSON.stringify({ main: script, output: blob, disableExperimentalSEAWarning: true }, null, 2));
+  const seaConfig = { main: script, output: blob, disableExperimentalSEAWarning: true, assets: { [WORKER_ASSET]: worker } };
+  fs.writeFileSync(config, JSON.stringify(seaConfig, null, 2));
   const made = spawnSync(process.execPath, ["--experimental-sea-config", config], { encoding: "utf8" });
   if (made.status !== 0 || !fs.existsSync(blob)) {
     throw new ReleaseError(`无法生成单文件应用数据；node --experimental-sea-config failed: ${(made.stderr || "").trim().split("\n")[0]}`);
@@ -91,9 +94,10 @@ function injectInChild(nodeBinaryPath, out, blob, target) {
 async function buildStandalone({ root, version, targets, outDirs, workDir, cacheDir, log }) {
   fs.mkdirSync(workDir, { recursive: true });
   log("bundle dist/cli → zsledger.cjs (webpack)");
-  const script = await bundle(workDir, version);
+  const bundles = await bundle(workDir, version);
+  const script = bundles.script;
   log("single-executable blob (node --experimental-sea-config)");
-  const blob = seaBlob(script, workDir);
+  const blob = seaBlob(bundles, workDir);
   const nodeVersion = process.version.replace(/^v/, "");
   const executables = {};
   const injections = [];

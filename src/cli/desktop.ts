@@ -54,20 +54,12 @@ export function isDesktopStart(argv: readonly string[], where: { platform: strin
   return argv.length === 0 || !(COMMANDS.has(argv[0]) || argv[0].startsWith("-"));
 }
 
-/** Whether this process is a single-executable application (Node's `sea` module, Node 20.12+). */
-export function runningAsSea(): boolean {
-  try {
-    // Required here, not imported: a Node without the module still runs the plain command line.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const sea = require("node:sea") as Partial<typeof import("node:sea")>;
-    return typeof sea.isSea === "function" && sea.isSea();
-  } catch {
-    return false;
-  }
-}
-
-/** What a double-click shows; the standalone executables' README.txt opens with it too (scripts/release). */
-const DESKTOP_USAGE: Text = {
+/**
+ * What a double-click shows; the standalone executables' README.txt opens with it too
+ * (scripts/release/main.js reads it from dist/cli).
+ * @public
+ */
+export const DESKTOP_USAGE: Text = {
   zh: [
     "招商台账助手 zsledger — 检查招商引资台账",
     "",
@@ -152,7 +144,8 @@ async function dropFolder(full: string, io: DesktopIO): Promise<number> {
 
   const bulletin = reserve(parent, `${label}-${WORDS.bulletinStem}${yyyymmdd(io.today ?? new Date())}`, ".xlsx", io);
   if (bulletin === null) return 2;
-  const reported = await capture(["report", input, "--out", bulletin], parent, io, true);
+  // --force: the file at `bulletin` is the empty one reserve() just created, ours to replace.
+  const reported = await capture(["report", input, "--out", bulletin, "--force"], parent, io, true);
   // The name was reserved by an empty file of ours: take it back when no bulletin was written.
   if (reported.code === 2) fs.rmSync(bulletin, { force: true });
   return Math.max(checked.code, reported.code);

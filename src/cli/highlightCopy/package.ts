@@ -2,8 +2,9 @@
 import * as path from "path";
 import { FileProblemError, type FileProblem } from "../messages";
 import { sniffFile } from "../sniff";
+import { decodePart, detectEncoding } from "../xmlPart";
 import { entryStream, type ZipEntry } from "../zip";
-import { attributes, escapeXml, localAttribute, rootPrefix, startTags, unescapeXml } from "./xml";
+import { attributes, escapeXml, localAttribute, rootPrefix, startTags, tags, unescapeXml } from "./xml";
 
 export const REL = {
   officeDocument: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
@@ -43,12 +44,15 @@ export class Package {
     return this.byName.has(name);
   }
 
+  /** A part's XML as UTF-8 bytes: a UTF-16 part is re-encoded (and its declaration says so), as the copy writes UTF-8. */
   async read(name: string): Promise<Buffer> {
     const entry = this.byName.get(name);
     if (!entry) throw new FileProblemError({ kind: "corrupt", detail: `${name} missing` });
     const chunks: Buffer[] = [];
     for await (const chunk of entryStream(this.path, entry)) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks);
+    const bytes = Buffer.concat(chunks);
+    if (detectEncoding(bytes) === "utf-8") return bytes;
+    return Buffer.from(decodePart(bytes).replace(/^(<\?xml\b[^>]{0,200}?\bencoding\s*=\s*["'])[^"']{0,40}(["'])/, "$1UTF-8$2"), "utf8");
   }
 
   async text(name: string): Promise<string> {
@@ -109,7 +113,12 @@ export function addRels(xml: string, rels: readonly { id: string; type: string; 
   const add = rels.map((r) => `<${p}Relationship Id="${escapeXml(r.id)}" Type="${r.type}" Target="${escapeXml(r.target)}"/>`).join("");
   const end = xml.lastIndexOf(`</${p}Relationships>`);
   if (end >= 0) return xml.slice(0, end) + add + xml.slice(end);
-  return xml.replace(new RegExp(`<${p}Relationships([^>]*)/>`), `<${p}Relationships$1>${add}</${p}Relationships>`);
+  for (const t of tags(xml)) {
+    if (t.closing || t.name !== `${p}Relationships`) continue;
+    if (!t.selfClosing) break;
+    return xml.slice(0, t.start) + xml.slice(t.start, t.end - 2).trimEnd() + `>${add}</${p}Relationships>` + xml.slice(t.end);
+  }
+  throw new FileProblemError({ kind: "corrupt", detail: "relationships part without <Relationships>" });
 }
 
 /** Each worksheet's name and part, in tab order, from xl/workbook.xml and its rels. */
