@@ -277,7 +277,9 @@ function millionRowsXml(stages: readonly string[], rows = MILLION): () => Iterab
 function* millionRows(stages: readonly string[], rows: number): Iterable<string> {
   yield XML_HEAD + `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetData>`;
   yield `<row r="1"><c r="A1" t="s"><v>0</v></c></row>`;
-  yield `<row r="2"><c r="A2" t="s"><v>1</v></c><c r="B2" t="s"><v>2</v></c><c r="C2" t="s"><v>3</v></c><c r="D2" t="s"><v>4</v></c></row>`;
+  // The date columns the start-date rules read (blank): without them, those rules stand down (missing-column).
+  yield `<row r="2"><c r="A2" t="s"><v>1</v></c><c r="B2" t="s"><v>2</v></c><c r="C2" t="s"><v>3</v></c><c r="D2" t="s"><v>4</v></c>` +
+    `<c r="E2" t="s"><v>5</v></c><c r="F2" t="s"><v>6</v></c><c r="G2" t="s"><v>7</v></c></row>`;
   let chunk = "";
   for (let i = 1; i <= rows; i++) {
     const r = i + 2;
@@ -289,7 +291,7 @@ function* millionRows(stages: readonly string[], rows: number): Iterable<string>
   }
   yield chunk + `</sheetData></worksheet>`;
 }
-const MILLION_STRINGS = ["财源街道招商引资项目台账（单位：万元）", "序号", "项目名称", "总投资", "项目状态"];
+const MILLION_STRINGS = ["财源街道招商引资项目台账（单位：万元）", "序号", "项目名称", "总投资", "项目状态", "签约日期", "计划开工日期", "实际开工日期"];
 
 /** A header across all 16,384 columns (A … XFD) and WIDE_ROWS rows with cells at both ends. */
 function wideSheetXml(): string {
@@ -691,7 +693,7 @@ const SPECS: readonly Spec[] = [
       const row = (r: number, values: CellValue[]) => rowXml(r, values, {});
       const xml =
         XML_HEAD +
-        `<worksheet xmlns="${MAIN_NS}"><sheetData>${row(1, ["项目名称", "总投资", "项目状态"])}${row(2, ["冷链物流配送中心项目", 12000, "策划"])}` +
+        `<worksheet xmlns="${MAIN_NS}"><sheetData>${row(1, ["项目名称", "总投资", "项目状态", "签约日期", "计划开工日期", "实际开工日期", "到位资金", "投洽会签约", "重点在谈", "专家论证"])}${row(2, ["冷链物流配送中心项目", 12000, "策划"])}` +
         `${row(1_048_576, ["最后一行项目", 100, "在谈"])}${row(99_999_999, ["越界项目", 1, "签约"])}</sheetData></worksheet>`;
       return writeHandBook(f, { sheets: [{ name: "项目台账", xml }] });
     },
