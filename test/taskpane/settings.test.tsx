@@ -2,7 +2,8 @@
 import { renderPane } from "./setup";
 import { fireEvent, screen, waitFor } from "@testing-library/react";
 import { parseIsoDay } from "../../src/core/day";
-import { settingsFromEntries, settingsToEntries, type SettingsOverrides } from "../../src/core/settings";
+import { settingsToEntries, type SettingsOverrides } from "../../src/core/settings";
+import { readSettingsEntries } from "../../src/core/settingsParse";
 import { WorkbookError } from "../../src/host/port";
 import { formFromOverrides, overridesFromForm } from "../../src/taskpane/settingsForm";
 import { FakePort } from "./fakePort";
@@ -77,7 +78,8 @@ describe("Settings tab (zh)", () => {
     };
     expect(port.saved).toEqual([expected]);
     // What the port writes to the sheet, the command line and the functions read back unchanged.
-    expect(settingsFromEntries(settingsToEntries(port.saved[0]))).toEqual({ settings: expected, problems: [] });
+    const written = settingsToEntries(port.saved[0]).map(([key, value], i) => [key, value, i + 2, 2] as const);
+    expect(readSettingsEntries(written)).toMatchObject({ overrides: expected, issues: [] });
   });
 
   it("leaves the as-of date out when it is today", async () => {
