@@ -40,7 +40,7 @@ export const invalidSetting = settingsRule({
       return [{ place: placeOf(facts, issue), params: { key: issue.key, value: issue.value, ...expected(issue), ...used(facts, issue.setting) } }];
     }),
   message: {
-    zh: (p: Invalid) => `设置项“${p.key}”的值“${p.value}”无法采用（应为${p.expected}），已按${p.used}计`,
+    zh: (p: Invalid) => `设置项“${p.key}”的值“${p.value}”无法采用（应为${p.expected}），按${p.used}${/[\w)]$/.test(p.used) ? " " : ""}处理`,
     en: (p) => `the setting "${p.key}" has a value "${p.value}" that cannot be used (expected ${p.expectedEn}); ${p.usedEn} is used instead`,
   },
   zh: { title: "设置值无法采用", description: "台账设置表中某个设置项的值无法识别（如天数写成小数、金额写成约数），或活动结束早于活动开始；这一项改用默认值。", fix: "按提示改正这个值；日期写成 2022-09-30 这样的完整日期，活动开始不晚于活动结束。" },
