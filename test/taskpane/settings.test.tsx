@@ -107,7 +107,7 @@ describe("Settings tab (zh)", () => {
     expect(await screen.findByText("请先改正标出的设置。")).toBeInTheDocument();
     expect(screen.getByText("请输入不小于 0 的整数。")).toBeInTheDocument();
     expect(screen.getByText("请输入不小于 0 的数字。")).toBeInTheDocument();
-    expect(screen.getByText("请输入金额（万元），如 50000 或 5亿。")).toBeInTheDocument();
+    expect(screen.getByText("请输入大于 0 的确数金额（万元），如 50000 或 5亿。")).toBeInTheDocument();
     expect(screen.getByText("活动结束不能早于活动开始。")).toBeInTheDocument();
     expect(port.calls).not.toContain("saveSettings");
 
