@@ -93,7 +93,7 @@ export function resolveSettings(layers: readonly SettingsOverrides[], todayDay: 
   };
 }
 
-export type WindowKey = "windowStart" | "windowEnd";
+type WindowKey = "windowStart" | "windowEnd";
 
 /** A window end that had to be set aside: in which layer, which end, its value, and the other end it fell foul of. */
 export interface DroppedWindowEnd {

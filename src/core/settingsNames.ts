@@ -75,7 +75,7 @@ export function isNoteKey(word: string): boolean {
  * The row that opens the 列名对照 section of 台账设置 (a unit's own header words for fields):
  * the rows from there on are header words, read by the header matching, not settings.
  */
-export const COLUMN_NAMES_SECTION = "列名对照";
+const COLUMN_NAMES_SECTION = "列名对照";
 
 export function isColumnNamesSection(word: string): boolean {
   return normalizeName(word) === normalizeName(COLUMN_NAMES_SECTION);

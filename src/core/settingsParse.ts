@@ -103,7 +103,7 @@ export function windowOutOfOrder(start: Day | undefined | null, end: Day | undef
 // ── The 台账设置 sheet ───────────────────────────────────────────────────────────────────────
 
 /** A cell, 1-based. */
-export interface SettingCell {
+interface SettingCell {
   readonly row: number;
   readonly column: number;
 }

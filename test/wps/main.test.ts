@@ -21,13 +21,13 @@ afterEach(() => {
   delete (globalThis as { Application?: unknown }).Application;
 });
 
-test("a start clears the ran note and publishes without recalculating; hand edits follow, recalculating once a function has run", () => {
+test("a start clears the ran note and publishes without recalculating; hand edits follow, recalculating once a function has run", async () => {
   const wps = FakeWps.fromSheets(sampleSheets());
   const app = wps.application();
   app.PluginStorage.setItem("zsledger.functionsRan", "1"); // left by the runtime before
   (globalThis as { Application?: unknown }).Application = app;
-  jest.isolateModules(() => {
-    require("../../src/wps/main");
+  await jest.isolateModulesAsync(async () => {
+    await import("../../src/wps/main");
   });
   expect(wps.calculations).toBe(0);
   adoptPublishedSettings(app.PluginStorage);
@@ -40,9 +40,9 @@ test("a start clears the ran note and publishes without recalculating; hand edit
   expect(getWorkbookSettings().overrides.asOf).toBe(day("2022-09-10"));
   expect(wps.calculations).toBe(0);
 
-  jest.isolateModules(() => {
+  await jest.isolateModulesAsync(async () => {
     // A ZS function computes on this page.
-    const { STARTSTATUS } = require("../../src/functions/wps") as typeof import("../../src/functions/wps");
+    const { STARTSTATUS } = await import("../../src/functions/wps");
     STARTSTATUS("签约", "", "", "2022-09-30");
   });
   editCellState(wps.sheet("台账设置"), 4, 2, { value: "2022-09-20" });
