@@ -109,7 +109,9 @@ function assembleResult(checked: readonly CheckedSheet[], options: CheckOptions)
   const readCtx = { dateSystem, defaultYear: yearOf(settings.asOf), defaultUnit: unitName, multiUnit };
   const read = checked.flatMap(({ sheet, reader }) => (sheet.type === "ledger" && reader ? [{ ledger: sheet.ledger, ...reader.finish(readCtx) }] : []));
   const used: Settings = { ...settings, unitKind, unitName };
-  const overridden = new Set((Object.keys(given) as SettingKey[]).filter((k) => given[k] !== undefined && given[k] !== null));
+  // What a flag, an argument or the district's entry for the unit gives: a bad sheet value's stead is theirs, not the default.
+  const above: SettingsOverrides = { ...(options.unitOverrides?.(foundName) ?? {}), ...given };
+  const overridden = new Set((Object.keys(above) as SettingKey[]).filter((k) => above[k] !== undefined && above[k] !== null));
   const findings: Finding[] = [
     ...workbookFindings({ unitKind, settings, ledgers: new Set(ledgers.map((l) => l.kind)) }),
     ...settingsIssues(settingsSheets, window.dropped).flatMap(({ sheet, issues }) => settingsFindings({ sheet, issues, settings: used, overridden })),

@@ -4,6 +4,8 @@
  * (the default used instead, and named), a window that ends before it starts, and the 列名对照
  * section left to the header matching.
  */
+import * as fs from "fs";
+import * as path from "path";
 import { checkWorkbook } from "../../src/core/check";
 import type { Finding } from "../../src/core/findings";
 import type { CheckResult } from "../../src/core/result";
@@ -66,6 +68,23 @@ describe("every setting under every name", () => {
     }
     expect(settingKeyOf("统计截止")).toBeNull();
     expect(settingKeyOf("开工时限")).toBeNull();
+  });
+
+  test("the README's 台账设置 table lists every name the core accepts, and the core accepts every name it lists", () => {
+    const readme = fs.readFileSync(path.join(__dirname, "../../README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("## 台账设置 Settings"), readme.indexOf("## 样例台账"));
+    const rows = section.split("\n").filter((l) => l.startsWith("| ") && !l.startsWith("| 设置"));
+    expect(rows).toHaveLength(SETTING_KEYS.length);
+    const listed = rows.map((row) => {
+      const [, , names, flag] = row.split("|").map((c) => c.trim());
+      return { names: names.split(/[、；]/).map((n) => n.trim()), flag: flag.replace(/`/g, "") };
+    });
+    SETTING_KEYS.forEach((key, i) => {
+      const { zh, en, flag } = SETTING_NAMES[key];
+      expect([key, listed[i].names.sort()]).toEqual([key, [...zh, ...en].sort()]);
+      expect(listed[i].flag).toBe(flag);
+      for (const name of listed[i].names) expect([name, settingKeyOf(name)]).toEqual([name, key]);
+    });
   });
 
   test("no two settings share a name", () => {
