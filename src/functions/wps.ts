@@ -87,8 +87,9 @@ export function STARTSTATUS(stage: unknown, plannedStart: unknown, actualStart: 
   return withSettings(() => formulas.startStatus(v(stage), v(plannedStart), v(actualStart), v(asOf), v(soonDays)));
 }
 
+/** Reads no setting: neither takes the published settings nor counts as a ZS call a settings change must refresh. */
 export function AMOUNT(value: unknown, unit?: unknown): number {
-  return withSettings(() => formulas.amount(v(value), v(unit)));
+  return formulas.amount(v(value), v(unit));
 }
 
 /** The six, by the names users type after ZS. (and functions.json lists). */

@@ -69,7 +69,7 @@ function config(key: SettingKey, written: CellValue): Outcome | null {
   try {
     fs.writeFileSync(path.join(dir, "district.json"), JSON.stringify(content));
     const loaded = loadConfig("district.json", dir);
-    return { value: perUnit ? (loaded.units.get("财源街道") as Record<string, unknown>)[key] : loaded.settings[key] };
+    return { value: perUnit ? (loaded.units.get("财源街道") as unknown as Record<string, unknown>)[key] : loaded.settings[key] };
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     return "refused";
