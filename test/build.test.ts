@@ -78,8 +78,8 @@ interface FunctionMetadata {
 
 /** The six functions as issue 3 defines them: required arguments first, then the optional ones. */
 const EXPECTED = [
-  { id: "TARGETMET", result: "boolean", required: ["target", "table"], optional: ["unitKind", "asOf", "unit"] },
-  { id: "TARGETGAP", result: "number", required: ["target", "table"], optional: ["unitKind", "asOf", "unit"] },
+  { id: "TARGETMET", result: "boolean", required: ["target", "table"], optional: ["unitKind", "asOf", "unit", "fairStartDeadline"] },
+  { id: "TARGETGAP", result: "number", required: ["target", "table"], optional: ["unitKind", "asOf", "unit", "fairStartDeadline"] },
   { id: "PENALTY", result: "number", required: ["table"], optional: ["unitKind", "asOf", "unit", "projectPoints", "tripPoints"] },
   { id: "SCORE", result: "number", required: ["table"], optional: ["asOf", "unit", "projectPoints", "fairBonus"] },
   { id: "STARTSTATUS", result: "string", required: ["stage", "plannedStart", "actualStart"], optional: ["asOf", "soonDays"] },

@@ -14,6 +14,7 @@ export const CONFIG_KEYS = [
   "windowStart",
   "windowEnd",
   "planDeadline",
+  "fairStartDeadline",
   "dueSoonDays",
   "projectPoints",
   "fairBonus",
@@ -44,9 +45,9 @@ export const CONFIG = {
     zh: `配置文件 ${file} 中 ${where} 应为非空文字`,
     en: `in the config file ${file}, ${where} must be non-empty text`,
   }),
-  badKind: (file: string, where: string, value: string): Text => ({
-    zh: `配置文件 ${file} 中 ${where} 的值“${value}”无法识别，应为 town、park、department、hq 或 街道、镇、园区、区直部门、指挥部`,
-    en: `in the config file ${file}, ${where} "${value}" is not a unit kind: use town, park, department, hq (or 街道, 园区, 区直部门, 指挥部)`,
+  sameSetting: (file: string, key: string, other: string): Text => ({
+    zh: `配置文件 ${file} 中“${other}”和“${key}”是同一个设置项，请只写一个`,
+    en: `the config file ${file} gives one setting twice, as "${other}" and "${key}"; keep one`,
   }),
   aliasLoop: (file: string, alias: string): Text => ({
     zh: `配置文件 ${file} 中 aliases 把“${alias}”映射到它自己或另一个别名，请映射到单位的正式名称`,

@@ -5,7 +5,7 @@
  * come last.
  */
 import { assessUnit, round, sumTargets, type UnitRows } from "./assess";
-import { today, yearOf } from "./day";
+import { isoDay, today, yearOf } from "./day";
 import type { Finding } from "./findings";
 import { LEDGER_KINDS, type FieldId, type Ledger, type LedgerKind, type RecognizedSheet } from "./ledger";
 import { LedgerReader, type RowContext } from "./read";
@@ -13,8 +13,10 @@ import type { ParsedRow } from "./row";
 import { unitNameOfTitle } from "./recognize/heading";
 import { SheetRecognizer } from "./recognize/sheet";
 import type { CheckResult, ProjectAssessment, UnitAssessment } from "./result";
-import { projectRowFindings, sheetFindings, workbookFindings } from "./rules/engine";
-import { resolveSettings, settingsFromEntries, type Settings, type SettingsOverrides } from "./settings";
+import { projectRowFindings, settingsFindings, sheetFindings, workbookFindings } from "./rules/engine";
+import { orderedWindow, resolveSettings, type SettingKey, type Settings, type SettingsOverrides } from "./settings";
+import { SETTING_NAMES } from "./settingsNames";
+import { readSettingsEntries, type SettingIssue, type SettingsSheetRead } from "./settingsParse";
 import type { DateSystem, SheetMeta, SheetRow, WorkbookInput } from "./sheet";
 import { inferUnitKind } from "./values/unitKind";
 import type { UnitKind } from "./values/types";
@@ -90,11 +92,15 @@ function assembleResult(checked: readonly CheckedSheet[], options: CheckOptions)
   const dateSystem = options.dateSystem ?? 1900;
   const sheets = checked.map((c) => c.sheet);
   const ledgers = sheets.flatMap((s) => (s.type === "ledger" ? [s.ledger] : []));
-  const fromSheet = sheets.flatMap((s) => (s.type === "settings" ? [settingsFromEntries(s.entries, dateSystem).settings] : []));
-  const layers = (unit?: string) => [options.overrides ?? {}, (unit !== undefined && options.unitOverrides?.(unit)) || {}, ...fromSheet];
-  const named = resolveSettings(layers(), today(options.today));
+  const settingsSheets = sheets.flatMap((s) => (s.type === "settings" ? [{ sheet: s.sheet, ...readSettingsEntries(s.entries, dateSystem) }] : []));
+  const todayDay = today(options.today);
+  // The surface's layers over the sheets', with any window end set aside that would make the window end before it starts.
+  const window = orderedWindow([options.overrides ?? {}, ...settingsSheets.map((s) => s.overrides)], todayDay);
+  const [given, ...fromSheet] = window.layers;
+  const layers = (unit?: string) => [given, (unit !== undefined && options.unitOverrides?.(unit)) || {}, ...fromSheet];
+  const named = resolveSettings(layers(), todayDay);
   const foundName = named.unitName ?? ledgers.find((l) => l.unitName)?.unitName ?? baseName(options.name) ?? "";
-  const settings = resolveSettings(layers(foundName), today(options.today));
+  const settings = resolveSettings(layers(foundName), todayDay);
   // The unit's own settings may name it otherwise (a district's canonical name for an alias).
   const unitName = settings.unitName ?? foundName;
   const unitKind = settings.unitKind ?? inferKind(sheets, ledgers, unitName, options.name) ?? "town";
@@ -102,8 +108,13 @@ function assembleResult(checked: readonly CheckedSheet[], options: CheckOptions)
 
   const readCtx = { dateSystem, defaultYear: yearOf(settings.asOf), defaultUnit: unitName, multiUnit };
   const read = checked.flatMap(({ sheet, reader }) => (sheet.type === "ledger" && reader ? [{ ledger: sheet.ledger, ...reader.finish(readCtx) }] : []));
+  const used: Settings = { ...settings, unitKind, unitName };
+  // What a flag, an argument or the district's entry for the unit gives: a bad sheet value's stead is theirs, not the default.
+  const above: SettingsOverrides = { ...(options.unitOverrides?.(foundName) ?? {}), ...given };
+  const overridden = new Set((Object.keys(above) as SettingKey[]).filter((k) => above[k] !== undefined && above[k] !== null));
   const findings: Finding[] = [
     ...workbookFindings({ unitKind, settings, ledgers: new Set(ledgers.map((l) => l.kind)) }),
+    ...settingsIssues(settingsSheets, window.dropped).flatMap(({ sheet, issues }) => settingsFindings({ sheet, issues, settings: used, overridden })),
     ...read.flatMap((r) => [
       ...sheetFindings({ ledger: r.ledger, rows: r.rows, multiUnit }),
       ...r.findings,
@@ -143,7 +154,7 @@ function assembleResult(checked: readonly CheckedSheet[], options: CheckOptions)
   if (!isSorted(projects, byPlace)) projects.sort(byPlace);
 
   return {
-    settings: { ...settings, unitKind, unitName } satisfies Settings,
+    settings: used,
     unitKind,
     unitName,
     ledgers: read.map(({ ledger: l, rows }) => ({ sheet: l.sheet, kind: l.kind, headerRows: l.headerRows, dataRows: rows.length })),
@@ -156,6 +167,33 @@ function assembleResult(checked: readonly CheckedSheet[], options: CheckOptions)
     units: multiUnit ? units : null,
     projects,
   };
+}
+
+/**
+ * Each 台账设置 sheet's issues, with the window ends set aside across layers added where they
+ * were written: on the sheet at their cell, or, for the surface's own values, on no sheet.
+ */
+function settingsIssues(
+  sheets: readonly (SettingsSheetRead & { readonly sheet: string })[],
+  dropped: ReturnType<typeof orderedWindow>["dropped"],
+): { sheet: string; issues: SettingIssue[] }[] {
+  const out = sheets.map((s) => ({ sheet: s.sheet, issues: [...s.issues] }));
+  const own: SettingIssue[] = [];
+  for (const d of dropped) {
+    const source = d.layer > 0 ? sheets[d.layer - 1].sources[d.key] : undefined;
+    const ends = d.key === "windowStart" ? { start: d.value, end: d.other } : { start: d.other, end: d.value };
+    const issue: SettingIssue = {
+      kind: "window",
+      setting: d.key,
+      key: source?.key ?? SETTING_NAMES[d.key].zh[0],
+      value: source?.value ?? isoDay(d.value),
+      ...ends,
+      cell: source?.cell ?? null,
+    };
+    if (source) out[d.layer - 1].issues.push(issue);
+    else own.push(issue);
+  }
+  return own.length > 0 ? [{ sheet: "", issues: own }, ...out] : out;
 }
 
 /** The unit's kind from what the workbook says of itself: titles, the unit's name, sheet names, file name. */

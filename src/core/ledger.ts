@@ -65,11 +65,14 @@ export interface Ledger {
   readonly totals: readonly TotalRow[];
 }
 
+/** A 台账设置 row: its key as written, its value, and the value's 1-based row and column. */
+export type SettingsEntry = readonly [key: string, value: CellValue, row: number, column: number];
+
 /** What one sheet turned out to be. */
 export type RecognizedSheet =
   | { readonly type: "ledger"; readonly ledger: Ledger }
   /** The 台账设置 sheet: its (项目, 值) pairs, raw. */
-  | { readonly type: "settings"; readonly sheet: string; readonly entries: readonly (readonly [string, CellValue])[] }
+  | { readonly type: "settings"; readonly sheet: string; readonly entries: readonly SettingsEntry[] }
   /** Not a ledger; its text above any header is kept to infer the unit (titles, 填报单位). */
   | { readonly type: "none"; readonly sheet: string; readonly titles: readonly string[] };
 

@@ -11,12 +11,13 @@
  *              the write. A workbook above one value request: extents and marks first, then one
  *              per value request, then the write (the first time also the list, and the direct
  *              read Excel refused).
- *   load settings 2 (3 when they changed: the recalculation), save settings 3, select 1
+ *   load settings 2 (3 when they changed and a ZS function has run: the recalculation), save settings 3, select 1
+ *   following 台账设置: 2 to subscribe (3 once the sheet exists), then a load of the settings per pause in its edits
  */
 import { checkWorkbook } from "../core/check";
 import type { SettingsOverrides } from "../core/settings";
 import type { DateSystem } from "../core/sheet";
-import { subscribeChanges, DEFAULT_DEBOUNCE_MS } from "./changes";
+import { subscribeChanges, subscribeSettingsChanges, DEFAULT_DEBOUNCE_MS } from "./changes";
 import { toWorkbookError, unsupported, type Action } from "./errors";
 import { applyHighlight, clearHighlight, queueMarkState, writeHighlight } from "./highlight";
 import { API, officeHost, type ExcelHost } from "./host";
@@ -51,6 +52,8 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort {
       throw toWorkbookError(e, action);
     }
   };
+
+  const loadSettings = () => attempt("loadSettings", () => host.run((context) => loadSettingsSheet(context, host, options.dateSystem)));
 
   const checkOf = (read: WorkbookRead<unknown>, overrides: SettingsOverrides | undefined) => {
     sheetNames = read.sheetNames;
@@ -98,11 +101,14 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort {
 
     select: (sheet, cell) => attempt("select", () => host.run((context) => selectCell(context, sheet, cell))),
 
-    loadSettings: () => attempt("loadSettings", () => host.run((context) => loadSettingsSheet(context, host, options.dateSystem))),
+    loadSettings,
 
     saveSettings: (settings) =>
       attempt("saveSettings", () => host.run((context) => saveSettingsSheet(context, host, settings, options.dateSystem))),
 
     onChanged: (callback) => subscribeChanges(host, callback, options.debounceMs ?? DEFAULT_DEBOUNCE_MS),
+
+    // A failed reload is no one's to see: the functions keep the settings they had, and the pane reports its own failures.
+    watchSettings: () => subscribeSettingsChanges(host, () => void loadSettings().catch(() => undefined), options.debounceMs ?? DEFAULT_DEBOUNCE_MS),
   };
 }

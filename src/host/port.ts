@@ -27,6 +27,12 @@ export interface WorkbookPort {
   saveSettings(settings: SettingsOverrides): Promise<void>;
   /** Calls back (debounced) when cells change; returns an unsubscribe function. */
   onChanged(callback: () => void): () => void;
+  /**
+   * Follows the 台账设置 sheet for the ZS functions: once edits of it pause, loads the settings
+   * again (loadSettings: the functions get them, and a recalculation follows when they changed and
+   * a ZS function has run). Started once per runtime; returns an unsubscribe function.
+   */
+  watchSettings(): () => void;
 }
 
 /** A failure the pane shows as it is: the message is already in the user's language. */

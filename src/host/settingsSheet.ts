@@ -1,12 +1,14 @@
 /**
  * The 台账设置 sheet as every host reads and rewrites it, through the core's own reader and writer
- * (recognizeSheet / settingsFromEntries / settingsToEntries), so the pane in Excel and in WPS, the
+ * (recognizeSheet / readSettingsEntries / settingsToEntries), so the pane in Excel and in WPS, the
  * command line and the ZS functions agree on every key word and value form. Pure: each host's
  * adapter reads the cells and writes the rows these functions give.
  */
 import { isSettingsSheet } from "../core/recognize/settingsSheet";
 import { recognizeSheet } from "../core/recognize/sheet";
-import { settingKeyOf, settingsFromEntries, settingsToEntries, SETTINGS_SHEET, type SettingsOverrides } from "../core/settings";
+import { settingsToEntries, SETTINGS_SHEET, type SettingsOverrides } from "../core/settings";
+import { isColumnNamesSection, settingKeyOf } from "../core/settingsNames";
+import { readSettingsEntries } from "../core/settingsParse";
 import { gridRows, isBlank, type CellValue, type DateSystem } from "../core/sheet";
 import { displayValue } from "../core/text";
 
@@ -22,7 +24,7 @@ export function settingsSheetName(names: readonly string[]): string | null {
 /** The settings a sheet's values hold ({} when the core does not read it as settings); `top`, `left` 1-based. */
 export function overridesOf(name: string, grid: CellValue[][], top: number, left: number, dateSystem: DateSystem): SettingsOverrides {
   const sheet = recognizeSheet({ name, rows: gridRows(grid, top, left) });
-  return sheet.type === "settings" ? settingsFromEntries(sheet.entries, dateSystem).settings : {};
+  return sheet.type === "settings" ? readSettingsEntries(sheet.entries, dateSystem).overrides : {};
 }
 
 /** The rows to write from A1: the header, then one 项目 | 值 row per setting, values as text. */
@@ -36,14 +38,21 @@ export interface SheetRow {
   readonly formulas: CellValue[];
 }
 
-/** Rows of the old sheet that are neither our header nor a setting (as the core reads keys): notes the user wrote. */
+/**
+ * Rows of the old sheet that are neither our header nor a setting (as the core reads keys): notes
+ * the user wrote, and the whole 列名对照 section (its field words are no settings, even 单位).
+ */
 export function keptRows(values: readonly CellValue[][], formulas: readonly CellValue[][]): SheetRow[] {
   const kept: SheetRow[] = [];
+  let inColumnNames = false;
   values.forEach((row, i) => {
     const texts = row.filter((v) => !isBlank(v)).map((v) => displayValue(v).trim());
     if (texts.length === 0) return;
-    if (texts.length === 2 && texts[0] === SETTINGS_HEADER[0] && texts[1] === SETTINGS_HEADER[1]) return;
-    if (settingKeyOf(texts[0]) !== null) return;
+    inColumnNames ||= isColumnNamesSection(texts[0]);
+    if (!inColumnNames) {
+      if (texts.length === 2 && texts[0] === SETTINGS_HEADER[0] && texts[1] === SETTINGS_HEADER[1]) return;
+      if (settingKeyOf(texts[0]) !== null) return;
+    }
     kept.push({ values: row, formulas: formulas[i] });
   });
   return kept;

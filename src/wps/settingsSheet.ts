@@ -11,7 +11,7 @@ import { areaAddress } from "../host/areas";
 import { keptRows, overridesOf, settingsRows, settingsSheetName } from "../host/settingsSheet";
 import { sheetProtected } from "./errors";
 import type { WpsApplication, WpsValue, WpsWorkbook, WpsWorksheet } from "./objectModel";
-import { publishedText, publishSettings, restorePublished } from "../host/settingsChannel";
+import { functionsRan, publishedText, publishSettings, restorePublished } from "../host/settingsChannel";
 import { activeWorkbook, extentOf, gridOf, isProtected, worksheetsOf, type Extent } from "./sheets";
 
 interface SettingsSheet {
@@ -34,11 +34,14 @@ function readSettingsSheet(book: WpsWorkbook): SettingsSheet {
   return { ws, dateSystem, overrides: overridesOf(name, values, extent.top, extent.left, dateSystem), block };
 }
 
-/** The workbook's 台账设置 as overrides ({} without the sheet); the functions get them, and WPS recalculates when they changed. */
+/**
+ * The workbook's 台账设置 as overrides ({} without the sheet); the functions get them, and WPS
+ * recalculates when they changed and a ZS function has run (none has at a start: nothing to refresh).
+ */
 export function loadSettingsSheet(app: WpsApplication): SettingsOverrides {
   const { dateSystem, overrides } = readSettingsSheet(activeWorkbook(app, "loadSettings"));
   const before = publishedText(app.PluginStorage);
-  if (publishSettings(app.PluginStorage, overrides, dateSystem)) {
+  if (publishSettings(app.PluginStorage, overrides, dateSystem) && functionsRan(app.PluginStorage)) {
     try {
       app.Calculate();
     } catch (e) {
@@ -59,7 +62,7 @@ export function saveSettingsSheet(app: WpsApplication, settings: SettingsOverrid
   const { ws: found, dateSystem, overrides: current, block } = readSettingsSheet(book);
   if (found && isProtected(found)) {
     // Nothing is written; the functions go on with what the sheet still says.
-    if (publishSettings(app.PluginStorage, current, dateSystem)) app.Calculate();
+    if (publishSettings(app.PluginStorage, current, dateSystem) && functionsRan(app.PluginStorage)) app.Calculate();
     throw sheetProtected("saveSettings", found.Name);
   }
   const rows = settingsRows(settings);
@@ -91,7 +94,7 @@ export function saveSettingsSheet(app: WpsApplication, settings: SettingsOverrid
       }),
     );
   }
-  publishSettings(app.PluginStorage, settings, dateSystem);
+  if (!publishSettings(app.PluginStorage, settings, dateSystem) || !functionsRan(app.PluginStorage)) return;
   try {
     app.Calculate();
   } catch (e) {

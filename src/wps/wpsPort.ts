@@ -9,7 +9,7 @@ import type { SettingsOverrides } from "../core/settings";
 import type { Action } from "../host/actions";
 import { markEntries } from "../host/marks";
 import type { WorkbookPort } from "../host/port";
-import { DEFAULT_DEBOUNCE_MS, subscribeChanges } from "./changes";
+import { DEFAULT_DEBOUNCE_MS, subscribeChanges, subscribeSettingsChanges } from "./changes";
 import { sheetGone, toWorkbookError } from "./errors";
 import { clearMarks, writeMarks } from "./highlight";
 import { wpsApplication, type WpsApplication } from "./objectModel";
@@ -78,6 +78,16 @@ export function createWpsPort(options: WpsPortOptions = {}): WorkbookPort {
         return subscribeChanges(app(), callback, options.debounceMs ?? DEFAULT_DEBOUNCE_MS);
       } catch {
         return () => undefined; // outside WPS: no events, the pane checks on demand
+      }
+    },
+
+    watchSettings: () => {
+      // A failed reload is no one's to see: the functions keep the settings last published.
+      const reload = () => void attempt("loadSettings", (a) => loadSettingsSheet(a)).catch(() => undefined);
+      try {
+        return subscribeSettingsChanges(app(), reload, options.debounceMs ?? DEFAULT_DEBOUNCE_MS);
+      } catch {
+        return () => undefined; // outside WPS: nothing to follow
       }
     },
   };

@@ -37,7 +37,8 @@ const projects = [
   [21, "仓储物流基地", 5000, "开工", "否", "2022-07-01", "2022-08-01", "2022-07-20", 6000], // funds-exceed-investment I24
   [22, "生物医药产业园", 120000, "在谈", "是", "", "", "", ""], // fair-signed-not-signed E25 (+ missing-sign-date F25)
   [23, "宝盛 广场", 50000, "在谈", "", "", "", "", ""], // duplicate-project B26
-  ["合计", "", 1, "", "", "", "", "", ""], // total-mismatch C27
+  [24, "氢能装备基地", 150000, "签约", "是", "2022-08-18", "2023-06-30", "", ""], // fair-start-late G27
+  ["合计", "", 1, "", "", "", "", "", ""], // total-mismatch C28
   ["填报人：王敏　　联系电话：0538-1234567"],
 ];
 
@@ -63,7 +64,8 @@ const result = checkWorkbook(
     { name: "在谈项目", grid: negotiations },
     { name: "外出招商", grid: trips },
     { name: "例会记录", grid: meetings },
-    SETTINGS_AS_OF("2022-09-30"),
+    // 3.5 days: invalid-setting B3; 策划截至日 (a typo of 策划截止日): unknown-setting A4.
+    SETTINGS_AS_OF("2022-09-30", [["临近开工天数", 3.5], ["策划截至日", "2022-09-15"]]),
   ]),
 );
 
@@ -97,9 +99,19 @@ describe("the rule catalog on a town workbook", () => {
         "fair-signed-not-signed@E25",
         "missing-sign-date@F25",
         "duplicate-project@B26",
-        "total-mismatch@C27",
+        "fair-start-late@G27",
+        "total-mismatch@C28",
       ].sort(),
     );
+  });
+
+  it("raises the settings rules at their cells of 台账设置", () => {
+    expect(placed("台账设置")).toEqual(["invalid-setting@B3", "unknown-setting@A4"]);
+    const invalid = result.findings.find((f) => f.rule === "invalid-setting")!;
+    expect(findingMessage(invalid, "zh")).toBe("设置项“临近开工天数”的值“3.5”无法采用（应为不小于 0 的整数天数，如 14），按默认值 14 处理");
+    const unknown = result.findings.find((f) => f.rule === "unknown-setting")!;
+    expect(findingMessage(unknown, "zh")).toBe("“策划截至日”不是可识别的设置项，未采用；最接近的设置项是“策划截止日”");
+    expect(result.settings.dueSoonDays).toBe(14);
   });
 
   it("raises sheet-level rules at the header", () => {

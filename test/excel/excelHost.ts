@@ -2,6 +2,7 @@
 import { dayFromSerial, serialFromDay } from "../../src/core/day";
 import { createExcelPort } from "../../src/excel/excelPort";
 import { isMarkFormula } from "../../src/host/marks";
+import { startStatus } from "../../src/functions/formulas";
 import { getWorkbookSettings } from "../../src/host/runtimeState";
 import type { Host, HostBook, MarkView } from "../host/portSuite";
 import { TODAY } from "../host/portSuite";
@@ -71,8 +72,10 @@ function book(excel: FakeExcel): HostBook {
     selection: () => excel.state.selection,
     fireChanged: (sheet, address) => excel.fireChanged(sheet, address),
     subscribers: () => excel.handlers.length,
+    settingsSubscribers: () => excel.sheetSubscribers() + excel.addedHandlers.length,
     calculations: () => excel.state.calculations.length,
     functionSettings: () => getWorkbookSettings(),
+    functionRan: () => void startStatus("签约", "", "", "2022-09-30"),
     failAdd: (n) => failAfter("conditionalFormats.add", n),
     failStyle: () => failAfter("cf.format.font.color=", 1),
     failCalculate: () => failAfter("application.calculate", 1),

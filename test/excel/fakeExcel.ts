@@ -210,6 +210,10 @@ export class FakeExcel {
   /** Makes an operation fail as it runs. */
   failWhen: ((op: OpInfo) => FakeOfficeError | null) | null = null;
   readonly handlers: ((args: unknown) => Promise<unknown>)[] = [];
+  /** worksheet.onChanged handlers, by the sheet they follow (a sheet keeps them when renamed, as Excel's do). */
+  readonly sheetHandlers = new Map<SheetState, ((args: unknown) => Promise<unknown>)[]>();
+  /** worksheets.onAdded handlers. */
+  readonly addedHandlers: ((args: unknown) => Promise<unknown>)[] = [];
   /** Operation names in the order they ran, for tests that look at what was done. */
   readonly log: string[] = [];
 
@@ -253,9 +257,16 @@ export class FakeExcel {
     };
   }
 
-  /** Fires workbook.worksheets.onChanged as Excel would after an edit. */
+  /** Fires workbook.worksheets.onChanged, and the edited sheet's own onChanged, as Excel would after an edit. */
   async fireChanged(sheet: string, address: string): Promise<void> {
-    for (const h of [...this.handlers]) await h({ worksheetId: sheet, address, changeType: "RangeEdited", source: "Local" });
+    const args = { worksheetId: sheet, address, changeType: "RangeEdited", source: "Local" };
+    for (const h of [...this.handlers]) await h(args);
+    for (const h of [...(this.sheetHandlers.get(this.sheet(sheet)) ?? [])]) await h(args);
+  }
+
+  /** worksheet.onChanged handlers in all. */
+  sheetSubscribers(): number {
+    return [...this.sheetHandlers.values()].reduce((n, hs) => n + hs.length, 0);
   }
 }
 
@@ -581,9 +592,16 @@ class WorksheetCollectionProxy extends BaseProxy<SheetState[]> {
         if (ctx.excel.state.sheets.some((x) => x.name === name)) throw new FakeOfficeError("ItemAlreadyExists", "A sheet with this name exists.");
         const s: SheetState = { name, visibility: "Visible", protected: false, cells: {}, cfs: [], merges: [] };
         ctx.excel.state.sheets.push(s);
+        // Excel raises onAdded once the batch has run, outside it.
+        void Promise.resolve().then(async () => {
+          for (const h of [...ctx.excel.addedHandlers]) await h({ worksheetId: name, source: "Local", type: "WorksheetAdded" });
+        });
         return s;
       }),
     );
+  }
+  get onAdded(): { add(handler: (args: unknown) => Promise<unknown>): { context: FakeContext; remove(): void } } {
+    return eventOf(this.ctx, "worksheets.onAdded", () => this.ctx.excel.addedHandlers);
   }
   get onChanged(): { add(handler: (args: unknown) => Promise<unknown>): { context: FakeContext; remove(): void } } {
     const ctx = this.ctx;
@@ -604,9 +622,36 @@ class WorksheetCollectionProxy extends BaseProxy<SheetState[]> {
   }
 }
 
+/** An event's add/remove, queued like any operation; `list` is resolved when the operation runs. */
+function eventOf(ctx: FakeContext, name: string, list: () => ((args: unknown) => Promise<unknown>)[]) {
+  return {
+    add(handler: (args: unknown) => Promise<unknown>) {
+      ctx.enqueue({ name: `${name}.add` }, () => list().push(handler));
+      return {
+        context: ctx,
+        remove() {
+          ctx.enqueue({ name: `${name}.remove` }, () => {
+            const handlers = list();
+            const i = handlers.indexOf(handler);
+            if (i >= 0) handlers.splice(i, 1);
+          });
+        },
+      };
+    },
+  };
+}
+
 class WorksheetProxy extends BaseProxy<SheetState> {
   markNull(isNull: boolean): void {
     this.noteNull(isNull);
+  }
+  get onChanged(): { add(handler: (args: unknown) => Promise<unknown>): { context: FakeContext; remove(): void } } {
+    return eventOf(this.ctx, "worksheet.onChanged", () => {
+      const sheet = this.live();
+      const handlers = this.ctx.excel.sheetHandlers.get(sheet) ?? [];
+      this.ctx.excel.sheetHandlers.set(sheet, handlers);
+      return handlers;
+    });
   }
   protected scalar(prop: string, t: SheetState): unknown {
     if (prop === "name") return t.name;

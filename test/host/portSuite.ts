@@ -63,10 +63,14 @@ export interface HostBook {
   fireChanged(sheet: string, address: string): Promise<void>;
   /** Change subscriptions the host holds. */
   subscribers(): number;
+  /** Subscriptions that follow the 台账设置 sheet (Excel: worksheet.onChanged of it; WPS: SheetChange). */
+  settingsSubscribers(): number;
   /** Recalculations the add-in asked for. */
   calculations(): number;
   /** The settings the ZS functions compute with now. */
   functionSettings(): WorkbookSettings;
+  /** A ZS function runs in the functions' runtime, as a recalculation would call it (ZS.STARTSTATUS with an as-of date). */
+  functionRan(): void;
   /** The n-th conditional format added fails (1-based), as the host's API would fail it. */
   failAdd(n: number): void;
   /** Setting a conditional format's font colour fails. */
@@ -407,6 +411,84 @@ export function portSuite(host: Host): void {
     });
   });
 
+  describe(`台账设置 edited by hand in ${host.name}`, () => {
+    beforeEach(() => jest.useFakeTimers());
+    afterEach(() => jest.useRealTimers());
+    /** Lets a reload run to its end: several round trips, each a few promise turns. */
+    const drain = async () => {
+      for (let i = 0; i < 60; i++) await Promise.resolve();
+    };
+    /** Types a new 统计截止日 (row 4 of the sample's 台账设置) and lets the change event fire on `firedOn`. */
+    const editAsOf = async (book: HostBook, iso: string, firedOn = SETTINGS_SHEET, row = 4) => {
+      book.edit(SETTINGS_SHEET, row, 2, iso);
+      await book.fireChanged(firedOn, `B${row}`);
+      await drain();
+      jest.advanceTimersByTime(800);
+      await drain();
+    };
+
+    test("reaches the functions once edits pause; recalculates only once a ZS function has run; other sheets' edits do not reload", async () => {
+      const book = host.fromSheets(sampleSheets());
+      const off = book.port({ debounceMs: 800 }).watchSettings();
+      await drain();
+      expect(book.settingsSubscribers()).toBeGreaterThan(0);
+
+      await editAsOf(book, "2022-09-10");
+      expect(book.functionSettings().overrides.asOf).toBe(day("2022-09-10"));
+      expect(book.calculations()).toBe(0);
+
+      book.functionRan();
+      await editAsOf(book, "2022-09-20");
+      expect(book.functionSettings().overrides.asOf).toBe(day("2022-09-20"));
+      expect(book.calculations()).toBe(1);
+
+      // An edit of the ledger is no edit of the settings: nothing is reloaded (the sheet's 9-25 stays unseen).
+      await editAsOf(book, "2022-09-25", PROJECTS);
+      expect(book.functionSettings().overrides.asOf).toBe(day("2022-09-20"));
+      expect(book.calculations()).toBe(1);
+
+      off();
+      await drain();
+      expect(book.settingsSubscribers()).toBe(0);
+      await editAsOf(book, "2022-09-26");
+      expect(book.functionSettings().overrides.asOf).toBe(day("2022-09-20"));
+    });
+
+    test("several edits in a row: one reload, one recalculation", async () => {
+      const book = host.fromSheets(sampleSheets());
+      const port = book.port({ debounceMs: 800 });
+      await port.loadSettings();
+      book.functionRan();
+      const off = port.watchSettings();
+      await drain();
+      for (const iso of ["2022-09-11", "2022-09-12", "2022-09-13"]) {
+        book.edit(SETTINGS_SHEET, 4, 2, iso);
+        await book.fireChanged(SETTINGS_SHEET, "B4");
+        jest.advanceTimersByTime(300);
+      }
+      jest.advanceTimersByTime(800);
+      await drain();
+      expect(book.functionSettings().overrides.asOf).toBe(day("2022-09-13"));
+      expect(book.calculations()).toBe(1);
+      off();
+    });
+
+    test("a 台账设置 created after the watch started is followed too", async () => {
+      const book = host.fromSheets(sampleSheets().filter((s) => s.name !== SETTINGS_SHEET));
+      const port = book.port({ debounceMs: 800 });
+      const off = port.watchSettings();
+      await drain();
+      await port.saveSettings({ asOf: day("2022-09-30") }); // the pane's first save creates the sheet
+      await drain();
+      jest.advanceTimersByTime(800);
+      await drain();
+      expect(book.cell(SETTINGS_SHEET, 2, 1).value).toBe("统计截止日"); // the row the pane wrote
+      await editAsOf(book, "2022-09-05", SETTINGS_SHEET, 2);
+      expect(book.functionSettings().overrides.asOf).toBe(day("2022-09-05"));
+      off();
+    });
+  });
+
   describe(`台账设置 in ${host.name}`, () => {
     const FULL: SettingsOverrides = {
       unitName: "岱岳区经济开发区",
@@ -447,13 +529,19 @@ export function portSuite(host: Host): void {
       expect((await port.loadSettings()).unitName).toBe('=HYPERLINK("http://example.invalid","点击")');
     });
 
-    test("saving recalculates and hands the settings to the functions, with the date system", async () => {
+    test("saving hands the settings to the functions, with the date system; it recalculates only a change, once a ZS function has run", async () => {
       const book = withoutSettingsSheet();
       book.use1904();
-      await book.port().saveSettings(FULL);
-      expect(book.calculations()).toBe(1);
+      const port = book.port();
+      await port.saveSettings(FULL);
+      expect(book.calculations()).toBe(0); // no ZS function has run: no ZS result to refresh
       expect(book.functionSettings().overrides).toEqual(FULL);
       expect(book.functionSettings().dateSystem).toBe(1904);
+      book.functionRan();
+      await port.saveSettings({ ...FULL, dueSoonDays: 7 });
+      expect(book.calculations()).toBe(1);
+      await port.saveSettings({ ...FULL, dueSoonDays: 7 }); // saved again unchanged
+      expect(book.calculations()).toBe(1);
     });
 
     test("loading hands the sheet's settings to the functions", async () => {
@@ -463,26 +551,30 @@ export function portSuite(host: Host): void {
       expect(book.functionSettings().overrides).toEqual(loaded);
     });
 
-    test("loading recalculates only when the settings differ from what the functions had", async () => {
+    test("a runtime start whose settings differ costs no recalculation while no ZS function has run; a change after one has costs one", async () => {
       const book = host.fromSheets(sampleSheets());
       const port = book.port();
-      await port.loadSettings();
-      expect(book.calculations()).toBe(1);
+      await port.loadSettings(); // the runtime starts: the sheet's settings differ from none
+      expect(book.calculations()).toBe(0);
+      expect(book.functionSettings().overrides).toEqual(SAMPLE_SETTINGS);
+      book.functionRan();
       await port.loadSettings(); // the pane opened again on the same settings
-      expect(book.calculations()).toBe(1);
+      expect(book.calculations()).toBe(0);
       book.edit(SETTINGS_SHEET, 4, 2, "2022-09-10"); // 统计截止日 edited by hand
       await port.loadSettings();
-      expect(book.calculations()).toBe(2);
+      expect(book.calculations()).toBe(1);
       expect(book.functionSettings().overrides.asOf).toBe(day("2022-09-10"));
 
       resetWorkbookSettings();
       const plain = withoutSettingsSheet();
+      plain.functionRan();
       expect(await plain.port().loadSettings()).toEqual({});
       expect(plain.calculations()).toBe(0);
     });
 
     test("a failed recalculation after loading leaves the functions' settings as they were", async () => {
       const book = host.fromSheets(sampleSheets());
+      book.functionRan();
       book.failCalculate();
       const error = (await failure(book.port().loadSettings())) as WorkbookError;
       expect(error).toBeInstanceOf(WorkbookError);
@@ -527,11 +619,31 @@ export function portSuite(host: Host): void {
       const book = host.fromSheets(sampleSheets());
       const port = book.port();
       const loaded = await port.loadSettings();
+      book.functionRan();
       book.failCalculate();
       const error = (await failure(port.saveSettings({ ...loaded, dueSoonDays: 3 }))) as WorkbookError;
       expect(error).toBeInstanceOf(WorkbookError);
       expect(error.message).toMatch(/^保存台账设置失败：/);
       expect(book.functionSettings().overrides).toEqual(loaded);
+    });
+
+    test("the 列名对照 section and notes survive a save, below the settings; its field words are never taken for settings", async () => {
+      const book = host.fromSheets(sampleSheets());
+      book.edit(SETTINGS_SHEET, 7, 1, "列名对照");
+      book.edit(SETTINGS_SHEET, 8, 1, "单位");
+      book.edit(SETTINGS_SHEET, 8, 2, "责任科室");
+      book.edit(SETTINGS_SHEET, 9, 1, "计划开工日期");
+      book.edit(SETTINGS_SHEET, 9, 2, "拟开工时间");
+      const port = book.port();
+      const loaded = await port.loadSettings();
+      expect(loaded.unitName).toBe("财源街道"); // not 责任科室
+      await port.saveSettings({ ...loaded, dueSoonDays: 7 });
+      const rows = book.usedCells(SETTINGS_SHEET);
+      const rowOf = (text: string) => rows.find((c) => c.value === text)?.row;
+      expect(rowOf("列名对照")).toBeGreaterThan(rowOf("临近开工天数")!);
+      expect([rowOf("单位"), rowOf("责任科室")]).toEqual([rowOf("列名对照")! + 1, rowOf("列名对照")! + 1]);
+      expect(rowOf("拟开工时间")).toBe(rowOf("列名对照")! + 2);
+      expect(await port.loadSettings()).toEqual({ ...loaded, dueSoonDays: 7 });
     });
 
     test("a protected 台账设置 cannot be written: a WorkbookError, nothing changed", async () => {

@@ -80,4 +80,8 @@ export class FakePort implements WorkbookPort {
     this.listeners.add(callback);
     return () => this.listeners.delete(callback);
   }
+  watchSettings(): () => void {
+    this.calls.push("watchSettings");
+    return () => undefined;
+  }
 }

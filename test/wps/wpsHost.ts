@@ -3,6 +3,7 @@ import { dayFromSerial, serialFromDay } from "../../src/core/day";
 import { getWorkbookSettings } from "../../src/host/runtimeState";
 import { isMarkFormula } from "../../src/host/marks";
 import { adoptPublishedSettings } from "../../src/host/settingsChannel";
+import { STARTSTATUS } from "../../src/functions/wps";
 import { createWpsPort } from "../../src/wps/wpsPort";
 import type { Edge, Host, HostBook, MarkView } from "../host/portSuite";
 import { PROJECTS, TODAY } from "../host/portSuite";
@@ -98,11 +99,23 @@ export function wpsBook(wps: FakeWps): HostBook {
     selection: () => ({ sheet: wps.state.activeSheet, address: wps.sheet(wps.state.activeSheet).selection }),
     fireChanged: async (sheet, address) => wps.fireSheetChange(sheet, address),
     subscribers: () => wps.listeners.get("SheetChange")?.length ?? 0,
+    settingsSubscribers: () => wps.listeners.get("SheetChange")?.length ?? 0,
     calculations: () => wps.calculations,
     functionSettings: () => {
       // What a ZS function does first in WPS: take the published settings into its runtime.
       adoptPublishedSettings(app.PluginStorage);
       return getWorkbookSettings();
+    },
+    functionRan: () => {
+      // The functions run on the add-in's main page, where window.Application is WPS's.
+      const globals = globalThis as { Application?: unknown };
+      const before = globals.Application;
+      globals.Application = app;
+      try {
+        STARTSTATUS("签约", "", "", "2022-09-30");
+      } finally {
+        globals.Application = before;
+      }
     },
     failAdd: (n) => failAfter("FormatConditions.Add", n),
     failStyle: () => failAfter("Font.Color=", 1),

@@ -9,6 +9,7 @@ import { duplicateColumn, missingColumn } from "./columns";
 import { duplicateProject } from "./duplicates";
 import {
   fairSignedNotSigned,
+  fairStartLate,
   fundsExceedInvestment,
   futureDate,
   missingActualStart,
@@ -20,6 +21,7 @@ import {
   startDueSoon,
 } from "./projects";
 import type { RuleDef } from "./rule";
+import { invalidSetting, unknownSetting } from "./settings";
 import { totalMismatch } from "./totals";
 import { approximateAmount, foreignCurrency, invalidAmount, invalidDate, invalidFlag, missingValue, partialDate, unknownStage } from "./values";
 import { missingLedger } from "./workbook";
@@ -28,6 +30,8 @@ import { missingLedger } from "./workbook";
 export const RULES = {
   "missing-ledger": missingLedger,
   "missing-column": missingColumn,
+  "unknown-setting": unknownSetting,
+  "invalid-setting": invalidSetting,
   "duplicate-column": duplicateColumn,
   "missing-value": missingValue,
   "invalid-amount": invalidAmount,
@@ -40,6 +44,7 @@ export const RULES = {
   "missing-sign-date": missingSignDate,
   "missing-planned-start": missingPlannedStart,
   "overdue-start": overdueStart,
+  "fair-start-late": fairStartLate,
   "start-due-soon": startDueSoon,
   "missing-actual-start": missingActualStart,
   "start-before-sign": startBeforeSign,

@@ -1,23 +1,26 @@
 /**
  * Runs the catalog's checks, scope by scope, in the catalog's order: the workbook's, a ledger
- * sheet's, a cell's value (asked by read.ts as it reads each cell) and a project row's.
+ * sheet's, the 台账设置 sheet's, a cell's value (asked by read.ts as it reads each cell) and a
+ * project row's.
  */
 import type { Finding, MessageParams } from "../findings";
 import type { Ledger } from "../ledger";
 import { columnOf } from "../ledger";
 import type { ParsedRow } from "../row";
 import { cellAddress } from "../sheet";
-import type { StatusContext } from "../startStatus";
 import { RULES } from "./catalog";
 import {
   finding,
   type CellReading,
   type CellReadings,
   type Hit,
+  type ProjectRowContext,
   type ProjectRowRule,
   type RowHit,
   type RuleDef,
   type SheetFacts,
+  type SettingsFacts,
+  type SettingsRule,
   type SheetRule,
   type ValueRule,
   type WorkbookFacts,
@@ -27,6 +30,7 @@ import {
 const CATALOG: readonly RuleDef[] = Object.values(RULES);
 const WORKBOOK_RULES = CATALOG.filter((r): r is WorkbookRule => r.scope === "workbook");
 const SHEET_RULES = CATALOG.filter((r): r is SheetRule => r.scope === "sheet");
+const SETTINGS_RULES = CATALOG.filter((r): r is SettingsRule => r.scope === "settings");
 const PROJECT_ROW_RULES = CATALOG.filter((r): r is ProjectRowRule => r.scope === "project-row");
 
 function valueRules<K extends CellReading>(cells: K): ValueRule<RuleDef["id"], MessageParams, K>[] {
@@ -49,6 +53,10 @@ export function sheetFindings(sheet: SheetFacts): Finding[] {
   return SHEET_RULES.flatMap((rule) => rule.check(sheet).map((hit) => finding(rule, hit.place, hit)));
 }
 
+export function settingsFindings(facts: SettingsFacts): Finding[] {
+  return SETTINGS_RULES.flatMap((rule) => rule.check(facts).map((hit) => finding(rule, hit.place, hit)));
+}
+
 /** A value rule's hit on one cell, and the rule. */
 export interface ValueHit extends Hit<MessageParams> {
   readonly rule: RuleDef;
@@ -67,7 +75,7 @@ export function valueHit<K extends CellReading>(cells: K, reading: CellReadings[
 }
 
 /** Every row rule over every project row; a finding sits on its field's cell, else the row's name cell. */
-export function projectRowFindings(ledger: Ledger, rows: readonly ParsedRow[], ctx: StatusContext, multiUnit: boolean): Finding[] {
+export function projectRowFindings(ledger: Ledger, rows: readonly ParsedRow[], ctx: ProjectRowContext, multiUnit: boolean): Finding[] {
   const fallback = (columnOf(ledger, "name") ?? ledger.columns[0]).column;
   const out: Finding[] = [];
   for (const r of rows) {
