@@ -178,9 +178,23 @@ export const LEDGER_TEMPLATES: readonly LedgerTemplate[] = LEDGER_KINDS.map(ledg
 
 type SettingKey = keyof Settings;
 
+/**
+ * The settings the engine reads from 台账设置, in its order, and the words it accepts for each (the
+ * first is the one the pane writes): the one place here that reads the engine's table of names.
+ */
+export function settingKeys(): SettingKey[] {
+  return Object.keys(SETTING_KEYS) as SettingKey[];
+}
+export function settingWords(key: SettingKey): readonly string[] {
+  return SETTING_KEYS[key];
+}
+
 const monthDay = ({ month, day: d }: MonthDay) => `${month} 月 ${d} 日`;
 
-/** What each setting means and what an empty value gives, in plain words (the guide's table and the template's 说明 column). */
+/**
+ * What each setting means and what an empty value gives, in plain words (the guide's table and the
+ * template's 说明 column). A setting the engine gains needs its line here: the compiler says so.
+ */
 export const SETTING_HELP: Readonly<Record<SettingKey, { readonly meaning: string; readonly whenBlank: string }>> = {
   unitName: { meaning: "本单位名称，如“财源街道”", whenBlank: "取台账标题或“填报单位：”中的单位名称，再取文件名" },
   unitKind: { meaning: `单位类型：${UNIT_KIND_WORDS.join("、")}（决定考核哪些目标）`, whenBlank: "从单位名称和台账标题推断（如“…街道”），推断不出按街道/镇" },
@@ -205,10 +219,10 @@ export interface SettingRow {
 }
 
 /** Every setting the engine reads from 台账设置, in the engine's order. */
-export const SETTING_ROWS: readonly SettingRow[] = (Object.keys(SETTING_KEYS) as SettingKey[]).map((key) => ({
+export const SETTING_ROWS: readonly SettingRow[] = settingKeys().map((key) => ({
   key,
-  word: SETTING_KEYS[key][0],
-  aliases: SETTING_KEYS[key].slice(1),
+  word: settingWords(key)[0],
+  aliases: settingWords(key).slice(1),
   note: `${SETTING_HELP[key].meaning}；留空：${SETTING_HELP[key].whenBlank}`,
 }));
 

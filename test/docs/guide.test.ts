@@ -9,8 +9,8 @@ import { createRequire } from "module";
 import * as path from "path";
 import { TARGET_IDS } from "../../src/core/result";
 import { RULE_IDS, RULES } from "../../src/core/rules/catalog";
-import { SETTING_KEYS } from "../../src/core/settings";
 import { fillGuide, GUIDE_FILE, guideBlocks, md } from "../../scripts/docs/guide";
+import { settingKeys, settingWords } from "../../scripts/docs/templateSpec";
 
 const ROOT = path.join(__dirname, "../..");
 const { slug } = createRequire(__filename)("../../scripts/helpPage.js") as { slug: (heading: string) => string };
@@ -37,7 +37,7 @@ test("explains every rule id of the catalog: a heading with its id, what it mean
 
 test("names every target and every setting key the engine reads", () => {
   for (const id of TARGET_IDS) expect([id, guide.includes(`\`${id}\``)]).toEqual([id, true]);
-  for (const words of Object.values(SETTING_KEYS)) for (const w of words) expect([w, guide.includes(w)]).toEqual([w, true]);
+  for (const key of settingKeys()) for (const w of settingWords(key)) expect([w, guide.includes(w)]).toEqual([w, true]);
 });
 
 /** The anchors of a Markdown file's headings, as GitHub makes them. */

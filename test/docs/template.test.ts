@@ -11,7 +11,6 @@ import { TARGETS_BY_KIND } from "../../src/core/assess";
 import { fieldOfHeader, normalizeHeader } from "../../src/core/headers";
 import { LEDGER_KINDS } from "../../src/core/ledger";
 import { valueTypeOf } from "../../src/core/row";
-import { SETTING_KEYS } from "../../src/core/settings";
 import type { CellValue } from "../../src/core/sheet";
 import { CATEGORY_WORDS, parseCategory } from "../../src/core/values/category";
 import { FLAG_WORDS, parseFlag } from "../../src/core/values/flag";
@@ -20,7 +19,7 @@ import { parseStage, STAGE_WORDS } from "../../src/core/values/stage";
 import { parseUnitKind } from "../../src/core/values/unitKind";
 import type { Parsed } from "../../src/core/values/types";
 import { buildTemplate } from "../../scripts/docs/template";
-import { DATE_FORMAT, LEDGER_TEMPLATES, SETTINGS_TEMPLATE, TEMPLATE_FILE } from "../../scripts/docs/templateSpec";
+import { DATE_FORMAT, LEDGER_TEMPLATES, SETTINGS_TEMPLATE, settingKeys, settingWords, TEMPLATE_FILE } from "../../scripts/docs/templateSpec";
 import { runCli, tempDir } from "../cli/helpers";
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -107,8 +106,8 @@ describe("checked by the command line, as a unit's workbook is", () => {
   });
 
   test("with 统计截止日 and 全年任务 filled in 台账设置: zero findings, and every target of a town assessed", async () => {
-    const [asOf, annualTask] = [SETTING_KEYS.asOf[0], SETTING_KEYS.annualTask[0]];
-    const file = await filled({ [asOf]: "2022-09-30", [annualTask]: "5亿", [SETTING_KEYS.unitName[0]]: "财源街道", [SETTING_KEYS.unitKind[0]]: "街道" });
+    const word = (key: Parameters<typeof settingWords>[0]) => settingWords(key)[0];
+    const file = await filled({ [word("asOf")]: "2022-09-30", [word("annualTask")]: "5亿", [word("unitName")]: "财源街道", [word("unitKind")]: "街道" });
     const report = await check(file);
     expect(report.findings).toEqual([]);
     expect(report.ledgers.map((l: Json) => l.kind)).toEqual([...LEDGER_KINDS]);
@@ -181,12 +180,12 @@ describe("the engine's own words", () => {
   test("台账设置 lists every key the engine reads, in its first word, with blank values; 单位类型 offers every unit kind", () => {
     const ws = committed.getWorksheet(SETTINGS_TEMPLATE.sheet)!;
     expect([1, 2, 3].map((c) => ws.getCell(1, c).value)).toEqual([...SETTINGS_TEMPLATE.header]);
-    const keys = Object.values(SETTING_KEYS).map((words) => words[0]);
+    const keys = settingKeys().map((key) => settingWords(key)[0]);
     const rows = keys.map((_k, i) => ws.getRow(i + 2));
     expect(rows.map((r) => r.getCell(1).value)).toEqual(keys);
     expect(rows.map((r) => r.getCell(2).value ?? null)).toEqual(keys.map(() => null));
     expect(ws.rowCount).toBe(keys.length + 1);
-    const kindRow = rows.find((r) => r.getCell(1).value === SETTING_KEYS.unitKind[0])!;
+    const kindRow = rows.find((r) => r.getCell(1).value === settingWords("unitKind")[0])!;
     const kinds = listWords(validationAt(ws, kindRow.getCell(2).address))!;
     expect(kinds.map((w) => parseUnitKind(w))).toEqual(["town", "park", "department", "hq"]);
   });
