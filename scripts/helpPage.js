@@ -15,6 +15,7 @@
 const { execFileSync } = require("child_process");
 const fs = require("fs");
 const path = require("path");
+const { MIME } = require("./release/deploy");
 
 const ROOT = path.resolve(__dirname, "..");
 const DOCS = path.join(ROOT, "docs");
@@ -30,6 +31,12 @@ const PAGES = [
 const ASCII_NAMES = { "台账模板.xlsx": "ledger-template.xlsx" };
 /** What the site may hold besides pages: the repository's assets folder. */
 const ASSETS = path.join(ROOT, "assets");
+/**
+ * The kinds of file the site may hold: those the release's server configurations give a type
+ * (scripts/release/deploy.js). A linked file of another kind (the template, .xlsx) keeps its words
+ * and ships when its type is added there.
+ */
+const SERVED = new Set(MIME.map(([ext]) => `.${ext}`));
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'";
 const STYLE = `
@@ -75,7 +82,7 @@ function siteTarget(href, fromFile) {
   const target = path.resolve(path.dirname(fromFile), decodeURIComponent(rawPath));
   const page = shippedPages().find((p) => p.source === target);
   if (page) return { href: hash ? `${page.page}#${hash}` : page.page, file: null };
-  if (path.dirname(target) === ASSETS && fs.existsSync(target)) {
+  if (path.dirname(target) === ASSETS && SERVED.has(path.extname(target).toLowerCase()) && fs.existsSync(target)) {
     const name = path.basename(target);
     const shipped = ASCII_NAMES[name] ?? name;
     if (!/^[\x21-\x7e]+$/.test(shipped)) throw new Error(`${path.relative(ROOT, fromFile)} links ${name}: give it an ASCII name in scripts/helpPage.js`);
