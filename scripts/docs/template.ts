@@ -20,6 +20,8 @@ const FONT = { name: "宋体", size: 11 };
 const THIN: Partial<ExcelJS.Borders> = { top: { style: "thin" }, left: { style: "thin" }, bottom: { style: "thin" }, right: { style: "thin" } };
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
 const EXAMPLE_FONT = { ...FONT, color: { argb: "FF7F7F7F" } };
+/** Every sheet prints on A4 landscape, one page wide. */
+const PRINTED: Partial<ExcelJS.PageSetup> = { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
 /** The document's dates, fixed so that a rebuild changes no property. */
 const WRITTEN = new Date("2022-08-01T00:00:00Z");
 
@@ -57,10 +59,7 @@ function shown(value: unknown): string {
 function addLedger(wb: ExcelJS.Workbook, t: LedgerTemplate): void {
   const headerRow = t.unitsLine === null ? 2 : 3;
   const width = t.columns.length;
-  const ws = wb.addWorksheet(t.sheet, {
-    views: [{ state: "frozen", xSplit: 1, ySplit: headerRow }],
-    pageSetup: { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-  });
+  const ws = wb.addWorksheet(t.sheet, { views: [{ state: "frozen", xSplit: 1, ySplit: headerRow }], pageSetup: PRINTED });
   ws.columns = t.columns.map((c, i) => ({ width: widthOf([c.header, shown(t.example[i])]), style: c.date ? { numFmt: DATE_FORMAT } : {} }));
 
   const title = ws.getCell(1, 1);
@@ -101,7 +100,7 @@ function addLedger(wb: ExcelJS.Workbook, t: LedgerTemplate): void {
 }
 
 function addSettings(wb: ExcelJS.Workbook): void {
-  const ws = wb.addWorksheet(SETTINGS_TEMPLATE.sheet, { views: [{ state: "frozen", ySplit: 1 }] });
+  const ws = wb.addWorksheet(SETTINGS_TEMPLATE.sheet, { views: [{ state: "frozen", ySplit: 1 }], pageSetup: PRINTED });
   ws.columns = [{ width: 18 }, { width: 16 }, { width: 90 }];
   SETTINGS_TEMPLATE.header.forEach((text, i) => {
     const head = ws.getCell(1, i + 1);

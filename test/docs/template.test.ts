@@ -3,8 +3,9 @@
  * builds; the command line reads it (the streamed reader, as a unit's file is read) with zero
  * findings, every ledger recognised and, once 台账设置 gives an annual task, every target of a town
  * assessed; its headers are the engine's words for its fields; and its drop-down lists are the
- * engine's vocabularies, word for word.
+ * engine's vocabularies, word for word. Where LibreOffice is installed, it prints one page per sheet.
  */
+import { spawnSync } from "child_process";
 import ExcelJS from "exceljs";
 import * as path from "path";
 import { TARGETS_BY_KIND } from "../../src/core/assess";
@@ -190,3 +191,21 @@ describe("the engine's own words", () => {
     expect(kinds.map((w) => parseUnitKind(w))).toEqual(["town", "park", "department", "hq"]);
   });
 });
+
+const onPath = (cmd: string) => spawnSync("sh", ["-c", `command -v ${cmd}`]).status === 0;
+const printable = onPath("libreoffice") && onPath("pdfinfo") ? test : test.skip;
+
+printable("prints with LibreOffice on one landscape page per sheet", () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const r = spawnSync("libreoffice", [`-env:UserInstallation=file://${path.join(dir, "profile")}`, "--headless", "--convert-to", "pdf", "--outdir", dir, FILE], { encoding: "utf8", timeout: 110_000 });
+    expect([r.status, r.signal]).toEqual([0, null]);
+    const pdf = path.join(dir, path.basename(FILE).replace(/\.xlsx$/, ".pdf"));
+    const info = spawnSync("pdfinfo", [pdf], { encoding: "utf8" }).stdout;
+    expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBe(committed.worksheets.length);
+    const [width, height] = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(info)!.slice(1).map(Number);
+    expect(width).toBeGreaterThan(height);
+  } finally {
+    cleanup();
+  }
+}, 120_000);
