@@ -8,14 +8,17 @@ import { assessUnit, sumTargets, type UnitRows } from "./assess";
 import { today, type Day } from "./day";
 import type { Finding } from "./findings";
 import { LEDGER_KINDS, type FieldId, type Ledger, type LedgerKind, type RecognizedSheet } from "./ledger";
+import { planMarks, type AsOfSource } from "./marks";
 import { LedgerReader, type ParsedRow, type RowContext } from "./read";
 import { SheetRecognizer, unitNameOfTitle } from "./recognize";
 import type { CheckResult, ProjectAssessment, UnitAssessment } from "./result";
 import { projectRowFindings } from "./rules/projects";
 import { sheetFindings } from "./rules/sheet";
 import { missingLedgerFindings } from "./rules/workbook";
-import { resolveSettings, settingsFromEntries, type Settings, type SettingsOverrides } from "./settings";
+import { resolveSettings, settingKeyOf, settingsFromEntries, type Settings, type SettingsOverrides } from "./settings";
 import type { DateSystem, SheetMeta, SheetRow, WorkbookInput } from "./sheet";
+import { dayFromSerial } from "./day";
+import { parseSettingDate } from "./values/date";
 import { inferUnitKind } from "./values/unitKind";
 import type { UnitKind } from "./values/types";
 
@@ -142,6 +145,16 @@ function assembleResult(checked: readonly CheckedSheet[], options: CheckOptions)
   const byPlace = (a: ProjectAssessment, b: ProjectAssessment) => order(a.sheet) - order(b.sheet) || a.row - b.row;
   if (!isSorted(projects, byPlace)) projects.sort(byPlace);
 
+  const marks = planMarks({
+    ledgers: read,
+    findings,
+    projects,
+    asOf: asOfSource(sheets, options, foundName, dateSystem),
+    asOfDay: settings.asOf,
+    dueSoonDays: settings.dueSoonDays,
+    dateSystem,
+  });
+
   return {
     settings: { ...settings, unitKind, unitName } satisfies Settings,
     unitKind,
@@ -155,7 +168,31 @@ function assembleResult(checked: readonly CheckedSheet[], options: CheckOptions)
     penalty: round(units.reduce((s, u) => s + u.penalty, 0)),
     units: multiUnit ? units : null,
     projects,
+    marks,
   };
+}
+
+/**
+ * Where the as-of date that the highlight's formulas compare with comes from, in the order the
+ * settings resolve it: a surface's override or the unit's own settings (the day itself), else the
+ * first 台账设置 sheet that sets it (its cell, when a formula reads it as the core does: a date
+ * cell, or the text yyyy-mm-dd that the pane writes; the day otherwise), else today.
+ */
+function asOfSource(sheets: readonly RecognizedSheet[], options: CheckOptions, unit: string, dateSystem: DateSystem): AsOfSource {
+  const set = options.overrides?.asOf ?? options.unitOverrides?.(unit)?.asOf;
+  if (set !== undefined) return { kind: "day", day: set };
+  for (const s of sheets) {
+    if (s.type !== "settings") continue;
+    // The last readable entry wins, as in settingsFromEntries.
+    const entry = s.entries.filter(([key, raw]) => settingKeyOf(key) === "asOf" && parseSettingDate(raw, dateSystem) !== null).pop();
+    if (!entry) continue;
+    const [, raw, row, column] = entry;
+    const day = parseSettingDate(raw, dateSystem)!;
+    const readable =
+      raw instanceof Date || (typeof raw === "number" && dayFromSerial(raw, dateSystem) === day) || (typeof raw === "string" && /^\d{4}-\d{2}-\d{2}$/.test(raw));
+    return readable ? { kind: "cell", sheet: s.sheet, row, column } : { kind: "day", day };
+  }
+  return { kind: "today" };
 }
 
 /** The unit's kind from what the workbook says of itself: titles, the unit's name, sheet names, file name. */

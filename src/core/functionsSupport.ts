@@ -42,5 +42,6 @@ export function statusRow(cells: StatusCells): ParsedRow {
     flags: {},
     ...(cells.stage !== undefined ? { stage: cells.stage } : {}),
     unreadable: new Set(),
+    raw: null,
   };
 }

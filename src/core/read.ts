@@ -19,6 +19,7 @@ import { parseFlag } from "./values/flag";
 import { parseRole, roleFromTitle } from "./values/role";
 import { parseStage } from "./values/stage";
 import { BLANK } from "./values/cell";
+import { KEPT_RAW_FIELDS } from "./marks";
 import type { Amount, AmountUnit, DateGuess, InviteeCategory, Parsed, Role, Stage } from "./values/types";
 
 type ValueType = "amount" | "date" | "flag" | "stage" | "role" | "category" | "count";
@@ -71,12 +72,19 @@ export interface ParsedRow {
   promotions?: number;
   /** Fields whose cell holds something that could not be read (shared and empty until one is). */
   unreadable: ReadonlySet<FieldId>;
+  /**
+   * Raw cells the highlight's guarded marks compare against (marks.ts): on project rows the cells
+   * the row rules read (KEPT_RAW_FIELDS), and on any row each cell that could not be read; null
+   * when there is none.
+   */
+  readonly raw: Readonly<Partial<Record<FieldId, CellValue>>> | null;
 }
 
 const NONE_UNREADABLE: ReadonlySet<FieldId> = new Set();
 
-function markUnreadable(row: ReadRow, field: FieldId): void {
+function markUnreadable(row: ReadRow, field: FieldId, raw: CellValue): void {
   row.unreadable = new Set(row.unreadable).add(field);
+  (row.raw ??= {})[field] = raw;
 }
 
 export interface ReadContext {
@@ -126,6 +134,7 @@ class ReadRow implements Omit<ParsedRow, "unit"> {
   category: InviteeCategory | undefined = undefined;
   promotions: number | undefined = undefined;
   unreadable: ReadonlySet<FieldId> = NONE_UNREADABLE;
+  raw: Partial<Record<FieldId, CellValue>> | null = null;
 
   constructor(
     readonly sheet: string,
@@ -228,6 +237,8 @@ export class LedgerReader implements RecordSink {
   private readonly hasUnitColumn: boolean;
   private readonly unitless: ReadRow[] = [];
   private readonly values: new () => object;
+  /** Columns whose raw cells a project row keeps for the highlight. */
+  private readonly kept: FieldReader[];
 
   constructor(head: LedgerHead, ctx: RowContext) {
     this.sheet = head.sheet;
@@ -237,10 +248,16 @@ export class LedgerReader implements RecordSink {
     this.ctx = { dateSystem: ctx.dateSystem, defaultYear: ctx.defaultYear };
     this.fields = head.columns.map((c) => fieldReader(c, head.sheetUnit, this.ctx));
     this.required = REQUIRED_FIELDS[head.kind].flatMap((field) => this.fields.filter((f) => f.field === field));
+    this.kept = head.kind === "projects" ? this.fields.filter((f) => KEPT_RAW_FIELDS.includes(f.field)) : [];
   }
 
   push(row: number, values: readonly CellValue[], unit: string | null): void {
     const parsed = new ReadRow(this.sheet, row, unit, new this.values());
+    if (this.kept.length > 0) {
+      const raw: Partial<Record<FieldId, CellValue>> = {};
+      for (const f of this.kept) raw[f.field] = values[f.index];
+      parsed.raw = raw;
+    }
     const fields = this.fields;
     for (let k = 0; k < fields.length; k++) {
       const f = fields[k];
@@ -421,7 +438,7 @@ function readCell(row: ReadRow, f: FieldReader, raw: CellValue): Finding | null 
       if (p.status === "ok") {
         row.amounts[field] = p.value;
         if (!p.value.currency && !p.value.approximate) return null;
-      } else markUnreadable(row, field);
+      } else markUnreadable(row, field, raw);
       return amountFinding(p, placeOf(row, f), displayValue(raw));
     }
     case "date":
@@ -430,7 +447,7 @@ function readCell(row: ReadRow, f: FieldReader, raw: CellValue): Finding | null 
       const p = f.parse(raw) as Parsed<boolean>;
       if (p.status === "ok") row.flags[field] = p.value;
       if (p.status !== "invalid") return null;
-      markUnreadable(row, field);
+      markUnreadable(row, field, raw);
       return finding(invalidFlag, placeOf(row, f), { value: p.text });
     }
     case "stage": {
@@ -438,25 +455,25 @@ function readCell(row: ReadRow, f: FieldReader, raw: CellValue): Finding | null 
       row.text.stage = displayValue(raw).trim();
       if (p.status === "ok") row.stage = p.value;
       if (p.status !== "invalid") return null;
-      markUnreadable(row, field);
+      markUnreadable(row, field, raw);
       return finding(unknownStage, placeOf(row, f), { value: p.text });
     }
     case "role": {
       const p = f.parse(raw) as Parsed<Role>;
       if (p.status === "ok") row.role = p.value;
-      else markUnreadable(row, field);
+      else markUnreadable(row, field, raw);
       return null;
     }
     case "category": {
       const p = f.parse(raw) as Parsed<InviteeCategory>;
       if (p.status === "ok") row.category = p.value;
-      else markUnreadable(row, field);
+      else markUnreadable(row, field, raw);
       return null;
     }
     case "count": {
       const p = f.parse(raw) as Parsed<number>;
       if (p.status === "ok") row.promotions = p.value;
-      else markUnreadable(row, field);
+      else markUnreadable(row, field, raw);
       return null;
     }
   }
@@ -464,7 +481,7 @@ function readCell(row: ReadRow, f: FieldReader, raw: CellValue): Finding | null 
 
 function storeDate(row: ReadRow, f: FieldReader, raw: CellValue, p: Parsed<Day, DateGuess>): Finding | null {
   if (p.status === "ok") row.dates[f.field] = p.value;
-  else markUnreadable(row, f.field);
+  else markUnreadable(row, f.field, raw);
   return p.status === "ok" && !p.guess ? null : dateFinding(p, placeOf(row, f), displayValue(raw));
 }
 

@@ -7,7 +7,7 @@
  * Once the header is decided each row is classified as it arrives and only its recognised cells
  * are kept.
  */
-import type { Cells, FieldId, Ledger, LedgerColumn, LedgerKind, LedgerRecord, RecognizedSheet, TotalRow } from "./ledger";
+import type { Cells, FieldId, Ledger, LedgerColumn, LedgerKind, LedgerRecord, RecognizedSheet, SettingsEntry, TotalRow } from "./ledger";
 import { LEDGER_KINDS } from "./ledger";
 import {
   MAIN_FIELD,
@@ -62,7 +62,7 @@ export class SheetRecognizer {
   private readonly meta: SheetMeta;
   private readonly onLedger: RecognizerOptions["onLedger"];
   /** Set for the 台账设置 sheet: its rows are read as (项目, 值) pairs and nothing else. */
-  private readonly settings: [string, CellValue][] | null;
+  private readonly settings: SettingsEntry[] | null;
   /** The header search window, released once the header is decided. */
   private window: SheetRow[] = [];
   /** The last row number the window holds; 0 until the first non-blank row. */
@@ -133,15 +133,19 @@ function isSettingsSheet(name: string): boolean {
   return key === "台账设置" || key === "设置" || key === "settings";
 }
 
-/** A row's (key, value): the first non-blank cell and the one right of it. The 项目 | 值 header and rows without a value set nothing. */
-function settingsEntry(row: SheetRow): [string, CellValue] | null {
+/**
+ * A row's (key, value, row, column): the first non-blank cell and the one right of it, with where
+ * that value sits (the highlight's as-of may refer to it). The 项目 | 值 header and rows without a
+ * value set nothing.
+ */
+function settingsEntry(row: SheetRow): SettingsEntry | null {
   const at = row.values.findIndex((v) => !isBlank(v));
   if (at < 0) return null;
   const key = compact(displayValue(row.values[at]));
   const value = row.values[at + 1] ?? null;
   if (isBlank(value)) return null;
   if (key === "项目" && compact(displayValue(value)) === "值") return null;
-  return [key, value];
+  return [key, value, row.row, at + 2];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -551,6 +555,8 @@ class LedgerBody {
   private unit: string | null = null;
   /** The 单位 cell the current unit was read from: a unit repeated down its rows is compacted once. */
   private unitSource: CellValue = null;
+  /** The first non-blank row since the last data row, if any (see Ledger.afterData). */
+  private afterData: number | null = null;
 
   constructor(sheet: string, header: Header, heading: Heading, sink: RecordSink | null) {
     this.sheet = sheet;
@@ -587,6 +593,8 @@ class LedgerBody {
       if (count === TOTAL_LABEL_CELLS) break;
     }
     if (count === 0) return;
+    // Data rows reset it below; any other non-blank row (合计, section, footer, notes) sets it once.
+    this.afterData ??= row.row;
     const lead = values[first];
     if (typeof lead === "string" && isFooterText(lead)) {
       this.footer = true;
@@ -607,6 +615,7 @@ class LedgerBody {
       this.records.push({ row: row.row, cells, unit: this.unitOf(values) });
     }
     this.count++;
+    this.afterData = null;
   }
 
   /**
@@ -696,6 +705,7 @@ class LedgerBody {
       unitName: this.heading.unitName,
       records: this.records,
       totals: this.totals,
+      afterData: this.count > 0 ? this.afterData : null,
     };
   }
 }

@@ -18,7 +18,7 @@ import type { SettingsOverrides } from "../core/settings";
 import type { DateSystem } from "../core/sheet";
 import { subscribeChanges, DEFAULT_DEBOUNCE_MS } from "./changes";
 import { toWorkbookError, unsupported, type Action } from "./errors";
-import { applyHighlight, clearHighlight, queueMarkState, writeHighlight } from "./highlight";
+import { applyHighlight, clearHighlight, queueMarkState, queueNameState, writeHighlight, type NameState } from "./highlight";
 import { API, officeHost, type ExcelHost } from "./host";
 import { selectCell } from "./navigate";
 import type { WorkbookPort } from "./port";
@@ -71,15 +71,20 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort {
         return host.run(async (context) => {
           // Each sheet's marks and protection are read with its values, in this Excel.run: what the
           // write deletes was just seen to be ours, and a protected sheet stops it before it starts.
+          // The as-of name comes along with every sheet's probe; the last one queued is the one read.
+          let name: () => NameState = () => ({ exists: false, formula: null });
           const read = await readWorkbook(context, host, {
             knownSheets: sheetNames,
             cellBudget,
             dateSystem: options.dateSystem,
             direct: lastCells === undefined || lastCells <= cellBudget,
-            alongside: (sheet, used) => queueMarkState(context, sheet, used),
+            alongside: (sheet, used) => {
+              name = queueNameState(context, host);
+              return queueMarkState(context, sheet, used);
+            },
           });
           const result = checkOf(read, overrides);
-          await writeHighlight(context, host, result, read.alongside);
+          await writeHighlight(context, host, result, { sheets: read.alongside, name: name() });
           return result;
         });
       }),
@@ -93,7 +98,7 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort {
     clear: () =>
       attempt("clear", async () => {
         if (!host.supports(API.conditionalFormats)) throw unsupported("clear", API.conditionalFormats);
-        sheetNames = await host.run((context) => clearHighlight(context, sheetNames));
+        sheetNames = await host.run((context) => clearHighlight(context, host, sheetNames));
       }),
 
     select: (sheet, cell) => attempt("select", () => host.run((context) => selectCell(context, sheet, cell))),

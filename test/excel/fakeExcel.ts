@@ -71,10 +71,19 @@ export interface SheetState {
   merges: MergeArea[];
 }
 
+/** A workbook-level defined name. */
+export interface NameState {
+  name: string;
+  /** With "=", as Office.js gives NamedItem.formula. */
+  formula: string;
+}
+
 export interface DocState {
   name: string;
   dateSystem: 1900 | 1904;
   sheets: SheetState[];
+  /** Workbook-level defined names (absent in documents made before names were modelled). */
+  names?: NameState[];
   activeSheet: string;
   selection: { sheet: string; address: string } | null;
   calculations: string[];
@@ -476,6 +485,92 @@ class WorkbookProxy extends BaseProxy<DocState> {
   }
   get application(): ApplicationProxy {
     return this.nav("application", () => new ApplicationProxy(this.ctx));
+  }
+  get names(): NamedItemCollectionProxy {
+    return this.nav("names", () => new NamedItemCollectionProxy(this.ctx));
+  }
+}
+
+// --- defined names (ExcelApi 1.4; NamedItem.formula 1.7) ----------------------------------------
+
+function namesOf(doc: DocState): NameState[] {
+  return (doc.names ??= []);
+}
+
+class NamedItemCollectionProxy extends BaseProxy<DocState> {
+  constructor(ctx: FakeContext) {
+    super(ctx, () => ctx.excel.state);
+  }
+  protected scalar(): unknown {
+    return undefined;
+  }
+  private find(name: string): NameState | null {
+    return namesOf(this.ctx.excel.state).find((n) => n.name.toLowerCase() === name.toLowerCase()) ?? null;
+  }
+  getItemOrNullObject(name: string): NamedItemProxy {
+    const ctx = this.ctx;
+    const proxy: NamedItemProxy = new NamedItemProxy(
+      ctx,
+      created(ctx, { name: "names.getItemOrNullObject" }, () => this.find(name), (t) => proxy.markNull(t === null)),
+    );
+    return proxy;
+  }
+  getItem(name: string): NamedItemProxy {
+    const ctx = this.ctx;
+    return new NamedItemProxy(
+      ctx,
+      created(ctx, { name: "names.getItem" }, () => {
+        const n = this.find(name);
+        if (!n) throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.");
+        return n;
+      }),
+    );
+  }
+  add(name: string, reference: string): NamedItemProxy {
+    const ctx = this.ctx;
+    return new NamedItemProxy(
+      ctx,
+      created(ctx, { name: "names.add" }, () => {
+        if (!ctx.excel.supports("1.4")) throw new FakeOfficeError("ApiNotFound", "needs ExcelApi 1.4");
+        if (this.find(name)) throw new FakeOfficeError("ItemAlreadyExists", "A name with this name exists.");
+        const n: NameState = { name, formula: reference.startsWith("=") ? reference : `=${reference}` };
+        namesOf(ctx.excel.state).push(n);
+        return n;
+      }),
+    );
+  }
+}
+
+class NamedItemProxy extends BaseProxy<NameState> {
+  markNull(isNull: boolean): void {
+    this.noteNull(isNull);
+  }
+  protected scalar(prop: string, t: NameState): unknown {
+    if (prop === "name") return t.name;
+    if (prop === "formula") {
+      if (!this.ctx.excel.supports("1.7")) throw new FakeOfficeError("ApiNotFound", "NamedItem.formula needs ExcelApi 1.7");
+      return t.formula;
+    }
+    return undefined;
+  }
+  get name(): string {
+    return this.get("name");
+  }
+  get formula(): string {
+    return this.get("formula");
+  }
+  set formula(v: string) {
+    this.ctx.enqueue({ name: "namedItem.formula=" }, () => {
+      if (!this.ctx.excel.supports("1.7")) throw new FakeOfficeError("ApiNotFound", "NamedItem.formula needs ExcelApi 1.7");
+      this.target().formula = v.startsWith("=") ? v : `=${v}`;
+    });
+  }
+  delete(): void {
+    this.ctx.enqueue({ name: "namedItem.delete" }, () => {
+      const t = this.target();
+      const list = namesOf(this.ctx.excel.state);
+      list.splice(list.indexOf(t), 1);
+    });
   }
 }
 
@@ -1140,6 +1235,35 @@ export function formatCell(sheet: SheetState, row: number, column: number, edit:
   editCell(sheet, row, column, (c) => Object.assign(c, edit));
 }
 
+/**
+ * Inserts `count` blank rows before row `at`, as Excel does: cells, merged areas and conditional
+ * formats below move down; a format whose areas span the insertion grows; references in its formula
+ * to the moved rows move with them (its relative references stay anchored at its first area).
+ */
+export function insertRows(sheet: SheetState, at: number, count = 1): void {
+  const cells: Record<string, CellState> = {};
+  for (const [k, cell] of Object.entries(sheet.cells)) {
+    const [row, column] = k.split(",").map(Number);
+    cells[key(row >= at ? row + count : row, column)] = cell;
+  }
+  sheet.cells = cells;
+  const move = (a: MergeArea): MergeArea =>
+    a.top >= at ? { ...a, top: a.top + count, bottom: a.bottom + count } : a.bottom >= at ? { ...a, bottom: a.bottom + count } : a;
+  sheet.merges = sheet.merges.map(move);
+  for (const cf of sheet.cfs) {
+    cf.areas = cf.areas.map(move);
+    if (cf.formula) cf.formula = shiftRows(cf.formula, (row) => (row >= at ? row + count : row));
+  }
+}
+
+/** The A1 references of a formula (outside its string literals) with their rows mapped. */
+export function shiftRows(formula: string, map: (row: number) => number): string {
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/(^|[^A-Za-z0-9_.!$])(\$?[A-Z]{1,3}\$?)(\d+)(?![\d(A-Za-z_])/g, (_m, pre: string, col: string, row: string) => `${pre}${col}${map(Number(row))}`)))
+    .join("");
+}
+
 /** Everything a user could see of a document, as plain data for deep comparison. */
 export function visibleState(doc: DocState): unknown {
   return JSON.parse(
@@ -1152,6 +1276,7 @@ export function visibleState(doc: DocState): unknown {
         cfs: s.cfs,
         merges: s.merges,
       })),
+      names: doc.names ?? [],
     }),
   );
 }

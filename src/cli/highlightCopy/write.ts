@@ -12,9 +12,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { Lang } from "../../core/findings";
-import type { MarkKind } from "../../core/marks";
+import { AS_OF_NAME, asOfFormula, markFormats, MAX_AREA_LIST_CHARS, type MarkKind } from "../../core/marks";
 import type { CheckResult } from "../../core/result";
-import type { MergeArea } from "../../core/sheet";
 import { writeZip, type OutEntry } from "../zipWrite";
 import { AFTER_CONDITIONAL, addDxfs, conditionalXml, nextPriority } from "./conditional";
 import { appendVml, blocksFor, mergeComments, newComments, newVml, vmlBlocks } from "./comments";
@@ -30,6 +29,7 @@ import {
   relativeTarget,
   relsPartOf,
   targetPart,
+  withDefinedName,
   worksheetParts,
 } from "./package";
 import { planCopy, type SheetMarks } from "./plan";
@@ -102,12 +102,10 @@ export async function writeHighlightCopy(input: string, out: string, result: Che
     const sheet = await pkg.read(part);
     const edit = new SheetEdit(sheet);
 
-    if (kinds.length > 0) {
-      const areas = new Map<MarkKind, MergeArea[]>();
-      const span = edit.span();
-      for (const [kind, runs] of plan.rows) areas.set(kind, runs.map(([top, bottom]) => ({ top, bottom, left: span.left, right: span.right })));
-      if (plan.cells.length > 0) areas.set("error-cell", [...plan.cells]);
-      edit.insertConditional(conditionalXml(edit.prefix, areas, dxfId, nextPriority(edit.tail)));
+    if (plan.marks) {
+      // The formats the pane would write: the same formulas, the as-of in the same defined name.
+      const formats = markFormats({ ...result.marks, sheets: [plan.marks] }, { span: () => edit.span(), asOfRef: AS_OF_NAME, maxAddressChars: MAX_AREA_LIST_CHARS });
+      edit.insertConditional(conditionalXml(edit.prefix, formats, dxfId, nextPriority(edit.tail)));
     }
 
     if (plan.notes.size > 0) {
@@ -159,6 +157,7 @@ export async function writeHighlightCopy(input: string, out: string, result: Che
     changed.set(part, edit.result());
   }
 
+  if (kinds.length > 0) changed.set(WORKBOOK, Buffer.from(withDefinedName(await pkg.text(WORKBOOK), AS_OF_NAME, asOfFormula(result.marks.asOf)), "utf8"));
   contentTypes = addContentTypes(contentTypes, usesVml ? [{ extension: "vml", type: CONTENT_TYPE.vml }] : [], newTypes);
   changed.set(CONTENT_TYPES, Buffer.from(contentTypes, "utf8"));
 
@@ -181,10 +180,7 @@ export async function writeHighlightCopy(input: string, out: string, result: Che
 
 function markKinds(plans: ReadonlyMap<string, SheetMarks>): MarkKind[] {
   const kinds = new Set<MarkKind>();
-  for (const plan of plans.values()) {
-    for (const [kind, runs] of plan.rows) if (runs.length > 0) kinds.add(kind);
-    if (plan.cells.length > 0) kinds.add("error-cell");
-  }
+  for (const plan of plans.values()) for (const m of plan.marks?.marks ?? []) if (m.runs.length > 0) kinds.add(m.kind);
   return (["start-alert", "start-soon", "error-cell"] as const).filter((k) => kinds.has(k));
 }
 

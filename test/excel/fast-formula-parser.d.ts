@@ -1,0 +1,23 @@
+/** The little of fast-formula-parser (no typings of its own) the tests use. */
+declare module "fast-formula-parser" {
+  interface CellRef {
+    sheet: string;
+    row: number;
+    col: number;
+  }
+  interface RangeRef {
+    sheet: string;
+    from: { row: number; col: number };
+    to: { row: number; col: number };
+  }
+  interface Options {
+    functions?: Record<string, (...args: unknown[]) => unknown>;
+    onCell?: (ref: CellRef) => unknown;
+    onRange?: (ref: RangeRef) => unknown[][];
+    onVariable?: (name: string, sheet: string) => CellRef | RangeRef | null;
+  }
+  export default class FormulaParser {
+    constructor(options?: Options);
+    parse(formula: string, position: CellRef, allowReturnArray?: boolean): unknown;
+  }
+}
