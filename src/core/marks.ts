@@ -164,7 +164,10 @@ function dateLiteral(day: Day): string {
 /** One mark: a condition over the cells of a row, and the rows (or cells of one column) it lies on. */
 export interface PlannedMark {
   readonly kind: MarkKind;
-  /** Decides its rule from the row's cells (true), or holds only while they are unchanged. */
+  /**
+   * Decides its rule from the row's cells (true), or holds only while they are unchanged. A live
+   * mark is written as one format over all its areas; a guarded one as one format per run.
+   */
   readonly live: boolean;
   /** The condition, with ROW for the row it is evaluated on and ASOF for the as-of date. */
   readonly condition: string;
@@ -595,7 +598,9 @@ export function markFormats(plan: MarkPlan, options: RenderOptions): MarkFormat[
       const areas = m.runs
         .map(([top, bottom]): MergeArea => (m.column === null ? { top, bottom, left: span.left, right: span.right } : { top, bottom, left: m.column, right: m.column }))
         .sort((a, b) => a.top - b.top || a.left - b.left);
-      const lists = options.oneAreaPerFormat ? areas.map((a) => [a]) : packAreaLists(areas, options.maxAddressChars);
+      // A guarded mark is one format per run: an edit that changes one finding then adds or
+      // deletes that run's format alone. A live mark's areas change only as the ledger's rows do.
+      const lists = options.oneAreaPerFormat || !m.live ? areas.map((a) => [a]) : packAreaLists(areas, options.maxAddressChars);
       for (const list of lists) {
         const condition = m.condition.split(ROW).join(String(list[0].top)).split(ASOF).join(options.asOfRef);
         const id = `${MARK_PREFIX}${m.kind}:${digest([m.kind, condition, ...list.map(areaText)].join("|"))}`;

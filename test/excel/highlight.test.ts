@@ -7,11 +7,12 @@
 import type { CheckResult } from "../../src/core/result";
 import { RULES } from "../../src/core/rules/catalog";
 import { createExcelPort } from "../../src/excel/excelPort";
-import { isMarkFormula, MARK_STYLES, markFormula } from "../../src/excel/highlight";
+import { isMarkFormula, MARK_STYLES } from "../../src/excel/highlight";
 import { WorkbookError, type WorkbookPort } from "../../src/excel/port";
 import { parseAreas } from "../../src/excel/areas";
 import { SAMPLE_PLANTED, sampleSheets } from "../sample/sampleLedger";
 import { FakeExcel, FakeOfficeError, visibleState, type CfState } from "./fakeExcel";
+import { formulaEngine, shownCells, shownRows } from "./formulaEngine";
 import { formattedSample, PROJECTS, resultMarkingRows, runRows, sheetsWithProjectRows, TODAY, usedCells } from "./workbooks";
 
 const today = () => TODAY;
@@ -19,6 +20,9 @@ const today = () => TODAY;
 function ours(excel: FakeExcel, sheet: string): CfState[] {
   return excel.sheet(sheet).cfs.filter((cf) => isMarkFormula(cf.formula));
 }
+
+/** Whether a formula is one of our marks of this kind. */
+const markOf = (kind: string) => (cf: CfState) => isMarkFormula(cf.formula) && cf.formula!.includes(`"zsledger-mark:${kind}:`);
 
 /** Every cell an area list covers, as "row,column". */
 function cellsOf(cfs: readonly CfState[]): Set<string> {
@@ -66,20 +70,25 @@ describe.each(MARKINGS)("highlight by %s", (_name, mark) => {
     await mark(portOf(excel));
     const marks = ours(excel, PROJECTS);
 
-    const alert = marks.filter((cf) => cf.formula === markFormula("start-alert"));
-    const soon = marks.filter((cf) => cf.formula === markFormula("start-soon"));
-    const errors = marks.filter((cf) => cf.formula === markFormula("error-cell"));
-    // The sample's 签约 rows: J8 has no planned start, J9 is overdue, J10 is due soon.
-    const rowsOf = (cfs: CfState[]) => [...new Set([...cellsOf(cfs)].map((k) => Number(k.split(",")[0])))].sort((a, b) => a - b);
-    expect(rowsOf(alert)).toEqual([8, 9]);
-    expect(rowsOf(soon)).toEqual([10]);
-    // whole rows of the used range, merged into one run
-    expect(alert.flatMap((cf) => cf.areas)).toEqual([{ top: 8, left: 1, bottom: 9, right: 16 }]);
+    const alert = marks.filter(markOf("start-alert"));
+    const soon = marks.filter(markOf("start-soon"));
+    const errors = marks.filter(markOf("error-cell"));
+    // The sample's 签约 rows: J8 has no planned start, J9 is overdue, J10 is due soon; the live
+    // formats lie over every data row (and the 合计 row below them), their formulas decide.
+    const engine = formulaEngine(() => excel.state, TODAY);
+    const sheet = excel.sheet(PROJECTS);
+    expect(shownRows(engine, sheet, (f) => alert.some((cf) => cf.formula === f))).toEqual([8, 9]);
+    expect(shownRows(engine, sheet, (f) => soon.some((cf) => cf.formula === f))).toEqual([10]);
+    // whole rows of the used range
+    expect(alert.flatMap((cf) => cf.areas)).toEqual([
+      { top: 6, left: 1, bottom: 22, right: 16 },
+      { top: 24, left: 1, bottom: 32, right: 16 },
+    ]);
     expect(alert[0].format).toMatchObject({ fill: "#FFC7CE", fontColor: "#9C0006" });
     expect(soon[0].format).toMatchObject({ fill: "#FFEB9C", fontColor: "#9C5700" });
 
     const plantedErrors = SAMPLE_PLANTED.filter((p) => p.sheet === PROJECTS && RULES[p.rule].severity === "error").map((p) => cellKey(p.cell));
-    expect([...cellsOf(errors)].sort()).toEqual([...new Set(plantedErrors)].sort());
+    expect(shownCells(engine, sheet, (f) => errors.some((cf) => cf.formula === f))).toEqual([...new Set(plantedErrors)].sort());
     for (const cf of errors) {
       expect(cf.format.fill).toBeNull();
       expect(cf.format.fontColor).toBe(MARK_STYLES["error-cell"].font);
@@ -138,7 +147,12 @@ describe.each(MARKINGS)("highlight by %s", (_name, mark) => {
     await mark(port);
     const marks = ours(excel, PROJECTS);
     expect(marks.every((cf) => cf.areas.length === 1)).toBe(true);
-    expect(marks.filter((cf) => cf.formula === markFormula("start-alert")).map((cf) => cf.areas[0])).toEqual([{ top: 8, left: 1, bottom: 9, right: 16 }]);
+    const byTop = (a: { top: number }, b: { top: number }) => a.top - b.top;
+    expect(marks.filter(markOf("start-alert")).map((cf) => cf.areas[0]).sort(byTop)).toEqual([
+      { top: 6, left: 1, bottom: 22, right: 16 },
+      { top: 24, left: 1, bottom: 32, right: 16 },
+    ]);
+    expect(shownRows(formulaEngine(() => excel.state, TODAY), excel.sheet(PROJECTS), (f) => marks.some((cf) => cf.formula === f && markOf("start-alert")(cf)))).toEqual([8, 9]);
     await port.clear();
     expect(visibleState(excel.state)).toEqual(before);
   });
@@ -185,8 +199,9 @@ describe("highlight", () => {
       expect(ours(excel, PROJECTS).length).toBeGreaterThan(0);
     }
     expect(counts[0]).toEqual(counts[1]);
-    // first check + highlight: 3 + 2; while editing (sheets known): 2 + 2
-    expect(counts[0]).toEqual({ check: 3, highlight: 2, recheck: 2, rehighlight: 2 });
+    // first check + highlight: 3 + 2; while editing (sheets known): 2 + 1, the read alone, since
+    // nothing changed and so nothing is written
+    expect(counts[0]).toEqual({ check: 3, highlight: 2, recheck: 2, rehighlight: 1 });
   });
 
   test("check and highlight in one call: at most 3 round trips, the same for 10 rows and 10,000 rows", async () => {
@@ -216,8 +231,8 @@ describe("highlight", () => {
     }
     expect(counts[0]).toEqual(counts[1]);
     // sheet list; values with every sheet's marks and protection; the write. Once the port knows
-    // the sheets, the list comes with the values.
-    expect(counts[0]).toEqual({ first: 3, later: 2, afterCheck: 2 });
+    // the sheets, the list comes with the values; and a later call that changes nothing writes nothing.
+    expect(counts[0]).toEqual({ first: 3, later: 1, afterCheck: 2 });
   });
 
   test.each(["throw", "null"] as const)(
@@ -240,8 +255,9 @@ describe("highlight", () => {
 
       const requests = Math.ceil(usedCells(sheets) / budget);
       expect(requests).toBeGreaterThan(1);
-      // once the port knows the size: the list with the extents, marks and protection; the values; the write
-      expect(excel.syncs - afterFirst).toBe(1 + requests + 1);
+      // once the port knows the size: the list with the extents, marks and protection; the values; no
+      // write, since nothing changed
+      expect(excel.syncs - afterFirst).toBe(1 + requests);
       // the first time the values are asked with the extents, which Excel refuses (then the extents
       // are asked again) or answers with values null (the extents came)
       expect(afterFirst).toBe((oversize === "throw" ? 3 : 2) + requests + 1);
@@ -311,10 +327,16 @@ describe.each(MARKINGS)("highlight failures leave nothing half-applied (%s)", (_
     const before = visibleState(excel.state);
     const port = portOf(excel);
     await mark(port);
+    // 总投资 of row 17 rewritten, still unreadable: its error cell's mark is replaced; the write fails
+    excel.sheet(PROJECTS).cells["17,5"].value = "未定";
+    const corrected = visibleState(excel.state) as { sheets: { cells: unknown }[] };
     excel.failWhen = (op) => (op.name === "cf.format.font.color=" ? new FakeOfficeError("GeneralException", "An internal error has occurred.") : null);
     const error = (await failure(mark(port))) as WorkbookError;
     expect(error.message).toContain("已撤回本次写入的全部标记");
-    expect(visibleState(excel.state)).toEqual(before);
+    const cellsOnly = (s: unknown) => (s as { sheets: { cells: unknown }[] }).sheets.map((x) => x.cells);
+    expect(cellsOnly(visibleState(excel.state))).toEqual(cellsOnly(corrected));
+    // every format of ours is gone, the user's remain in their order
+    expect(excel.state.sheets.map((x) => x.cfs)).toEqual((before as { sheets: { cfs: unknown }[] }).sheets.map((x) => x.cfs));
   });
 });
 
