@@ -16,6 +16,7 @@ declare module "fast-formula-parser" {
     onRange?: (ref: RangeRef) => unknown[][];
     onVariable?: (name: string, sheet: string) => CellRef | RangeRef | null;
   }
+  export const FormulaError: { readonly NA: unknown; readonly VALUE: unknown; readonly REF: unknown; readonly DIV0: unknown };
   export default class FormulaParser {
     constructor(options?: Options);
     parse(formula: string, position: CellRef, allowReturnArray?: boolean): unknown;
