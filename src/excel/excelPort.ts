@@ -11,7 +11,8 @@
  *              the write. A workbook above one value request: extents and marks first, then one
  *              per value request, then the write (the first time also the list, and the direct
  *              read Excel refused).
- *   load settings 2 (3 when they changed: the recalculation), save settings 3, select 1
+ *   load settings 2 (3 when they changed: the recalculation), save settings 3, select 1, reveal 1
+ *   hidden places 2 (the sheets' visibility, then the rows' and columns' flags; 1 when all are on hidden sheets)
  */
 import { checkWorkbook } from "../core/check";
 import type { SettingsOverrides } from "../core/settings";
@@ -20,7 +21,7 @@ import { subscribeChanges, DEFAULT_DEBOUNCE_MS } from "./changes";
 import { toWorkbookError, unsupported, type Action } from "./errors";
 import { applyHighlight, clearHighlight, queueMarkState, queueNameState, writeHighlight, type NameState } from "./highlight";
 import { API, officeHost, type ExcelHost } from "./host";
-import { selectCell } from "./navigate";
+import { findHidden, revealCell, selectCell } from "./navigate";
 import type { WorkbookPort } from "./port";
 import { DEFAULT_CELL_BUDGET, readWorkbook, type WorkbookRead } from "./readWorkbook";
 import { loadSettingsSheet, saveSettingsSheet } from "./settingsSheet";
@@ -102,6 +103,10 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort {
       }),
 
     select: (sheet, cell) => attempt("select", () => host.run((context) => selectCell(context, sheet, cell))),
+
+    hiddenPlaces: (places) => attempt("select", () => host.run((context) => findHidden(context, places))),
+
+    reveal: (sheet, cell) => attempt("select", () => host.run((context) => revealCell(context, sheet, cell))),
 
     loadSettings: () => attempt("loadSettings", () => host.run((context) => loadSettingsSheet(context, host, options.dateSystem))),
 

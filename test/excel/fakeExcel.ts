@@ -69,6 +69,9 @@ export interface SheetState {
   /** Priority order: index 0 is the top. */
   cfs: CfState[];
   merges: MergeArea[];
+  /** Hidden rows and columns, 1-based (absent: none). */
+  hiddenRows?: number[];
+  hiddenColumns?: number[];
 }
 
 /** A workbook-level defined name. */
@@ -720,6 +723,11 @@ class WorksheetProxy extends BaseProxy<SheetState> {
   get visibility(): string {
     return this.get("visibility");
   }
+  set visibility(v: string) {
+    this.ctx.enqueue({ name: "worksheet.visibility=" }, () => {
+      this.live().visibility = v as SheetState["visibility"];
+    });
+  }
   get protection(): ProtectionProxy {
     return this.nav("protection", () => new ProtectionProxy(this.ctx, () => this.live()));
   }
@@ -833,6 +841,14 @@ class RangeProxy extends BaseProxy<RangeTarget> {
         return area.bottom - area.top + 1;
       case "columnCount":
         return area.right - area.left + 1;
+      case "rowHidden":
+      case "columnHidden": {
+        const hidden = new Set(prop === "rowHidden" ? sheet.hiddenRows : sheet.hiddenColumns);
+        const [from, to] = prop === "rowHidden" ? [area.top, area.bottom] : [area.left, area.right];
+        let n = 0;
+        for (const h of hidden) if (h >= from && h <= to) n++;
+        return n === 0 ? false : n === to - from + 1 ? true : null;
+      }
       case "values":
       case "formulas":
       case "numberFormat": {
@@ -869,6 +885,44 @@ class RangeProxy extends BaseProxy<RangeTarget> {
   }
   get values(): unknown[][] {
     return this.get("values");
+  }
+  get rowHidden(): boolean {
+    return this.get("rowHidden");
+  }
+  set rowHidden(v: boolean) {
+    this.hide("rowHidden", v);
+  }
+  get columnHidden(): boolean {
+    return this.get("columnHidden");
+  }
+  set columnHidden(v: boolean) {
+    this.hide("columnHidden", v);
+  }
+  private hide(prop: "rowHidden" | "columnHidden", v: boolean): void {
+    this.ctx.enqueue({ name: `range.${prop}=` }, () => {
+      const { sheet, area } = this.live();
+      const [from, to] = prop === "rowHidden" ? [area.top, area.bottom] : [area.left, area.right];
+      const list = prop === "rowHidden" ? (sheet.hiddenRows ??= []) : (sheet.hiddenColumns ??= []);
+      const rest = list.filter((h) => h < from || h > to);
+      if (v) for (let h = from; h <= to; h++) rest.push(h);
+      list.splice(0, list.length, ...rest.sort((a, b) => a - b));
+    });
+  }
+  getEntireRow(): RangeProxy {
+    return this.entire("range.getEntireRow", (a) => ({ top: a.top, bottom: a.bottom, left: 1, right: MAX_COLUMNS }));
+  }
+  getEntireColumn(): RangeProxy {
+    return this.entire("range.getEntireColumn", (a) => ({ top: 1, bottom: MAX_ROWS, left: a.left, right: a.right }));
+  }
+  private entire(name: string, widen: (a: MergeArea) => MergeArea): RangeProxy {
+    const ctx = this.ctx;
+    return new RangeProxy(
+      ctx,
+      created(ctx, { name }, () => {
+        const { sheet, area } = this.live();
+        return { sheet, area: widen(area) };
+      }),
+    );
   }
   set values(grid: unknown[][]) {
     this.write("range.values=", grid, (cell, v) => Object.assign(cell, typed(v, cell.numberFormat)));
