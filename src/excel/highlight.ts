@@ -37,7 +37,7 @@
  * the as-of name) and at most one write. Check-and-highlight asks the same of each sheet
  * (`queueMarkState`) in the request that reads its values, then writes with `writeHighlight`.
  */
-import { AS_OF_NAME, asOfFormula, MAX_AREA_LIST_CHARS, inlineAsOf, isMarkFormula, markFormats, markIdOf, MARK_STYLES, type MarkFormat, type MarkKind, type MarkPlan } from "../core/marks";
+import { AS_OF_NAME, asOfFormula, MAX_AREA_LIST_CHARS, inlineAsOf, isMarkFormula, markFormats, markIdOf, MARK_STYLES, type MarkFormat, type MarkPlan } from "../core/marks";
 import type { CheckResult } from "../core/result";
 import { areaAddress } from "./areas";
 import { officeErrorCode, sheetList, toWorkbookError } from "./errors";
