@@ -124,7 +124,7 @@ export interface SettingProblem {
 
 /** Reads the 台账设置 sheet's (项目, 值) pairs; unknown keys are ignored, unreadable values reported. */
 export function settingsFromEntries(
-  entries: readonly (readonly [string, CellValue])[],
+  entries: readonly (readonly [string, CellValue, ...unknown[]])[],
   dateSystem: DateSystem = 1900,
 ): { settings: SettingsOverrides; problems: SettingProblem[] } {
   const settings: SettingsOverrides = {};

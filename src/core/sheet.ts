@@ -81,3 +81,9 @@ export function columnLetter(column: number): string {
 export function cellAddress(row: number, column: number): string {
   return `${columnLetter(column)}${row}`;
 }
+
+/** "A5:P7", or "C9" for a single cell; 1-based, inclusive. */
+export function areaAddress(a: MergeArea): string {
+  const start = cellAddress(a.top, a.left);
+  return a.top === a.bottom && a.left === a.right ? start : `${start}:${cellAddress(a.bottom, a.right)}`;
+}

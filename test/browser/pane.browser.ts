@@ -24,7 +24,7 @@ import * as path from "path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { checkWorkbook } from "../../src/core/check";
 import type { CheckResult } from "../../src/core/result";
-import { areaAddress } from "../../src/host/areas";
+import { areaAddress } from "../../src/core/sheet";
 import { officeGrid, SAMPLE_NAME, SAMPLE_PLANTED, sampleSheets, sampleWorkbook } from "../sample/sampleLedger";
 
 const ROOT = path.join(__dirname, "..", "..");

@@ -520,7 +520,7 @@ describe("sheets that are no ledger", () => {
 });
 
 describe("the settings sheet", () => {
-  it("returns its (项目, 值) pairs", () => {
+  it("returns its (项目, 值) pairs, each with the row and column of its value", () => {
     const result = recognize("台账设置", [
       ["项目", "值"],
       ["单位类型", "街道"],
@@ -533,11 +533,16 @@ describe("the settings sheet", () => {
     expect(result).toEqual({
       type: "settings",
       sheet: "台账设置",
-      entries: [["单位类型", "街道"], ["统计截止日", 44834], ["活动开始", "2022-08-01"], ["每个签约项目分值", 2]],
+      entries: [
+        ["单位类型", "街道", 2, 2],
+        ["统计截止日", 44834, 3, 3],
+        ["活动开始", "2022-08-01", 4, 2],
+        ["每个签约项目分值", 2, 5, 2],
+      ],
     });
   });
 
   it.each(["台账设置", " 台账 设置 ", "设置", "Settings"])("is named %j", (name) => {
-    expect(recognize(name, [["单位类型", "镇"]])).toEqual({ type: "settings", sheet: name, entries: [["单位类型", "镇"]] });
+    expect(recognize(name, [["单位类型", "镇"]])).toEqual({ type: "settings", sheet: name, entries: [["单位类型", "镇", 1, 2]] });
   });
 });

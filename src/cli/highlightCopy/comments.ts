@@ -7,7 +7,7 @@ import type { Note } from "./plan";
 import { MAIN_NS } from "./package";
 import { attributes, escapeXml, rootPrefix, unescapeXml } from "./xml";
 
-export const NOTE_AUTHOR = "招商台账助手";
+const NOTE_AUTHOR = "招商台账助手";
 
 /** Our text as rich-text runs: the author line in bold, then one line per finding (Excel's own note layout). */
 function runs(p: string, note: Note, leadingBreak: boolean): string {

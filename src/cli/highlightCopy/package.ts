@@ -3,7 +3,7 @@ import * as path from "path";
 import { FileProblemError, type FileProblem } from "../messages";
 import { sniffFile } from "../sniff";
 import { entryStream, type ZipEntry } from "../zip";
-import { attributes, escapeXml, localAttribute, rootPrefix, startTags, unescapeXml } from "./xml";
+import { attributes, escapeRe, escapeXml, insertionPoint, localAttribute, rootPrefix, startTags, unescapeXml } from "./xml";
 
 export const REL = {
   officeDocument: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
@@ -137,4 +137,56 @@ export function addContentTypes(xml: string, defaults: readonly { extension: str
   const end = xml.lastIndexOf(`</${p}Types>`);
   if (end < 0) throw new FileProblemError({ kind: "corrupt", detail: "[Content_Types].xml" });
   return xml.slice(0, end) + add + xml.slice(end);
+}
+
+/** CT_Workbook: what comes after <definedNames>. */
+const AFTER_DEFINED_NAMES = [
+  "calcPr",
+  "oleSize",
+  "customWorkbookViews",
+  "pivotCaches",
+  "smartTagPr",
+  "smartTagTypes",
+  "webPublishing",
+  "fileRecoveryPr",
+  "webPublishObjects",
+  "extLst",
+];
+
+/**
+ * workbook.xml with a workbook-level defined name `name` referring to `formula` (without "="): an
+ * earlier one of that name (a copy of a copy) is replaced, every other name kept as written.
+ */
+export function withDefinedName(xml: string, name: string, formula: string): string {
+  const p = rootPrefix(xml, "workbook");
+  const element = `<${p}definedName name="${escapeXml(name)}">${escapeXml(formula)}</${p}definedName>`;
+  const open = new RegExp(`<${escapeRe(p)}definedNames(?=[\\s/>])[^>]*?(/?)>`).exec(xml);
+  if (!open) {
+    const at = insertionPoint(xml, 0, p, AFTER_DEFINED_NAMES, "workbook");
+    return xml.slice(0, at) + `<${p}definedNames>${element}</${p}definedNames>` + xml.slice(at);
+  }
+  if (open[1] === "/") return xml.slice(0, open.index) + `<${p}definedNames>${element}</${p}definedNames>` + xml.slice(open.index + open[0].length);
+  const close = `</${p}definedNames>`;
+  const end = xml.indexOf(close, open.index);
+  if (end < 0) throw new FileProblemError({ kind: "corrupt", detail: "xl/workbook.xml" });
+  const start = open.index + open[0].length;
+  // Names are short elements: one pass over the block, keeping every name but ours.
+  const kept: string[] = [];
+  const tag = `<${p}definedName`;
+  let at = start;
+  while (at < end) {
+    const next = xml.indexOf(tag, at);
+    if (next < 0 || next >= end) {
+      kept.push(xml.slice(at, end));
+      break;
+    }
+    kept.push(xml.slice(at, next));
+    const stop = xml.indexOf(`</${p}definedName>`, next);
+    const selfClosed = xml.slice(next, xml.indexOf(">", next) + 1).endsWith("/>");
+    const finish = selfClosed ? xml.indexOf(">", next) + 1 : stop + `</${p}definedName>`.length;
+    const own = attributes(xml.slice(next, xml.indexOf(">", next) + 1));
+    if (own.get("name") !== name || own.has("localSheetId")) kept.push(xml.slice(next, finish));
+    at = finish;
+  }
+  return xml.slice(0, start) + kept.join("") + element + xml.slice(end);
 }

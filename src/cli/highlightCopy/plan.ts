@@ -1,14 +1,13 @@
 /**
- * What the highlighted copy marks, per sheet: project rows by start-date status, the cells of
- * error findings, and a note on every cell a finding names. The same marks as the pane's
- * highlight (src/excel/highlight.ts), in the colours of src/core/marks.ts.
+ * What the highlighted copy marks, per sheet: the core's mark plan (live start-date marks, guarded
+ * marks on status rows and error cells; src/core/marks), and a note on every cell a finding
+ * names. The same marks as the pane's highlight in Excel and WPS (src/host/marks.ts), in the same formulas.
  */
 import type { Lang } from "../../core/findings";
 import { SEVERITY_LABELS } from "../../core/labels";
-import { planMarks, type MarkKind } from "../../core/marks";
+import type { SheetMarkPlan } from "../../core/marks/mark";
 import type { CheckResult } from "../../core/result";
 import { findingMessage } from "../../core/rules/catalog";
-import type { MergeArea } from "../../core/sheet";
 
 export interface Note {
   readonly row: number;
@@ -18,10 +17,8 @@ export interface Note {
 }
 
 export interface SheetMarks {
-  /** Rows to mark across the sheet's used columns, by mark kind (start-alert, start-soon). */
-  readonly rows: ReadonlyMap<MarkKind, readonly [number, number][]>;
-  /** Cells of error findings, as areas (runs down a column). */
-  readonly cells: readonly MergeArea[];
+  /** The sheet's marks, or null when it has notes only. */
+  readonly marks: SheetMarkPlan | null;
   /** By A1 address. */
   readonly notes: ReadonlyMap<string, Note>;
   /** How many rows and cells are marked (for the one line the command prints). */
@@ -38,11 +35,11 @@ export function planCopy(result: CheckResult, lang: Lang): Map<string, SheetMark
     onSheet.set(f.cell, note);
     note.lines.push(`[${SEVERITY_LABELS[f.severity][lang]}] ${findingMessage(f, lang)}（${f.rule}）`);
   }
-  const marks = planMarks(result);
+  const marks = new Map(result.marks.sheets.map((s) => [s.sheet, s]));
   const plans = new Map<string, SheetMarks>();
   for (const sheet of new Set([...marks.keys(), ...notes.keys()])) {
-    const m = marks.get(sheet);
-    plans.set(sheet, { rows: m?.rows ?? new Map(), cells: m?.errorCells ?? [], notes: notes.get(sheet) ?? new Map(), count: m?.count ?? 0 });
+    const m = marks.get(sheet) ?? null;
+    plans.set(sheet, { marks: m, notes: notes.get(sheet) ?? new Map(), count: m?.count ?? 0 });
   }
   return plans;
 }

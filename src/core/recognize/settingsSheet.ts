@@ -1,5 +1,6 @@
 /** The 台账设置 sheet: known by its name, read as (项目, 值) pairs. */
-import type { CellValue, SheetRow } from "../sheet";
+import type { SettingsEntry } from "../ledger";
+import type { SheetRow } from "../sheet";
 import { isBlank } from "../sheet";
 import { compact, displayValue } from "../text";
 
@@ -8,13 +9,17 @@ export function isSettingsSheet(name: string): boolean {
   return key === "台账设置" || key === "设置" || key === "settings";
 }
 
-/** A row's (key, value): the first non-blank cell and the one right of it. The 项目 | 值 header and rows without a value set nothing. */
-export function settingsEntry(row: SheetRow): [string, CellValue] | null {
+/**
+ * A row's (key, value, row, column): the first non-blank cell and the one right of it, with where
+ * that value sits (the highlight's as-of may refer to it). The 项目 | 值 header and rows without a
+ * value set nothing.
+ */
+export function settingsEntry(row: SheetRow): SettingsEntry | null {
   const at = row.values.findIndex((v) => !isBlank(v));
   if (at < 0) return null;
   const key = compact(displayValue(row.values[at]));
   const value = row.values[at + 1] ?? null;
   if (isBlank(value)) return null;
   if (key === "项目" && compact(displayValue(value)) === "值") return null;
-  return [key, value];
+  return [key, value, row.row, at + 2];
 }

@@ -9,7 +9,7 @@
  * Once the header is decided each row is classified as it arrives and only its recognised cells
  * are kept.
  */
-import type { LedgerColumn, LedgerKind, RecognizedSheet } from "../ledger";
+import type { LedgerColumn, LedgerKind, RecognizedSheet, SettingsEntry } from "../ledger";
 import type { CellValue, SheetInput, SheetMeta, SheetRow } from "../sheet";
 import { isBlank } from "../sheet";
 import type { AmountUnit } from "../values/types";
@@ -50,7 +50,7 @@ export class SheetRecognizer {
   private readonly meta: SheetMeta;
   private readonly onLedger: RecognizerOptions["onLedger"];
   /** Set for the 台账设置 sheet: its rows are read as (项目, 值) pairs and nothing else. */
-  private readonly settings: [string, CellValue][] | null;
+  private readonly settings: SettingsEntry[] | null;
   /** The header search window, released once the header is decided. */
   private window: SheetRow[] = [];
   /** The last row number the window holds; 0 until the first non-blank row. */
