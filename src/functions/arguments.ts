@@ -24,9 +24,28 @@ function omitted(v: unknown): v is null | undefined | "" {
 
 const shown = (v: unknown): string => displayValue(v).trim();
 
+/**
+ * A range as the functions read it: trailing rows and columns with nothing in them are dropped
+ * before anything is parsed, compared or cached, so a whole-column reference (A:P, a million rows
+ * of which a few hundred are used) is read, and kept by the table cache, as its used part.
+ */
 export function readTable(v: unknown): readonly (readonly unknown[])[] {
   if (!Array.isArray(v) || !v.every(Array.isArray)) fail("invalid", MESSAGES.notATable());
-  return v as unknown[][];
+  const rows = v as unknown[][];
+  let height = rows.length;
+  while (height > 0 && rows[height - 1].every(omitted)) height--;
+  let width = 0;
+  for (let r = 0; r < height; r++) {
+    const row = rows[r];
+    for (let c = row.length - 1; c >= width; c--) {
+      if (!omitted(row[c])) {
+        width = c + 1;
+        break;
+      }
+    }
+  }
+  if (height === rows.length && rows.every((row) => row.length === width)) return rows;
+  return rows.slice(0, height).map((row) => (row.length === width ? row : row.slice(0, width)));
 }
 
 export function readTarget(v: unknown): TargetId {
