@@ -13,6 +13,7 @@ import type { CheckResult } from "../core/result";
 import type { SettingsOverrides } from "../core/settings";
 import { unitOverrides, workbookOverrides, type DistrictConfig } from "./config";
 import { BATCH } from "./districtText";
+import { IsolatedChecker, checkInThread, needsWorker } from "./isolation";
 import { FileProblemError, UsageError, fileProblemText, say, type FileProblem, type Lang } from "./messages";
 import { probePackage, type OwnOutput } from "./ownOutput";
 import type { Progress } from "./progress";
@@ -31,7 +32,7 @@ export interface Target {
 }
 
 /** Why an entry of a folder is not checked. */
-export type SkipReason = { readonly kind: "hidden" | "lock" | ListedKind };
+type SkipReason = { readonly kind: "hidden" | "lock" | ListedKind };
 /** Entries listed one by one (hidden entries and lock files are counted). */
 export type ListedKind = "not-spreadsheet" | "folder-link" | "special";
 
@@ -162,8 +163,18 @@ export interface CheckContext {
   readonly lang: Lang;
   readonly today?: Date;
   readonly limits?: SniffLimits;
-  /** Which of the tool's own outputs are left out instead of checked (default: none). */
-  readonly leaveOut?: (t: Target, own: OwnOutput) => boolean;
+  /**
+   * Which of the tool's own outputs (bulletins, untouched highlighted copies) are left out instead
+   * of checked: every one ("all"), only those found inside a folder ("found"), or none (default).
+   * Data, not a function: the context is copied to the worker thread (isolation.ts).
+   */
+  readonly leaveOut?: "all" | "found";
+  /**
+   * False when nothing downstream reads the results' `projects` (the text and JSON reports do
+   * not; the bulletin and the highlighted copy do): a worker then leaves them out of what it
+   * copies back, a million objects for a million-row ledger. Default true.
+   */
+  readonly withProjects?: boolean;
 }
 
 /** When a file was saved: as the workbook records it, and as the file system does. */
@@ -185,13 +196,32 @@ export function checkedFile(c: Exclude<Checked, { own: OwnOutput }>): CheckedFil
   return "error" in c ? { file: c.target.file, error: c.error } : { file: c.target.file, result: c.result };
 }
 
-/** Checks the targets one after another, handing each on as it is done. */
+/**
+ * Checks the targets one after another, handing each on as it is done. With per-file limits (the
+ * command always has them) each file of several, or one large file, is read in a worker thread
+ * that is stopped past them, one file ahead of the one handed on, and a single small file in this
+ * thread under the same limits (isolation.ts); without (in-process tests), in this thread.
+ */
 export async function checkEach(targets: readonly Target[], ctx: CheckContext, progress: Progress | null, each: (checked: Checked) => void): Promise<void> {
-  for (const t of targets) {
-    progress?.start(t.file);
-    const checked = await checkTarget(t, ctx);
-    progress?.tick();
-    each(checked);
+  const perFile = ctx.limits?.perFile;
+  const isolated = perFile && needsWorker(targets, ctx.limits!) ? new IsolatedChecker(perFile) : null;
+  let ahead: Promise<Checked> | null = isolated && targets.length > 0 ? isolated.check(targets[0], ctx) : null;
+  try {
+    for (let i = 0; i < targets.length; i++) {
+      const t = targets[i];
+      progress?.start(t.file);
+      let checked: Checked;
+      if (isolated) {
+        const current = ahead!;
+        ahead = i + 1 < targets.length ? isolated.check(targets[i + 1], ctx) : null;
+        checked = await current;
+      } else checked = await (perFile ? checkInThread(() => checkTarget(t, ctx), t, ctx.lang, perFile) : checkTarget(t, ctx));
+      progress?.tick();
+      each(checked);
+    }
+  } finally {
+    ahead?.catch(() => undefined);
+    await isolated?.close();
   }
 }
 
@@ -200,7 +230,7 @@ export async function checkTarget(t: Target, ctx: CheckContext): Promise<Checked
   const sniffed = sniffFile(t.path, ctx.limits ?? DEFAULT_LIMITS);
   if ("problem" in sniffed) return { target: t, error: say(fileProblemText(sniffed.problem), ctx.lang) };
   const facts = await probePackage(t.path, sniffed.entries);
-  if (facts.own && ctx.leaveOut?.(t, facts.own)) return { target: t, own: facts.own };
+  if (facts.own && leavesOut(ctx, t, facts.own)) return { target: t, own: facts.own };
   try {
     // ExcelJS is loaded on the first file read (help and argument errors answer at once); later files reuse the module.
     const { readWorkbookFile } = await import("./readWorkbook");
@@ -209,6 +239,7 @@ export async function checkTarget(t: Target, ctx: CheckContext): Promise<Checked
       overrides: workbookOverrides(ctx.config, ctx.flags),
       today: ctx.today,
       unitOverrides: (unit) => unitOverrides(ctx.config, unit),
+      limits: ctx.limits,
     });
     return { target: t, result, saved: { recorded: facts.savedAt, mtime: mtimeOf(t.path) } };
   } catch (e) {
@@ -217,6 +248,12 @@ export async function checkTarget(t: Target, ctx: CheckContext): Promise<Checked
     const problem = e instanceof FileProblemError ? e.problem : ({ kind: "corrupt", detail: oneLine(e) } as const);
     return { target: t, error: say(fileProblemText(problem), ctx.lang) };
   }
+}
+
+/** Whether one of the tool's own outputs is left out (see CheckContext.leaveOut): a bulletin, or a copy nobody edited. */
+function leavesOut(ctx: CheckContext, t: Target, own: OwnOutput): boolean {
+  if (ctx.leaveOut === undefined || (ctx.leaveOut === "found" && t.explicit)) return false;
+  return own.kind === "bulletin" || own.untouched;
 }
 
 function mtimeOf(p: string): number | null {

@@ -152,7 +152,8 @@ async function dropFolder(full: string, io: DesktopIO): Promise<number> {
 
   const bulletin = reserve(parent, `${label}-${WORDS.bulletinStem}${yyyymmdd(io.today ?? new Date())}`, ".xlsx", io);
   if (bulletin === null) return 2;
-  const reported = await capture(["report", input, "--out", bulletin], parent, io, true);
+  // --force: the file at `bulletin` is the empty one reserve() just created, ours to replace.
+  const reported = await capture(["report", input, "--out", bulletin, "--force"], parent, io, true);
   // The name was reserved by an empty file of ours: take it back when no bulletin was written.
   if (reported.code === 2) fs.rmSync(bulletin, { force: true });
   return Math.max(checked.code, reported.code);

@@ -19,3 +19,25 @@ declare module "exceljs/lib/stream/xlsx/worksheet-reader" {
   }
   export = WorksheetReader;
 }
+
+declare module "exceljs/lib/utils/parse-sax" {
+  /** ExcelJS's streaming SAX (saxes): per chunk of input, the chunk's open-tag, text and close-tag events. */
+  function parseSax(iterable: AsyncIterable<unknown>): AsyncIterable<unknown[]>;
+  export = parseSax;
+}
+
+declare module "exceljs/lib/xlsx/xform/style/numfmt-xform" {
+  const NumFmtXform: {
+    /** The format code of a built-in number format id (14 → "mm-dd-yy"), or undefined. */
+    getDefaultFmtCode(numFmtId: number): string | undefined;
+  };
+  export = NumFmtXform;
+}
+
+declare module "exceljs/lib/utils/utils" {
+  const utils: {
+    /** A date serial as a Date (1900 or 1904 system). */
+    excelToDate(serial: number, date1904?: boolean): Date;
+  };
+  export = utils;
+}

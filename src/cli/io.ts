@@ -15,6 +15,6 @@ export interface RunIO {
   readonly cwd?: string;
   /** Today, for workbooks that set no 统计截止日 and runs without --as-of (tests pin it). */
   readonly today?: Date;
-  /** Container limits (tests lower them). */
+  /** Limits on reading each file (limits.ts): the command sets per-file limits; tests lower others. */
   readonly limits?: SniffLimits;
 }

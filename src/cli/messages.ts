@@ -39,9 +39,20 @@ export type FileProblem =
   | { readonly kind: "not-workbook" }
   | { readonly kind: "zip-encrypted" }
   | { readonly kind: "too-large"; readonly bytes: number; readonly limit: number }
-  | { readonly kind: "bomb"; readonly bytes: number; readonly ratio: number }
+  /** The whole archive, or one entry of it (`entry`), declares a size at a bomb's ratio. */
+  | { readonly kind: "bomb"; readonly bytes: number; readonly ratio: number; readonly entry?: string }
   /** An entry inflated past the size its directory declared: a forged directory hiding a bomb. */
-  | { readonly kind: "forged-size"; readonly entry: string };
+  | { readonly kind: "forged-size"; readonly entry: string }
+  /** A FIFO, a device or a socket: never opened (a FIFO would wait for a writer forever). */
+  | { readonly kind: "not-regular"; readonly what: NonRegular }
+  /** A part held whole (shared strings, styles, the workbook) beyond what is kept of it. */
+  | { readonly kind: "part-limit"; readonly part: string; readonly what: PartLimit; readonly limit: number }
+  /** Stopped by the per-file limits of a run (limits.ts). */
+  | { readonly kind: "too-slow"; readonly seconds: number }
+  | { readonly kind: "too-much-memory"; readonly memoryMb: number };
+
+export type NonRegular = "fifo" | "character-device" | "block-device" | "socket" | "other";
+export type PartLimit = "shared-strings" | "shared-string-chars" | "cell-formats" | "number-formats" | "bytes";
 
 /** A FileProblem found while reading (past the sniff), thrown to the one place that words it. */
 export class FileProblemError extends Error {
@@ -52,6 +63,33 @@ export class FileProblemError extends Error {
 
 const SAVE_AS_XLSX_ZH = "请在 Excel 或 WPS 中打开并另存为 .xlsx 后再检查";
 const SAVE_AS_XLSX_EN = "open it in Excel or WPS, save it as .xlsx and check again";
+
+const SPLIT_ZH = "请删去无关工作表或拆分台账后再检查";
+const SPLIT_EN = "remove unrelated sheets or split the ledger and check again";
+
+const NON_REGULAR: Readonly<Record<NonRegular, Text>> = {
+  fifo: { zh: "命名管道（FIFO）", en: "a named pipe (FIFO)" },
+  "character-device": { zh: "字符设备", en: "a character device" },
+  "block-device": { zh: "块设备", en: "a block device" },
+  socket: { zh: "套接字（socket）", en: "a socket" },
+  other: { zh: "特殊文件", en: "a special file" },
+};
+
+function partLimitText(p: { part: string; what: PartLimit; limit: number }): Text {
+  const n = p.limit.toLocaleString("en-US");
+  switch (p.what) {
+    case "shared-strings":
+      return { zh: `${p.part} 中的共享字符串超过 ${n} 个`, en: `${p.part} holds more than ${n} shared strings` };
+    case "shared-string-chars":
+      return { zh: `${p.part} 中的共享字符串共超过 ${n} 个字符`, en: `${p.part} holds shared strings of more than ${n} characters in all` };
+    case "cell-formats":
+      return { zh: `${p.part} 中的单元格格式超过 ${n} 个（Excel 最多 64,000 个）`, en: `${p.part} holds more than ${n} cell formats (Excel allows 64,000)` };
+    case "number-formats":
+      return { zh: `${p.part} 中的数字格式超过 ${n} 个`, en: `${p.part} holds more than ${n} number formats` };
+    case "bytes":
+      return { zh: `${p.part} 解压后超过 ${megabytes(p.limit)}`, en: `${p.part} unpacks to more than ${megabytes(p.limit)}` };
+  }
+}
 
 function megabytes(bytes: number): string {
   return bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(1)} GB` : `${Math.max(1, Math.round(bytes / 1024 ** 2))} MB`;
@@ -105,18 +143,44 @@ export function fileProblemText(p: FileProblem): Text {
       return { zh: "压缩包内的文件已加密，请取消加密后另存为 .xlsx", en: "the archive's entries are encrypted; remove the encryption and save it as .xlsx" };
     case "too-large":
       return {
-        zh: `文件解压后约 ${megabytes(p.bytes)}，超过 ${megabytes(p.limit)} 的上限，请删去无关工作表或拆分台账后再检查`,
-        en: `the file unpacks to about ${megabytes(p.bytes)}, over the ${megabytes(p.limit)} limit; remove unrelated sheets or split the ledger and check again`,
+        zh: `文件解压后约 ${megabytes(p.bytes)}，超过 ${megabytes(p.limit)} 的上限，${SPLIT_ZH}`,
+        en: `the file unpacks to about ${megabytes(p.bytes)}, over the ${megabytes(p.limit)} limit; ${SPLIT_EN}`,
       };
     case "bomb":
-      return {
-        zh: `文件异常：声明解压后约 ${megabytes(p.bytes)}，压缩比 ${Math.round(p.ratio)}:1，疑似压缩炸弹，已拒绝读取`,
-        en: `suspicious file: it declares about ${megabytes(p.bytes)} unpacked at a ${Math.round(p.ratio)}:1 ratio, like a zip bomb; not read`,
-      };
+      return p.entry === undefined
+        ? {
+            zh: `文件异常：声明解压后约 ${megabytes(p.bytes)}，压缩比 ${Math.round(p.ratio)}:1，疑似压缩炸弹，已拒绝读取`,
+            en: `suspicious file: it declares about ${megabytes(p.bytes)} unpacked at a ${Math.round(p.ratio)}:1 ratio, like a zip bomb; not read`,
+          }
+        : {
+            zh: `文件异常：其中 ${p.entry} 声明解压后约 ${megabytes(p.bytes)}，压缩比 ${Math.round(p.ratio)}:1，疑似压缩炸弹，已拒绝读取`,
+            en: `suspicious file: its ${p.entry} declares about ${megabytes(p.bytes)} unpacked at a ${Math.round(p.ratio)}:1 ratio, like a zip bomb; not read`,
+          };
     case "forged-size":
       return {
         zh: `文件异常：${p.entry} 解压后超过其声明的大小，疑似压缩炸弹，已停止读取`,
         en: `suspicious file: ${p.entry} unpacks to more than it declares, like a zip bomb; reading stopped`,
+      };
+    case "not-regular": {
+      const what = NON_REGULAR[p.what];
+      return {
+        zh: `这不是普通文件，而是${what.zh}，不能作为台账读取；请给出 .xlsx 文件本身`,
+        en: `this is not a regular file but ${what.en}, which cannot be read as a ledger; give the .xlsx file itself`,
+      };
+    }
+    case "part-limit": {
+      const what = partLimitText(p);
+      return { zh: `文件异常：${what.zh}，超过上限，未能读取；${SPLIT_ZH}`, en: `suspicious file: ${what.en}, over the limit; not read; ${SPLIT_EN}` };
+    }
+    case "too-slow":
+      return {
+        zh: `读取超过 ${p.seconds} 秒仍未完成，已停止（文件可能异常或过大）；${SPLIT_ZH}`,
+        en: `reading took longer than ${p.seconds} s and was stopped (the file may be damaged or too large); ${SPLIT_EN}`,
+      };
+    case "too-much-memory":
+      return {
+        zh: `读取所需内存超过 ${p.memoryMb} MB 的上限，已停止（文件可能异常或过大）；${SPLIT_ZH}`,
+        en: `reading needed more than the ${p.memoryMb} MB memory limit and was stopped (the file may be damaged or too large); ${SPLIT_EN}`,
       };
   }
 }

@@ -22,8 +22,8 @@ import { addContentTypes, addRels, freeRelId, parseRels, targetPart } from "./hi
 import { attributes, escapeXml, rootPrefix, unescapeXml } from "./highlightCopy/xml";
 import { FileProblemError } from "./messages";
 import { sniffFile } from "./sniff";
-import { entryStream, type ZipEntry } from "./zip";
-import { crc32, type OutEntry } from "./zipWrite";
+import { crc32, entryStream, type ZipEntry } from "./zip";
+import type { OutEntry } from "./zipWrite";
 
 export type OutputKind = "bulletin" | "highlighted-copy";
 

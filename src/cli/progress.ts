@@ -7,6 +7,7 @@ import type { Lang } from "./messages";
 import { say } from "./messages";
 import { BATCH } from "./districtText";
 import { displayWidth } from "./report/text";
+import { terminalText } from "./terminal";
 
 export interface ProgressStream {
   write(s: string): unknown;
@@ -51,7 +52,7 @@ export class Progress {
     const filled = Math.round((this.done / this.total) * BAR_WIDTH);
     const head = `${say(BATCH.progress(this.done, this.total), this.lang)} [${"█".repeat(filled)}${"░".repeat(BAR_WIDTH - filled)}] `;
     const room = Math.max(0, (this.stream.columns ?? 80) - 1 - displayWidth(head));
-    this.stream.write(`\r\x1b[K${head}${clip(file, room)}`);
+    this.stream.write(`\r\x1b[K${head}${clip(terminalText(file), room)}`);
     this.drawn = true;
   }
 }

@@ -2,19 +2,23 @@
  * Streams an .xlsx into the core: each worksheet's rows are pushed to WorkbookCheck as ExcelJS
  * parses them, so a large file is never held whole.
  *
- * The parts are taken from the zip by name (zip.ts) and handed to ExcelJS's own parsers: first
- * the workbook's relationships, the workbook (sheet names, states, the 1904 flag), shared strings
- * and styles; then each worksheet, in tab order, through ExcelJS's WorksheetReader. ExcelJS's
- * WorkbookReader is used only as the holder of those parsed parts, never for its unzipping.
+ * The parts are taken from the zip by name (zip.ts), decoded (xmlPart.ts) and parsed: first the
+ * workbook's relationships and the workbook (sheet names, states, the 1904 flag) by ExcelJS's
+ * parsers, the shared strings and styles by ours (sharedParts.ts, bounded); then each worksheet,
+ * in tab order, through ExcelJS's WorksheetReader. ExcelJS's WorkbookReader is used only as the
+ * holder of those parsed parts, never for its unzipping.
  */
-import { Transform, pipeline, type Readable, type TransformCallback } from "stream";
 import WorksheetReader from "exceljs/lib/stream/xlsx/worksheet-reader";
+import excelUtils from "exceljs/lib/utils/utils";
 import { WorkbookCheck } from "../core/check";
 import type { CheckResult } from "../core/result";
 import type { SettingsOverrides } from "../core/settings";
 import type { DateSystem } from "../core/sheet";
 import { rowValues } from "./cellValue";
+import { DEFAULT_LIMITS, type Limits } from "./limits";
 import { FileProblemError } from "./messages";
+import { readSharedStrings, readStyles } from "./sharedParts";
+import { xmlPart } from "./xmlPart";
 import { entryStream, type ZipEntry } from "./zip";
 
 export interface ReadOptions {
@@ -24,6 +28,7 @@ export interface ReadOptions {
   readonly today?: Date;
   /** Settings of a unit by its name (the district config's entry for it): see CheckOptions. */
   readonly unitOverrides?: (unit: string) => SettingsOverrides | undefined;
+  readonly limits?: Limits;
 }
 
 export interface ReadResult {
@@ -54,10 +59,9 @@ interface ReaderInternals {
   model?: { sheets?: SheetModel[] };
   properties?: { model?: { date1904?: boolean } };
   sharedStrings?: unknown[];
+  styles?: unknown;
   _parseRels(entry: NodeJS.ReadableStream): Promise<void>;
   _parseWorkbook(entry: NodeJS.ReadableStream): Promise<void>;
-  _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncIterable<unknown>;
-  _parseStyles(entry: NodeJS.ReadableStream): Promise<void>;
 }
 
 /**
@@ -78,33 +82,47 @@ const WORKBOOK_RELS = "xl/_rels/workbook.xml.rels";
 const WORKBOOK = "xl/workbook.xml";
 const REL_TYPE = /\/(worksheet|sharedStrings|styles)$/;
 
+/**
+ * Excel shows a date-formatted number beyond its calendar (negative, or past 9999-12-31) as ####,
+ * and Office.js gives the number itself. ExcelJS would make it a Date, an invalid one past the
+ * year 275760 (a serial of 1e15): the value reaches the core as that number instead, so that its
+ * message can show what the cell holds.
+ */
+const LAST_SERIAL = 2958465;
+const toDate = excelUtils.excelToDate;
+excelUtils.excelToDate = ((serial: number, date1904?: boolean) =>
+  serial >= 0 && serial <= LAST_SERIAL ? toDate(serial, date1904) : serial) as typeof excelUtils.excelToDate;
+
 export async function readWorkbookFile(filePath: string, entries: readonly ZipEntry[], options: ReadOptions): Promise<ReadResult> {
+  const limits = options.limits ?? DEFAULT_LIMITS;
   const byName = new Map(entries.map((e) => [e.name, e]));
-  const open = (name: string) => {
+  const open = (name: string, maxBytes?: number) => {
     const entry = byName.get(name);
     if (!entry) throw new FileProblemError({ kind: "corrupt", detail: `${name} missing` });
-    return completeXml(name, entryStream(filePath, entry));
+    if (maxBytes !== undefined && entry.unpacked > maxBytes) throw new FileProblemError({ kind: "part-limit", part: name, what: "bytes", limit: maxBytes });
+    return xmlPart(name, entryStream(filePath, entry));
   };
 
   const WorkbookReader = await loadWorkbookReader();
   const reader = new WorkbookReader(filePath, {
     sharedStrings: "cache",
-    // Styles tell date cells from numbers: with them, ExcelJS gives date cells as Date objects.
     styles: "cache",
     hyperlinks: "ignore",
     worksheets: "emit",
     entries: "ignore",
   });
 
-  await reader._parseRels(open(WORKBOOK_RELS));
-  await reader._parseWorkbook(open(WORKBOOK));
+  await reader._parseRels(open(WORKBOOK_RELS, limits.maxModelPartBytes));
+  await reader._parseWorkbook(open(WORKBOOK, limits.maxModelPartBytes));
   const rels = reader.workbookRels ?? [];
   const partOf = (rel: Relationship) => partName(rel.Target);
   // A part the workbook names but the zip lacks is damage (open() says so), not something to skip.
+  // Styles tell date cells from numbers: with them, date cells come as Date objects.
+  reader.styles = NO_STYLES;
   for (const rel of rels) {
     const kind = REL_TYPE.exec(rel.Type)?.[1];
-    if (kind === "sharedStrings") for await (const _ of reader._parseSharedStrings(open(partOf(rel)))) void _;
-    if (kind === "styles") await reader._parseStyles(open(partOf(rel)));
+    if (kind === "sharedStrings") reader.sharedStrings = await readSharedStrings(open(partOf(rel), limits.maxSharedStringsBytes), partOf(rel), limits);
+    if (kind === "styles") reader.styles = await readStyles(open(partOf(rel), limits.maxStylesBytes), partOf(rel), limits);
   }
   reader.sharedStrings ??= [];
 
@@ -137,40 +155,8 @@ export async function readWorkbookFile(filePath: string, entries: readonly ZipEn
   return { result: check.finish(), dateSystem };
 }
 
-/**
- * A part as ExcelJS's XML parser needs it:
- * - as whole strings: ExcelJS decodes every chunk on its own, which garbles a character split
- *   between two chunks (one in three boundaries of Chinese text, every 16 KB inflated: 签约 read
- *   as "��约"); a stream with an encoding decodes across chunks;
- * - checked for its end: the parser is never told that a part has ended, so a part cut short
- *   inside an intact zip (a broken writer) would read as fewer rows, or none, without a word. A
- *   complete part closes the element it opened first.
- */
-function completeXml(name: string, source: Readable): Readable {
-  let head = "";
-  let tail = "";
-  let total = 0;
-  const guard = new Transform({
-    transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {
-      if (head.length < 4096) head += chunk.toString("latin1", 0, 4096);
-      tail = (tail + chunk.toString("latin1", Math.max(0, chunk.length - 256))).slice(-256);
-      total += chunk.length;
-      done(null, chunk);
-    },
-    flush(done: TransformCallback) {
-      // The first element: after the declaration, comments and a DOCTYPE (which start with <? and <!).
-      const root = /<([A-Za-z_][\w.:-]*)/.exec(head)?.[1]?.replace(/\./g, "\\.");
-      const closed =
-        root !== undefined &&
-        (new RegExp(`</${root}\\s*>\\s*$`).test(tail) || (total === head.length && new RegExp(`<${root}\\b[^<>]*/>\\s*$`).test(head)));
-      done(closed ? null : new FileProblemError({ kind: "corrupt", detail: `${name}: incomplete XML` }));
-    },
-  });
-  pipeline(source, guard, (e) => {
-    if (e && !guard.destroyed) guard.destroy(e);
-  });
-  return guard.setEncoding("utf8");
-}
+/** A workbook without a styles part: no cell is a date by its format. */
+const NO_STYLES = { getStyleModel: () => null };
 
 /** A relationship target of the workbook as a zip entry name: relative to xl/, or absolute from the root. */
 function partName(target: string): string {

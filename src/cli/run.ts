@@ -16,14 +16,17 @@ import { NO_CONFIG, loadConfig } from "./config";
 import { BATCH } from "./districtText";
 import type { RunIO } from "./io";
 import { FAILURE, FileProblemError, UsageError, fileErrorLine, fileProblemText, say, type Text } from "./messages";
-import { replaceable, type OwnOutput } from "./ownOutput";
+import { replaceable } from "./ownOutput";
 import { SAMPLE_DISPLAY, SAMPLE_PATH, packageVersion } from "./paths";
 import { Progress } from "./progress";
 import { jsonEntry, type JsonFile, type JsonFileError, type JsonReport, type JsonSkipped } from "./report/json";
 import { textReport } from "./report/text";
+import { lineSafe, outputSafe, terminalJson } from "./terminal";
 
-export async function run(argv: readonly string[], io: RunIO): Promise<number> {
+export async function run(argv: readonly string[], given: RunIO): Promise<number> {
   const lang = langOf(argv);
+  // Every line may quote a file name, a part's name or a cell: escaped on the way out (terminal.ts).
+  const io: RunIO = { ...given, stdout: outputSafe(given.stdout), stderr: lineSafe(given.stderr) };
   try {
     const parsed = await parseArgs(
       argv,
@@ -66,8 +69,8 @@ async function check(cmd: CheckCommand, io: RunIO): Promise<number> {
   let toHighlight: CheckResult | undefined;
   const line = (text: Text) => `zsledger: ${say(text, cmd.lang)}\n`;
   // A file found in a folder that is one of the tool's own outputs is left out; one named on the command line is checked as asked.
-  const leaveOut = (t: Target, own: OwnOutput) => !t.explicit && (own.kind === "bulletin" || own.untouched);
-  await checkEach(targets, { flags: cmd.overrides, config, lang: cmd.lang, today: io.today, limits: io.limits, leaveOut }, progress, (c) => {
+  const ctx = { flags: cmd.overrides, config, lang: cmd.lang, today: io.today, limits: io.limits, leaveOut: "found", withProjects: highlight !== null } as const;
+  await checkEach(targets, ctx, progress, (c) => {
     if ("own" in c) {
       ownOutputs++;
       const why = BATCH.ownOutputReason(c.own);
@@ -103,7 +106,7 @@ async function check(cmd: CheckCommand, io: RunIO): Promise<number> {
   if (cmd.format === "json") {
     const report: JsonReport = { asOf: isoDay(asOf), files: json };
     if (leftOut.length > 0) report.skipped = leftOut;
-    io.stdout.write(JSON.stringify(report, null, 2) + "\n");
+    io.stdout.write(terminalJson(report, 2) + "\n");
   } else io.stdout.write(texts.join("\n" + "─".repeat(40) + "\n\n"));
   for (const l of [...failures, ...notes]) io.stderr.write(l);
   const considered = targets.length - ownOutputs;

@@ -7,33 +7,19 @@
  * .xlsx files, are OLE compound files (D0 CF 11 E0 …).
  */
 import * as fs from "fs";
-import type { FileProblem } from "./messages";
-import { isEmptyZip, isZipStart, readAt, readCentralDirectory, type ZipEntry } from "./zip";
+import { DEFAULT_LIMITS, type Limits } from "./limits";
+import type { FileProblem, NonRegular } from "./messages";
+import { isEmptyZip, isZipStart, openForReading, readAt, readCentralDirectory, type ZipEntry } from "./zip";
 
-export interface SniffLimits {
-  /** Total declared unpacked size above which a file is refused. */
-  readonly maxUnpackedBytes: number;
-  /** Declared unpacked size from which a suspicious compression ratio makes a zip bomb. */
-  readonly bombMinBytes: number;
-  /** Unpacked/packed ratio beyond any real spreadsheet's (deflate tops out near 1032:1). */
-  readonly bombRatio: number;
-}
-
-/**
- * A million-row ledger unpacks to a few hundred MB at ratios of 10–100:1, so 1 GB and 500:1 leave
- * real workbooks alone while a bomb (gigabytes at ~1000:1) is refused before it is opened.
- */
-export const DEFAULT_LIMITS: SniffLimits = {
-  maxUnpackedBytes: 1024 ** 3,
-  bombMinBytes: 64 * 1024 ** 2,
-  bombRatio: 500,
-};
+/** The container's bounds are part of the run's limits (limits.ts). */
+export type SniffLimits = Limits;
+export { DEFAULT_LIMITS };
 
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 /** How much of an OLE file is searched for the stream names of an encrypted package. */
 const OLE_SCAN = 8 * 1024 ** 2;
 /** The workbook part every .xlsx has. */
-export const WORKBOOK_PART = "xl/workbook.xml";
+const WORKBOOK_PART = "xl/workbook.xml";
 
 export type Sniffed = { readonly problem: FileProblem } | { readonly entries: readonly ZipEntry[] };
 
@@ -46,18 +32,31 @@ export function sniffFile(path: string, limits: SniffLimits = DEFAULT_LIMITS): S
     return { problem: (e as NodeJS.ErrnoException).code === "ENOENT" ? { kind: "not-found" } : { kind: "no-access", detail: errnoText(e) } };
   }
   if (stat.isDirectory()) return { problem: { kind: "not-a-file" } };
+  // A FIFO or a device is named, never opened: a FIFO's size is 0 and opening it waits for a writer.
+  if (!stat.isFile()) return { problem: { kind: "not-regular", what: nonRegular(stat) } };
   if (stat.size === 0) return { problem: { kind: "empty" } };
   let fd: number;
   try {
-    fd = fs.openSync(path, "r");
+    fd = openForReading(path);
   } catch (e) {
     return { problem: { kind: "no-access", detail: errnoText(e) } };
   }
   try {
-    return sniffOpen(fd, stat.size, limits);
+    // The path may have been swapped between the stat and the open: what was opened is what counts.
+    const opened = fs.fstatSync(fd);
+    if (!opened.isFile()) return { problem: { kind: "not-regular", what: nonRegular(opened) } };
+    return sniffOpen(fd, opened.size, limits);
   } finally {
     fs.closeSync(fd);
   }
+}
+
+function nonRegular(stat: fs.Stats): NonRegular {
+  if (stat.isFIFO()) return "fifo";
+  if (stat.isCharacterDevice()) return "character-device";
+  if (stat.isBlockDevice()) return "block-device";
+  if (stat.isSocket()) return "socket";
+  return "other";
 }
 
 function sniffOpen(fd: number, size: number, limits: SniffLimits): Sniffed {
@@ -78,6 +77,11 @@ function sniffOpen(fd: number, size: number, limits: SniffLimits): Sniffed {
   const packed = entries.reduce((s, e) => s + e.packed, 0);
   const ratio = unpacked / Math.max(1, packed);
   if (unpacked >= limits.bombMinBytes && ratio > limits.bombRatio) return { problem: { kind: "bomb", bytes: unpacked, ratio } };
+  // Each entry on its own too: stored padding elsewhere in the archive dilutes the ratio of the whole.
+  for (const e of entries) {
+    const entryRatio = e.unpacked / Math.max(1, e.packed);
+    if (e.unpacked >= limits.bombMinBytes && entryRatio > limits.bombRatio) return { problem: { kind: "bomb", bytes: e.unpacked, ratio: entryRatio, entry: e.name } };
+  }
   if (unpacked > limits.maxUnpackedBytes) return { problem: { kind: "too-large", bytes: unpacked, limit: limits.maxUnpackedBytes } };
   return { entries };
 }

@@ -15,6 +15,8 @@ import { FileProblemError, type FileProblem } from "./messages";
 
 export interface ZipEntry {
   readonly name: string;
+  /** The name's bytes as the directory stores them: its length places the data, the local header must repeat them. */
+  readonly nameBytes: number;
   /** 0 stored, 8 deflated: the only methods an .xlsx uses. */
   readonly method: number;
   readonly packed: number;
@@ -92,10 +94,26 @@ export function readCentralDirectory(fd: number, size: number): ZipEntry[] | Fil
     }
     if (offset + packed > cdOffset) return { kind: "corrupt" };
     const [crc32, time, date] = [cd.readUInt32LE(p + 16), cd.readUInt16LE(p + 12), cd.readUInt16LE(p + 14)];
-    entries.push({ name, method, packed, unpacked, offset, encrypted: (flags & 1) === 1, flags, crc32, time, date });
+    entries.push({ name, nameBytes: nameLength, method, packed, unpacked, offset, encrypted: (flags & 1) === 1, flags, crc32, time, date });
     p += 46 + nameLength + extraLength + commentLength;
   }
-  return entries;
+  const overlap = overlapping(entries);
+  return overlap ? { kind: "corrupt", detail: `${overlap}: overlapping entries` } : entries;
+}
+
+/**
+ * An entry whose data lies inside another's: two directory records pointing at the same bytes (a
+ * forged directory reading one part as another) or the overlapping entries of a "better" zip bomb,
+ * which a sum of declared sizes does not see. Every entry's local header, name and data must end
+ * before the next entry begins.
+ */
+function overlapping(entries: readonly ZipEntry[]): string | null {
+  const byOffset = [...entries].sort((a, b) => a.offset - b.offset);
+  for (let i = 1; i < byOffset.length; i++) {
+    const before = byOffset[i - 1];
+    if (before.offset + 30 + before.nameBytes + before.packed > byOffset[i].offset) return byOffset[i].name;
+  }
+  return null;
 }
 
 function readZip64End(fd: number, endPos: number): { count: number; cdSize: number; cdOffset: number } | null {
@@ -134,23 +152,28 @@ function zip64Fields(extra: Buffer, wanted: readonly boolean[]): (number | undef
 }
 
 /**
- * One entry's content as a stream, inflated. It fails (with a `bomb` FileProblemError) as soon as
- * it yields more than the directory declared: a forged directory cannot slip a bomb past the sniff.
+ * One entry's content as a stream, inflated and checked against its directory record: it fails
+ * with a `forged-size` FileProblemError as soon as it yields more than the record declares (a
+ * forged directory cannot slip a bomb past the sniff), and as damage when it ends short of that
+ * size or its CRC-32 differs (bytes changed, or a record pointing at some other entry's data).
  */
 export function entryStream(filePath: string, entry: ZipEntry): Readable {
-  const fd = fs.openSync(filePath, "r");
+  const fd = openForReading(filePath);
   let start: number;
   try {
     start = entryDataOffset(fd, entry);
-  } finally {
+  } catch (e) {
     fs.closeSync(fd);
+    throw e;
   }
   const guard = new SizeGuard(entry);
   if (entry.packed === 0) {
+    fs.closeSync(fd);
     guard.end();
     return guard;
   }
-  const raw = fs.createReadStream(filePath, { start, end: start + entry.packed - 1 });
+  // The descriptor opened above: the file is not looked up by its path a second time.
+  const raw = fs.createReadStream("", { fd, autoClose: true, start, end: start + entry.packed - 1 });
   // Errors anywhere (a bad deflate stream, the guard) end up on the guard, which the reader iterates.
   const failed = (e: NodeJS.ErrnoException | null) => {
     if (e && !guard.destroyed) guard.destroy(e);
@@ -160,15 +183,33 @@ export function entryStream(filePath: string, entry: ZipEntry): Readable {
   return guard;
 }
 
-/** Where an entry's (packed) data begins: past its local header, whose name and extra lengths may differ from the directory's. */
+/**
+ * Where an entry's (packed) data begins: past its local header, whose extra field may differ from
+ * the directory's. The header must name the same entry: a record pointing elsewhere is damage.
+ */
 export function entryDataOffset(fd: number, entry: ZipEntry): number {
-  const header = readAt(fd, entry.offset, 30);
+  const header = readAt(fd, entry.offset, 30 + entry.nameBytes);
   if (header.length < 30 || header.readUInt32LE(0) !== ZIP_LOCAL) throw new FileProblemError({ kind: "corrupt", detail: entry.name });
-  return entry.offset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+  const nameLength = header.readUInt16LE(26);
+  if (nameLength !== entry.nameBytes || header.toString("utf8", 30, 30 + nameLength) !== entry.name) {
+    throw new FileProblemError({ kind: "corrupt", detail: `${entry.name}: local header names another entry` });
+  }
+  return entry.offset + 30 + nameLength + header.readUInt16LE(28);
+}
+
+/**
+ * Opening never blocks: a FIFO swapped in for the file after the sniff would otherwise wait
+ * forever for a writer (O_NONBLOCK does nothing to a regular file; Windows has no such flag).
+ */
+const READ_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
+
+export function openForReading(filePath: string): number {
+  return fs.openSync(filePath, READ_FLAGS);
 }
 
 class SizeGuard extends Transform {
   private seen = 0;
+  private crc = 0;
   constructor(private readonly entry: ZipEntry) {
     super();
   }
@@ -178,8 +219,33 @@ class SizeGuard extends Transform {
       done(new FileProblemError({ kind: "forged-size", entry: this.entry.name }));
       return;
     }
+    this.crc = crc32(chunk, this.crc);
     done(null, chunk);
   }
+  _flush(done: TransformCallback): void {
+    if (this.seen !== this.entry.unpacked) done(new FileProblemError({ kind: "corrupt", detail: `${this.entry.name}: shorter than its directory record` }));
+    else if (this.crc !== this.entry.crc32 >>> 0) done(new FileProblemError({ kind: "corrupt", detail: `${this.entry.name}: CRC-32 mismatch` }));
+    else done();
+  }
+}
+
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+/** CRC-32 of `data` continuing from `value`: zlib's native one where Node has it (20.15+), else a table. */
+export function crc32(data: Buffer, value = 0): number {
+  const native = (zlib as { crc32?: (d: Buffer, v?: number) => number }).crc32;
+  if (typeof native === "function") return native(data, value) >>> 0;
+  let c = ~value >>> 0;
+  for (const b of data) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+  return ~c >>> 0;
 }
 
 export function readAt(fd: number, position: number, length: number): Buffer {

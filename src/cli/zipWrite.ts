@@ -8,7 +8,7 @@
  */
 import * as fs from "fs";
 import * as zlib from "zlib";
-import { entryDataOffset, type ZipEntry } from "./zip";
+import { crc32, entryDataOffset, openForReading, type ZipEntry } from "./zip";
 
 export type OutEntry =
   /** An entry of `source`, copied as it is (under its own name). */
@@ -49,7 +49,7 @@ class ZipTooLargeError extends Error {}
  */
 export function writeZip(target: string | number, source: string | number | null, entries: readonly OutEntry[]): void {
   const out = typeof target === "number" ? target : fs.openSync(target, "w");
-  const src = source !== null && entries.some((e) => "copy" in e) ? (typeof source === "number" ? source : fs.openSync(source, "r")) : null;
+  const src = source !== null && entries.some((e) => "copy" in e) ? (typeof source === "number" ? source : openForReading(source)) : null;
   try {
     let position = 0;
     const write = (buf: Buffer) => {
@@ -148,23 +148,4 @@ function dosTime(d: Date): { time: number; date: number } {
     time: (d.getHours() << 11) | (d.getMinutes() << 5) | (d.getSeconds() >> 1),
     date: ((Math.max(1980, d.getFullYear()) - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate(),
   };
-}
-
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-/** zlib's native CRC-32 where Node has it (20.15+), else a table. */
-export function crc32(data: Buffer): number {
-  const native = (zlib as { crc32?: (d: Buffer) => number }).crc32;
-  if (typeof native === "function") return native(data) >>> 0;
-  let c = 0xffffffff;
-  for (const b of data) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
 }

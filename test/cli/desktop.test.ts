@@ -140,7 +140,7 @@ test("a folder dropped: report and bulletin beside the folder, nothing written i
   const ExcelJS = (await import("exceljs")).default;
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path.join(dir, bulletins[0]));
-  expect(wb.worksheets.map((s) => s.name)).toEqual(["汇总", "逾期未开工", "问题清单"]);
+  expect(wb.worksheets.map((s) => s.name)).toEqual(["汇总", "逾期未开工", "问题清单", "说明"]);
   expect(String(wb.worksheets[0].getCell("A1").value)).toContain("半月通报（截至2022年9月30日）");
   expect(r.stdout).toContain("已写入通报");
 });

@@ -4,6 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import type { RunIO } from "../../src/cli/io";
 import { run } from "../../src/cli/run";
+import { crc32 } from "../../src/cli/zip";
 import type { SampleSheet } from "../sample/sampleLedger";
 import { workbookOf } from "../sample/writeSample";
 
@@ -48,7 +49,7 @@ export function d(iso: string): Date {
   return new Date(`${iso}T00:00:00Z`);
 }
 
-/** A zip of stored (uncompressed) entries, written by hand so that tests control every byte. */
+/** A zip of stored (uncompressed) entries with their CRC-32, written by hand so that tests control every byte. */
 export function storedZip(entries: readonly { name: string; data: string }[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
@@ -56,9 +57,11 @@ export function storedZip(entries: readonly { name: string; data: string }[]): B
   for (const e of entries) {
     const name = Buffer.from(e.name, "utf8");
     const data = Buffer.from(e.data, "utf8");
+    const crc = crc32(data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
+    local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(data.length, 18);
     local.writeUInt32LE(data.length, 22);
     local.writeUInt16LE(name.length, 26);
@@ -66,6 +69,7 @@ export function storedZip(entries: readonly { name: string; data: string }[]): B
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
+    central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(data.length, 20);
     central.writeUInt32LE(data.length, 24);
     central.writeUInt16LE(name.length, 28);

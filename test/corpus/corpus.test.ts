@@ -11,13 +11,28 @@
  *   ZSLEDGER_CORPUS_FULL=1     adds the slow files left out of CI (two million findings)
  */
 import { execFile, spawn } from "child_process";
+import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { RULE_IDS } from "../../src/core/rules/catalog";
+import { terminalText } from "../../src/cli/terminal";
 import { SAMPLE_PLANTED } from "../sample/sampleLedger";
 import { runCli } from "../cli/helpers";
-import { CJK_ROWS, MILLION, WIDE_ROWS, makeCorpus, type CorpusFile } from "./makeCorpus";
+import {
+  CJK_ROWS,
+  CONTROL_NAME,
+  CONTROL_NAME_BROKEN,
+  CONTROL_PROJECT,
+  CONTROL_SHEET,
+  HUGE_SERIAL,
+  MANY_FINDINGS_ROWS,
+  MILLION,
+  WIDE_ROWS,
+  makeCorpus,
+  writeUnitSample,
+  type CorpusFile,
+} from "./makeCorpus";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const CLI = path.join(ROOT, "dist", "cli", "main.js");
@@ -174,9 +189,50 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
   "huge-row-numbers.xlsx": {
     report: (file) => {
       expect(ledgersOf(file)).toEqual([[PROJECTS, "projects", 3]]);
+      expect(found(file)).toEqual([`${PROJECTS}!A99999999 missing-planned-start`, `${PROJECTS}!A99999999 missing-sign-date`]);
     },
   },
+  // Issue 14: memory bounded part by part (and measured below, under the watchdog).
+  "shared-strings-empty-runs.xlsx": { report: isSample() },
+  "styles-bloat.xlsx": { report: isSample() },
+  // The archive's ratio is diluted under the bomb threshold: the part's own declared size refuses it.
+  "diluted-bomb.xlsx": { refuse: /文件异常：xl\/sharedStrings\.xml 解压后超过 512 MB，超过上限，未能读取/ },
+  "many-findings.xlsx": {
+    report: (file) => {
+      expect(ledgersOf(file)).toEqual([[PROJECTS, "projects", MANY_FINDINGS_ROWS]]);
+      expect(file.errors).toBe(2 * MANY_FINDINGS_ROWS);
+    },
+  },
+  // Issue 14: answers that used to be silently wrong.
+  "namespace-prefix.xlsx": { report: isSample() },
+  "utf16-parts.xlsx": { report: isSample() },
+  "crc-mismatch.xlsx": { refuse: /文件已损坏，无法读取（xl\/worksheets\/sheet1\.xml: CRC-32 mismatch）/ },
+  "directory-points-elsewhere.xlsx": { refuse: /文件已损坏，无法读取（xl\/worksheets\/sheet2\.xml: overlapping entries）/ },
+  "date-serial-1e15.xlsx": {
+    report: (file) => {
+      // I8 held the sign date of row 8: now it holds the serial, shown as written.
+      expect(found(file)).toEqual([...planted(), `${PROJECTS}!I8 invalid-date`].sort());
+      const i8 = file.findings.find((f: Json) => f.cell === "I8");
+      expect(i8.message).toBe(`签约日期“${String(HUGE_SERIAL)}”无法识别为日期`);
+    },
+  },
+  "bogus-dimension.xlsx": { report: isSample() },
+  "fifo.xlsx": { refuse: /这不是普通文件，而是命名管道（FIFO），不能作为台账读取/ },
+  "device.xlsx": { refuse: /这不是普通文件，而是字符设备，不能作为台账读取/ },
+  [CONTROL_NAME]: {
+    report: (file) => {
+      isSample((s) => (s === PROJECTS ? CONTROL_SHEET : s))(file);
+      // The data keeps every character (JSON escapes them); only the bytes on the terminal are escaped.
+      const duplicate = file.findings.find((f: Json) => f.rule === "duplicate-project");
+      expect(duplicate.message).toContain(CONTROL_PROJECT);
+    },
+  },
+  [CONTROL_NAME_BROKEN]: { refuse: /不是 Excel 工作簿/ },
 };
+
+/** Control characters a terminal obeys (line feeds apart): none may reach stdout or stderr raw. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 // ---------------------------------------------------------------------------------------------
 // Running the CLI
@@ -191,6 +247,7 @@ function expectAnswer(name: string, a: Answer, expected: Expectation): void {
   for (const out of [a.stdout, a.stderr]) {
     expect(out).not.toMatch(/^\s+at .+/m);
     expect(out).not.toMatch(/UnhandledPromiseRejection|unhandled|FATAL ERROR|heap out of memory/i);
+    expect({ name, raw: RAW_CONTROL.exec(out)?.[0] }).toEqual({ name, raw: undefined });
   }
   if ("refuse" in expected) {
     expect({ name, code: a.code }).toEqual({ name, code: 2 });
@@ -234,12 +291,16 @@ async function inProcess(file: CorpusFile, args: string[] = ["--format", "json"]
  * (resourceUsage().maxRSS) when it exits; the watchdog reads /proc while it runs (Linux).
  */
 function child(file: CorpusFile, preload: string, args: string[] = ["--format", "json"]): Promise<Answer> {
-  const measure = `${file.path}.measure.json`;
+  return command(["check", ...args, file.path], `${file.path}.measure.json`, preload);
+}
+
+/** Any command of the built CLI under the watchdog, with more environment variables. */
+function command(argv: string[], measure: string, preload: string, env: Record<string, string> = {}): Promise<Answer> {
   fs.rmSync(measure, { force: true });
   const started = Date.now();
   return new Promise((resolve) => {
-    const proc = spawn(process.execPath, [`--max-old-space-size=${MEMORY_LIMIT_MB}`, "-r", preload, CLI, "check", ...args, file.path], {
-      env: { ...process.env, ZSLEDGER_MEASURE_OUT: measure },
+    const proc = spawn(process.execPath, [`--max-old-space-size=${MEMORY_LIMIT_MB}`, "-r", preload, CLI, ...argv], {
+      env: { ...process.env, ...env, ZSLEDGER_MEASURE_OUT: measure },
       stdio: ["ignore", "pipe", "pipe"],
     });
     const stdout: Buffer[] = [];
@@ -352,9 +413,10 @@ describe("in-process: a correct report, or exit 2 with one line that says what t
         expect(text.stderr.split("\n").filter((l) => l !== "")).toHaveLength(1);
         expect(text.stderr).toMatch(/^zsledger: /);
       } else {
-        expect(text.stdout).toContain(file.name);
+        expect(text.stdout).toContain(terminalText(file.name));
         expect(text.stderr).toBe("");
       }
+      expect({ name: file.name, raw: RAW_CONTROL.exec(text.stdout + text.stderr)?.[0] }).toEqual({ name: file.name, raw: undefined });
     }
     expect(rejections).toEqual([]);
   }, 300_000);
@@ -385,7 +447,13 @@ describe("child processes under the watchdog (120 s, 2 GB): the million rows and
       try {
         expectAnswer(file.name, answer, EXPECTED[file.name]);
         // Refused before inflating: a bomb costs no more memory than starting the CLI does.
-        if (file.name.startsWith("zip-bomb") || file.name === "too-large.xlsx") expect({ name: file.name, smallMemory: (answer.peakMb ?? 0) < 256 }).toEqual({ name: file.name, smallMemory: true });
+        if (file.name.startsWith("zip-bomb") || file.name === "too-large.xlsx" || file.name === "diluted-bomb.xlsx") {
+          expect({ name: file.name, smallMemory: (answer.peakMb ?? 0) < 256 }).toEqual({ name: file.name, smallMemory: true });
+        }
+        // Issue 14: 60 MB of empty runs and a bloated styles part are read within 300 MB (they took 1.3 and 2.4 GB).
+        if (file.name === "shared-strings-empty-runs.xlsx" || file.name === "styles-bloat.xlsx") {
+          expect({ name: file.name, under300Mb: answer.peakMb !== null && answer.peakMb < 300 }).toEqual({ name: file.name, under300Mb: true });
+        }
       } catch (e) {
         failures.push(e);
       }
@@ -393,3 +461,99 @@ describe("child processes under the watchdog (120 s, 2 GB): the million rows and
     if (failures.length > 0) throw failures[0];
   }, 15 * KILL_AFTER_MS);
 });
+
+describe("issue 14: one bad file is one line, in the command as shipped", () => {
+  const corpusFile = (name: string) => corpus.find((f) => f.name === name)!;
+  /** A folder of links to corpus files (a folder run follows links to files). */
+  const folderOf = (name: string, files: Record<string, string>) => {
+    const folder = path.join(dir, name);
+    fs.mkdirSync(folder, { recursive: true });
+    for (const [as, from] of Object.entries(files)) fs.symlinkSync(from, path.join(folder, as));
+    return folder;
+  };
+
+  test("200,000 findings print in the text report", async () => {
+    const file = corpusFile("many-findings.xlsx");
+    const a = await child(file, preload, ["--as-of", "2022-09-30"]);
+    answers.set("many-findings.xlsx (text)", a);
+    expect({ killed: a.killed, code: a.code, stderr: a.stderr }).toEqual({ killed: null, code: 1, stderr: "" });
+    const lines = a.stdout.split("\n");
+    // "  A3       错误  已签约、开工、竣工或投洽会签约的项目缺签约日期  (missing-sign-date)"
+    const findingLines = lines.filter((l) => /^ {2}[A-Z]+\d+ +错误 +.+ \((missing-sign-date|missing-planned-start)\)$/.test(l));
+    expect(findingLines).toHaveLength(2 * MANY_FINDINGS_ROWS);
+    expect(a.stdout).toMatch(new RegExp(`^问题：错误 ${2 * MANY_FINDINGS_ROWS} 个，警告 \\d+ 个$`, "m"));
+  }, KILL_AFTER_MS + 10_000);
+
+  test("report DIR: the diluted bomb is one line and listed in the bulletin of the two good ledgers", async () => {
+    const town = path.join(dir, "省庄镇台账.xlsx");
+    await writeUnitSample(town, "省庄镇");
+    const folder = folderOf("report-diluted", { "财源街道.xlsx": corpusFile("sample.xlsx").path, "省庄镇.xlsx": town, "diluted-bomb.xlsx": corpusFile("diluted-bomb.xlsx").path });
+    const out = path.join(dir, "通报-diluted.xlsx");
+    const a = await command(["report", folder, "--out", out, "--as-of", "2022-09-30"], `${out}.measure.json`, preload);
+    answers.set("report with diluted-bomb", a);
+    expect({ killed: a.killed, code: a.code }).toEqual({ killed: null, code: 1 });
+    const failed = a.stderr.split("\n").filter((l) => l.includes("无法检查"));
+    expect(failed).toHaveLength(1);
+    expect(failed[0]).toMatch(/diluted-bomb\.xlsx：文件异常：xl\/sharedStrings\.xml 解压后超过 512 MB/);
+    const texts = await cellTexts(out);
+    for (const unit of ["财源街道", "省庄镇"]) expect(texts.some((t) => t.includes(unit))).toBe(true);
+    expect(texts.some((t) => t.includes("diluted-bomb.xlsx"))).toBe(true);
+    expect(texts.some((t) => t.includes("xl/sharedStrings.xml 解压后超过 512 MB"))).toBe(true);
+  }, KILL_AFTER_MS + 10_000);
+
+  test("a file past the per-file time limit is one line; the files around it are checked", async () => {
+    const folder = folderOf("limit-time", { "a.xlsx": corpusFile("sample.xlsx").path, "b.xlsx": corpusFile("million-rows.xlsx").path, "c.xlsx": corpusFile("sample.xlsx").path });
+    const a = await command(["check", folder, "--format", "json"], path.join(dir, "limit-time.measure.json"), preload, { ZSLEDGER_FILE_SECONDS: "5" });
+    answers.set("million-rows, 5 s per file", a);
+    expectOneFileStopped(a, /b\.xlsx：读取超过 5 秒仍未完成，已停止/);
+  }, KILL_AFTER_MS + 10_000);
+
+  test("a file past the per-file memory limit is one line; the files around it are checked", async () => {
+    const folder = folderOf("limit-memory", { "a.xlsx": corpusFile("sample.xlsx").path, "b.xlsx": corpusFile("many-findings.xlsx").path, "c.xlsx": corpusFile("sample.xlsx").path });
+    const a = await command(["check", folder, "--format", "json"], path.join(dir, "limit-memory.measure.json"), preload, { ZSLEDGER_FILE_MEMORY_MB: "150" });
+    answers.set("many-findings, 150 MB per file", a);
+    expectOneFileStopped(a, /b\.xlsx：读取所需内存超过 150 MB 的上限，已停止/);
+  }, KILL_AFTER_MS + 10_000);
+
+  test.each([
+    // Declares some 200 MB unpacked: read in a worker, terminated at the deadline.
+    ["million-rows.xlsx", "5"],
+    // Declares 20 MB: read in the command's thread; the command ends at the deadline, its read abandoned.
+    ["many-findings.xlsx", "1"],
+  ])("one file past the time limit (%s, %s s): one line, exit 2", async (name, seconds) => {
+    const a = await command(["check", corpusFile(name).path], path.join(dir, `${name}-alone.measure.json`), preload, { ZSLEDGER_FILE_SECONDS: seconds });
+    answers.set(`${name} alone, ${seconds} s`, a);
+    expect({ killed: a.killed, code: a.code, stdout: a.stdout }).toEqual({ killed: null, code: 2, stdout: "" });
+    expect(a.stderr).toBe(`zsledger: 无法检查 ${corpusFile(name).path}：读取超过 ${seconds} 秒仍未完成，已停止（文件可能异常或过大）；请删去无关工作表或拆分台账后再检查\n`);
+  });
+
+  test("a bad value of a per-file limit is one line, exit 2", async () => {
+    const a = await command(["check", corpusFile("sample.xlsx").path], path.join(dir, "limit-bad.measure.json"), preload, { ZSLEDGER_FILE_SECONDS: "forever" });
+    expect({ code: a.code, stdout: a.stdout }).toEqual({ code: 2, stdout: "" });
+    expect(a.stderr).toBe("zsledger: 环境变量 ZSLEDGER_FILE_SECONDS 的值“forever”应为不小于 1 的整数\n");
+  });
+});
+
+/** b.xlsx was stopped with one line; a.xlsx and c.xlsx (the sample) were checked as usual. */
+function expectOneFileStopped(a: Answer, line: RegExp): void {
+  expect({ killed: a.killed, code: a.code }).toEqual({ killed: null, code: 1 });
+  const report = JSON.parse(a.stdout) as { files: Json[] };
+  expect(report.files.map((f) => [path.basename(f.file), "error" in f ? "error" : f.errors])).toEqual([
+    ["a.xlsx", 10],
+    ["b.xlsx", "error"],
+    ["c.xlsx", 10],
+  ]);
+  const lines = a.stderr.split("\n").filter((l) => l !== "");
+  expect(lines).toHaveLength(2);
+  expect(lines[0]).toMatch(line);
+  expect(lines[1]).toBe("zsledger: 共检查 3 个文件，其中 1 个无法读取（已跳过）");
+}
+
+/** Every cell's text of a workbook (the bulletin), whatever its layout. */
+async function cellTexts(file: string): Promise<string[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const texts: string[] = [];
+  wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => void texts.push(cell.text))));
+  return texts;
+}

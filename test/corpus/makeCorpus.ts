@@ -7,6 +7,7 @@
  * Every file is small on disk (the largest is the million-row sheet, ~26 MB); the bombs inflate
  * to gigabytes but are built from one deflate chunk repeated, never by deflating gigabytes.
  */
+import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
@@ -43,6 +44,16 @@ export const CJK_ROWS = 5000;
 export const WIDE_ROWS = 300;
 /** The size of each hostile cell of the 10 MB file. */
 const BIG_CELL = 10 * 1024 ** 2;
+/** Signed projects without dates, two error findings each. */
+export const MANY_FINDINGS_ROWS = 100_000;
+/** A date serial far past any calendar (a Date of it is invalid). */
+export const HUGE_SERIAL = 1e15;
+/** The corpus file names holding control characters (ESC, a line break): they reach stderr escaped. */
+export const CONTROL_NAME = "控制字符\u001b[2J\n台账.xlsx";
+export const CONTROL_NAME_BROKEN = "损坏\u001b[31m\n文件.xlsx";
+/** What the control-character file writes into its sheet name and duplicated project name. */
+export const CONTROL_SHEET = "项目\u009b2J台账\u202e";
+export const CONTROL_PROJECT = "高端医疗\u009b31m器械\n产业化\u202e项目\u007f";
 
 // ---------------------------------------------------------------------------------------------
 // Hand-written .xlsx parts
@@ -259,16 +270,16 @@ const SIGNED_STAGES = ["签约", "已签约", "签约未开工", "拟开工"];
  * (no finding each), or, with signed stages, rows that each carry two errors (no sign date, no
  * planned start): two million findings.
  */
-function millionRowsXml(stages: readonly string[]): () => Iterable<string> {
-  return () => millionRows(stages);
+function millionRowsXml(stages: readonly string[], rows = MILLION): () => Iterable<string> {
+  return () => millionRows(stages, rows);
 }
 
-function* millionRows(stages: readonly string[]): Iterable<string> {
+function* millionRows(stages: readonly string[], rows: number): Iterable<string> {
   yield XML_HEAD + `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetData>`;
   yield `<row r="1"><c r="A1" t="s"><v>0</v></c></row>`;
   yield `<row r="2"><c r="A2" t="s"><v>1</v></c><c r="B2" t="s"><v>2</v></c><c r="C2" t="s"><v>3</v></c><c r="D2" t="s"><v>4</v></c></row>`;
   let chunk = "";
-  for (let i = 1; i <= MILLION; i++) {
+  for (let i = 1; i <= rows; i++) {
     const r = i + 2;
     chunk += `<row r="${r}"><c r="A${r}"><v>${i}</v></c><c r="B${r}" t="inlineStr"><is><t>项目${i}</t></is></c><c r="C${r}"><v>${1000 + (i % 9000)}</v></c><c r="D${r}" t="inlineStr"><is><t>${stages[i % stages.length]}</t></is></c></row>`;
     if (i % 5000 === 0) {
@@ -675,17 +686,208 @@ const SPECS: readonly Spec[] = [
   },
   {
     name: "huge-row-numbers.xlsx",
-    what: "rows numbered 1, 2, 1,048,576 and 99,999,999 (beyond Excel's grid)",
+    what: "rows numbered 1, 2, 1,048,576 and 99,999,999 (beyond Excel's grid; a signed project there has findings)",
     make: (f) => {
       const row = (r: number, values: CellValue[]) => rowXml(r, values, {});
       const xml =
         XML_HEAD +
         `<worksheet xmlns="${MAIN_NS}"><sheetData>${row(1, ["项目名称", "总投资", "项目状态"])}${row(2, ["冷链物流配送中心项目", 12000, "策划"])}` +
-        `${row(1_048_576, ["最后一行项目", 100, "在谈"])}${row(99_999_999, ["越界项目", 1, "策划"])}</sheetData></worksheet>`;
+        `${row(1_048_576, ["最后一行项目", 100, "在谈"])}${row(99_999_999, ["越界项目", 1, "签约"])}</sheetData></worksheet>`;
       return writeHandBook(f, { sheets: [{ name: "项目台账", xml }] });
     },
   },
+  // ── Issue 14: hostile parts ───────────────────────────────────────────────────────────────
+  {
+    name: "shared-strings-empty-runs.xlsx",
+    what: "~64 KB whose shared strings inflate to 60 MB of empty rich-text runs (<r/>: ExcelJS kept 1.3 GB of run objects)",
+    heavy: true,
+    make: (f) =>
+      withPart(f, handSample({ shared: true }), "xl/sharedStrings.xml", (xml) => [
+        { data: xml.slice(0, xml.lastIndexOf("</sst>")) + "<si>" },
+        { data: megabyteOf("<r/>"), times: 60 },
+        { data: "</si></sst>" },
+      ]),
+  },
+  {
+    name: "styles-bloat.xlsx",
+    what: "a ~95 KB styles part inflating to ~24 MB: 10 MB of fonts and 175,000 cell formats (ExcelJS kept 2.4 GB)",
+    heavy: true,
+    make: (f) => withPart(f, handSample(), "xl/styles.xml", () => {
+      const [beforeFonts, afterFont] = splitAt(STYLES, "</fonts>");
+      const [beforeXfsEnd, rest] = splitAt(afterFont, "</cellXfs>");
+      return [
+        { data: beforeFonts },
+        { data: megabyteOf('<font><b/><i/><sz val="11"/><color rgb="FF000000"/><name val="宋体"/><family val="2"/></font>'), times: 10 },
+        { data: beforeXfsEnd },
+        { data: megabyteOf('<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'), times: 14 },
+        { data: rest },
+      ];
+    }),
+  },
+  {
+    name: "diluted-bomb.xlsx",
+    what: "~5 MB: 3 MB of stored random padding keep the archive's ratio (~170:1) under the bomb threshold while the shared strings inflate to 900 MB (~390:1)",
+    heavy: true,
+    make: (f) =>
+      withPart(
+        f,
+        handSample({ shared: true }),
+        "xl/sharedStrings.xml",
+        (xml) => [{ data: xml.slice(0, xml.lastIndexOf("</sst>")) }, { data: megabyteOf("<si><t>招商引资</t></si>"), times: 900 }, { data: "</sst>" }],
+        (zip) => zip.add("xl/media/image1.png", pseudoRandom(3 * 1024 ** 2, 41), { method: 0 }),
+      ),
+  },
+  {
+    name: "many-findings.xlsx",
+    what: `${MANY_FINDINGS_ROWS.toLocaleString("en-US")} signed projects without dates: ${(2 * MANY_FINDINGS_ROWS).toLocaleString("en-US")} error findings for the text report`,
+    heavy: true,
+    make: (f) => writeHandBook(f, { sheets: [{ name: "项目台账", xml: millionRowsXml(SIGNED_STAGES, MANY_FINDINGS_ROWS) }], sharedStrings: MILLION_STRINGS }),
+  },
+  {
+    name: "namespace-prefix.xlsx",
+    what: "every part written with a namespace prefix (<x:worksheet>, <x:sst>, <pr:Relationships>), as some exporters do",
+    make: (f) => {
+      const zip = new ZipWriter(f);
+      for (const e of handPartsOf(handSample({ shared: true }))) zip.add(e.name, e.name === "[Content_Types].xml" ? e.data : prefixed(e.data.toString("utf8")));
+      zip.finish();
+    },
+  },
+  {
+    name: "utf16-parts.xlsx",
+    what: "every XML part in UTF-16 with a byte order mark (one big-endian), as the XML spec allows",
+    make: (f) => {
+      const zip = new ZipWriter(f);
+      for (const e of handPartsOf(handSample({ shared: true }))) zip.add(e.name, utf16(e.data.toString("utf8"), e.name === "xl/worksheets/sheet2.xml" ? "be" : "le"));
+      zip.finish();
+    },
+  },
+  {
+    name: "crc-mismatch.xlsx",
+    what: "a stored sheet whose bytes were changed after its CRC-32 was written (150000 became 150001)",
+    make: (f) => {
+      const zip = new ZipWriter(f);
+      for (const e of handPartsOf(handSample())) zip.add(e.name, e.data, e.name === "xl/worksheets/sheet1.xml" ? { method: 0 } : {});
+      zip.finish();
+      const b = fs.readFileSync(f);
+      const at = b.indexOf("<v>150000</v>");
+      if (at < 0) throw new Error("crc-mismatch: value not found");
+      b.write("<v>150001</v>", at);
+      fs.writeFileSync(f, b);
+    },
+  },
+  {
+    name: "directory-points-elsewhere.xlsx",
+    what: "the directory's record of sheet2.xml points at sheet1.xml's data (read as sheet2 without a word before)",
+    make: (f) => {
+      const zip = new ZipWriter(f);
+      for (const e of handPartsOf(handSample())) zip.add(e.name, e.data);
+      zip.finish();
+      const b = fs.readFileSync(f);
+      const records = centralRecords(b);
+      const [one, two] = [records.get("xl/worksheets/sheet1.xml")!, records.get("xl/worksheets/sheet2.xml")!];
+      // Sizes, CRC and offset of sheet1: the record is consistent, only it names another entry.
+      b.copy(b, two + 16, one + 16, one + 28);
+      b.writeUInt32LE(b.readUInt32LE(one + 42), two + 42);
+      fs.writeFileSync(f, b);
+    },
+  },
+  {
+    name: "date-serial-1e15.xlsx",
+    what: "a date-formatted cell holding the serial 1e15 (past any calendar) as a signed project's 签约日期",
+    make: (f) => {
+      const book = handSample();
+      const sheet = book.sheets[0];
+      const xml = (sheet.xml as string).replace(/<c r="I8" s="1"><v>[^<]*<\/v><\/c>/, `<c r="I8" s="1"><v>${HUGE_SERIAL}</v></c>`);
+      if (xml === sheet.xml) throw new Error("date-serial-1e15: I8 not found");
+      return writeHandBook(f, { ...book, sheets: [{ ...sheet, xml }, ...book.sheets.slice(1)] });
+    },
+  },
+  {
+    name: "bogus-dimension.xlsx",
+    what: "a <dimension> naming columns past XFD and rows past 1,048,576 (ZZZZZ1:ZZZZZZ99999999)",
+    make: (f) => {
+      const book = handSample();
+      const sheet = book.sheets[0];
+      const xml = (sheet.xml as string).replace("<sheetData>", '<dimension ref="ZZZZZ1:ZZZZZZ99999999"/><sheetData>');
+      return writeHandBook(f, { ...book, sheets: [{ ...sheet, xml }, ...book.sheets.slice(1)] });
+    },
+  },
+  { name: "fifo.xlsx", what: "a named pipe (FIFO) named .xlsx: opening it would wait for a writer forever", make: (f) => execFileSync("mkfifo", [f]) },
+  { name: "device.xlsx", what: "a link to /dev/zero (a character device: endless zeros, size 0)", make: (f) => fs.symlinkSync("/dev/zero", f) },
+  {
+    name: CONTROL_NAME,
+    what: "ESC and a line break in the file name; C1 controls (U+009B is CSI), DEL, a bidi override and a line break in a sheet name and a project name",
+    make: (f) => {
+      const sheets = sampleSheets();
+      sheets[PROJECTS].name = CONTROL_SHEET;
+      // Rows 11 and 27 hold the same project: its name is quoted in the duplicate-project message.
+      sheets[PROJECTS].grid[10][1] = CONTROL_PROJECT;
+      sheets[PROJECTS].grid[26][1] = CONTROL_PROJECT;
+      return writeHandBook(f, handSample({ sheets }));
+    },
+  },
+  { name: CONTROL_NAME_BROKEN, what: "random bytes under a file name with ESC and a line break", make: (f) => fs.writeFileSync(f, pseudoRandom(4096, 43)) },
 ];
+
+/** Text repeated to about one megabyte (a repeatable deflate segment). */
+function megabyteOf(unit: string): Buffer {
+  const one = Buffer.from(unit, "utf8");
+  return Buffer.from(unit.repeat(Math.max(1, Math.floor(1024 ** 2 / one.length))), "utf8");
+}
+
+function splitAt(s: string, marker: string): [string, string] {
+  const at = s.indexOf(marker);
+  if (at < 0) throw new Error(`${marker} not found`);
+  return [s.slice(0, at), s.slice(at)];
+}
+
+/** A hand-written book whose part `name` is made of deflate segments (repeated ones inflate far); `more` adds entries. */
+function withPart(
+  file: string,
+  book: HandBook,
+  name: string,
+  segments: (xml: string) => { data: string | Buffer; times?: number }[],
+  more?: (zip: ZipWriter) => void,
+): string {
+  const zip = new ZipWriter(file);
+  for (const e of handPartsOf(book)) {
+    if (e.name === name) zip.addSegments(name, segments(e.data.toString("utf8")));
+    else zip.add(e.name, e.data);
+  }
+  more?.(zip);
+  return zip.finish();
+}
+
+/**
+ * A part with its root's namespace declared under a prefix, which every element of it then takes
+ * (attributes keep theirs): <worksheet xmlns="…main"><sheetData> → <x:worksheet xmlns:x="…main"><x:sheetData>.
+ */
+function prefixed(xml: string): string {
+  const prefix = xml.includes("<Relationships") ? "pr" : "x";
+  return xml
+    .replace(/ xmlns="([^"]*)"/, ` xmlns:${prefix}="$1"`)
+    .replace(/<(\/?)([A-Za-z][\w.-]*)(?=[\s/>])/g, (_m, slash: string, name: string) => `<${slash}${prefix}:${name}`);
+}
+
+/** A part re-encoded as UTF-16 with its byte order mark, its declaration saying so. */
+function utf16(xml: string, order: "le" | "be"): Buffer {
+  const text = "\uFEFF" + xml.replace(/encoding="UTF-8"/, 'encoding="UTF-16"');
+  const le = Buffer.from(text, "utf16le");
+  return order === "le" ? le : le.swap16();
+}
+
+/** Where each entry's central directory record starts, by name. */
+function centralRecords(zip: Buffer): Map<string, number> {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let p = zip.readUInt32LE(end + 16);
+  const out = new Map<string, number>();
+  for (let n = zip.readUInt16LE(end + 10); n > 0; n--) {
+    const nameLength = zip.readUInt16LE(p + 28);
+    out.set(zip.toString("utf8", p + 46, p + 46 + nameLength), p);
+    p += 46 + nameLength + zip.readUInt16LE(p + 30) + zip.readUInt16LE(p + 32);
+  }
+  return out;
+}
 
 /** The bomb: one sheet of `times` MB of spaces inside sheetData, each MB one repeated deflate chunk. */
 function bomb(file: string, o: { declareUnpacked?: number; times?: number }): string {
@@ -706,16 +908,10 @@ function bomb(file: string, o: { declareUnpacked?: number; times?: number }): st
 /** Rewrites the compression method of an entry, in its local header and its central record. */
 function setMethod(file: string, entry: string, method: number): void {
   const b = fs.readFileSync(file);
-  const end = b.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  let p = b.readUInt32LE(end + 16);
-  for (let i = b.readUInt16LE(end + 10); i > 0; i--) {
-    const nameLength = b.readUInt16LE(p + 28);
-    if (b.toString("utf8", p + 46, p + 46 + nameLength) === entry) {
-      b.writeUInt16LE(method, p + 10);
-      b.writeUInt16LE(method, b.readUInt32LE(p + 42) + 8);
-    }
-    p += 46 + nameLength + b.readUInt16LE(p + 30) + b.readUInt16LE(p + 32);
-  }
+  const p = centralRecords(b).get(entry);
+  if (p === undefined) throw new Error(`${entry} not in ${file}`);
+  b.writeUInt16LE(method, p + 10);
+  b.writeUInt16LE(method, b.readUInt32LE(p + 42) + 8);
   fs.writeFileSync(file, b);
 }
 
@@ -729,4 +925,69 @@ export async function makeCorpus(dir: string, options: CorpusOptions = {}): Prom
     files.push({ name: spec.name, path: file, what: spec.what, heavy: spec.heavy ?? false });
   }
   return files;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hostile parts for `--highlight` (issue 14): each makes pattern matching backtrack, `n` times
+
+export type HighlightCase = "span" | "vml" | "comments";
+
+const VML_NS = 'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"';
+
+/**
+ * The sample, its projects sheet made hostile to the highlighted copy, all of it valid XML where
+ * the check reads it:
+ * - span: no range in <dimension>, and comments full of "<dimension " before the rows and "<c "
+ *   among them (a pattern searching tags from each "<" to the next ">" goes quadratic);
+ * - vml: the sheet's note drawing holds a comment full of "<o:idmap " and "<xml ", and an entry no
+ *   part relates to is nothing but unclosed "<o:idmap " (it used to be read anyway);
+ * - comments: the sheet's comments part holds comments full of "<author " after its author and
+ *   of "<comment " after its list (where no end tag follows for a lazy pattern to stop at).
+ * The sheet has a note already (Q6), so the copy merges into its comments part and drawing.
+ */
+export function writeHighlightCase(file: string, kind: HighlightCase, n: number): string {
+  const book = handSample();
+  const parts = handPartsOf(book).map((p) => ({ ...p, data: p.data.toString("utf8") }));
+  const sheet = parts.find((p) => p.name === "xl/worksheets/sheet1.xml")!;
+  let xml = sheet.data.replace("</worksheet>", '<legacyDrawing r:id="rId1"/></worksheet>');
+  if (kind === "span") {
+    xml = xml
+      .replace("<sheetData>", `<dimension ref="A1"/><!-- ${"<dimension ".repeat(n)} --><sheetData>`)
+      .replace(/(<row r="6">)/, `<!-- ${"<c ".repeat(n)} -->$1`);
+  }
+  sheet.data = xml;
+  const types = parts.find((p) => p.name === "[Content_Types].xml")!;
+  types.data = types.data.replace(
+    "</Types>",
+    '<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/>' +
+      '<Override PartName="/xl/comments1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/></Types>',
+  );
+  const sheetRels =
+    XML_HEAD +
+    `<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/vmlDrawing" Target="../drawings/vmlDrawing1.vml"/>` +
+    `<Relationship Id="rId2" Type="${REL_NS}/comments" Target="../comments1.xml"/></Relationships>`;
+  const junk = (s: string) => (kind === "comments" ? `<!-- ${s.repeat(n)} -->` : "");
+  const comments =
+    XML_HEAD +
+    `<comments xmlns="${MAIN_NS}"><authors><author>王敏</author>${junk("<author ")}</authors><commentList>` +
+    `<comment ref="Q6" authorId="0"><text><r><t>原有批注：已核实</t></r></text></comment></commentList>${junk("<comment ")}</comments>`;
+  const vml =
+    `<xml ${VML_NS}>${kind === "vml" ? `<!-- ${"<o:idmap <xml ".repeat(n)} -->` : ""}` +
+    `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="1"/></o:shapelayout>` +
+    `<v:shape id="_x0000_s1025" type="#_x0000_t202"><x:ClientData ObjectType="Note"><x:Row>5</x:Row><x:Column>16</x:Column></x:ClientData></v:shape></xml>`;
+  const zip = new ZipWriter(file);
+  for (const p of parts) zip.add(p.name, p.data);
+  zip.add("xl/worksheets/_rels/sheet1.xml.rels", sheetRels).add("xl/comments1.xml", comments).add("xl/drawings/vmlDrawing1.vml", vml);
+  // Related from nowhere: Excel never loads it, and neither may the copy.
+  if (kind === "vml") zip.add("xl/drawings/vmlDrawing9.vml", `<xml ${VML_NS}>${"<o:idmap ".repeat(n)}`);
+  return zip.finish();
+}
+
+/** The sample as another unit's ledger: its name in the title and in 台账设置. */
+export function writeUnitSample(file: string, unit: string): Promise<string> {
+  const sheets = sampleSheets().map((sheet) => ({
+    ...sheet,
+    grid: sheet.grid.map((row) => row.map((v) => (typeof v === "string" ? v.replace(/财源街道/g, unit) : v))),
+  }));
+  return writeHandBook(file, handSample({ sheets }));
 }

@@ -108,19 +108,28 @@ export class ZipWriter {
    * content from kilobytes of file, without ever deflating the gigabytes.
    */
   addRepeated(name: string, head: string, unit: Buffer, times: number, tail: string, options: EntryOptions = {}): this {
+    return this.addSegments(name, [{ data: head }, { data: unit, times }, { data: tail }], options);
+  }
+
+  /** A deflated entry made of segments, each repeated its `times` (default once), as addRepeated. */
+  addSegments(name: string, segments: readonly { readonly data: Chunk; readonly times?: number }[], options: EntryOptions = {}): this {
     const full = { finishFlush: zlib.constants.Z_FULL_FLUSH, level: 9 };
-    const headBytes = Buffer.from(head, "utf8");
-    const tailBytes = Buffer.from(tail, "utf8");
-    const parts = [zlib.deflateRawSync(headBytes, full), zlib.deflateRawSync(unit, full), zlib.deflateRawSync(tailBytes)];
-    let crc = crc32(headBytes);
-    for (let i = 0; i < times; i++) crc = crc32(unit, crc);
-    crc = crc32(tailBytes, crc);
-    const unpacked = headBytes.length + unit.length * times + tailBytes.length;
-    const packed = parts[0].length + parts[1].length * times + parts[2].length;
+    const parts = segments.map((seg, i) => {
+      const raw = typeof seg.data === "string" ? Buffer.from(seg.data, "utf8") : seg.data;
+      // The last segment ends the deflate stream; the others are flushed so that they can repeat.
+      return { raw, packed: zlib.deflateRawSync(raw, i === segments.length - 1 ? { level: 9 } : full), times: seg.times ?? 1 };
+    });
+    if (parts[parts.length - 1].times !== 1) parts.push({ raw: Buffer.alloc(0), packed: zlib.deflateRawSync(Buffer.alloc(0)), times: 1 });
+    let crc = 0;
+    let unpacked = 0;
+    let packed = 0;
+    for (const part of parts) {
+      for (let i = 0; i < part.times; i++) crc = crc32(part.raw, crc);
+      unpacked += part.raw.length * part.times;
+      packed += part.packed.length * part.times;
+    }
     const body = function* (): Iterable<Buffer> {
-      yield parts[0];
-      for (let i = 0; i < times; i++) yield parts[1];
-      yield parts[2];
+      for (const part of parts) for (let i = 0; i < part.times; i++) yield part.packed;
     };
     this.writeEntry(name, 8, options, packed, unpacked, crc, body());
     return this;

@@ -153,7 +153,7 @@ describe("arguments as Excel passes them", () => {
       expect(await targetGap("重点在谈", whole, "街道", AS_OF)).toBe(1);
       // and what a check is given is the used part only
       expect(check).toHaveBeenCalledTimes(2);
-      for (const [input] of check.mock.calls) expect([...input.sheets[0].rows].length).toBeLessThanOrEqual(PROJECTS.length);
+      for (const [input] of check.mock.calls) expect([...[...input.sheets][0].rows].length).toBeLessThanOrEqual(PROJECTS.length);
     } finally {
       check.mockRestore();
     }

@@ -11,11 +11,11 @@
 import * as path from "path";
 import { isoDay, today } from "../../core/day";
 import type { ReportCommand } from "../args";
-import { checkEach, expandInputs, oneLine, sameFile, skippedSummary, type Expanded, type Target } from "../batch";
+import { checkEach, expandInputs, oneLine, sameFile, skippedSummary, type Expanded } from "../batch";
 import { NO_CONFIG, loadConfig } from "../config";
 import { BATCH } from "../districtText";
 import { UsageError, fileErrorLine, say, type Text } from "../messages";
-import { replaceable, type OwnOutput } from "../ownOutput";
+import { replaceable } from "../ownOutput";
 import { Progress } from "../progress";
 import type { RunIO } from "../io";
 import { compareBulletins } from "./changes";
@@ -39,8 +39,7 @@ export async function report(cmd: ReportCommand, io: RunIO): Promise<number> {
   const collector = new BulletinCollector(config);
   const progress = new Progress(io.stderr, expanded.targets.length, lang);
   // A bulletin is never a ledger; a highlighted copy is left out until a unit has changed and saved it.
-  const leaveOut = (_t: Target, own: OwnOutput) => own.kind === "bulletin" || own.untouched;
-  await checkEach(expanded.targets, { flags: cmd.overrides, config, lang, today: io.today, limits: io.limits, leaveOut }, progress, (c) => collector.add(c));
+  await checkEach(expanded.targets, { flags: cmd.overrides, config, lang, today: io.today, limits: io.limits, leaveOut: "all" }, progress, (c) => collector.add(c));
 
   const say_ = (text: Text) => io.stderr.write(`zsledger: ${say(text, lang)}\n`);
   const { listed, hidden, locks } = skippedSummary(expanded.skipped);

@@ -5,7 +5,8 @@
  */
 import type { Note } from "./plan";
 import { MAIN_NS } from "./package";
-import { attributes, escapeXml, rootPrefix, unescapeXml } from "./xml";
+import { FileProblemError } from "../messages";
+import { attributes, escapeXml, rootPrefix, tags, unescapeXml, withAttribute, type Tag } from "./xml";
 
 const NOTE_AUTHOR = "招商台账助手";
 
@@ -34,48 +35,103 @@ export function newComments(notes: ReadonlyMap<string, Note>): string {
 
 /**
  * Our notes merged into an existing comments part. Returns the part and the notes on cells that had
- * no note yet (they need a box in the VML drawing; the others have one).
+ * no note yet (they need a box in the VML drawing; the others have one). The part is read in one
+ * pass over its tags (xml.ts) and edited at the places found.
  */
 export function mergeComments(xml: string, notes: ReadonlyMap<string, Note>): { xml: string; fresh: Map<string, Note> } {
   const p = rootPrefix(xml, "comments");
+  const name = (local: string) => p + local;
+  let rootOpen: Tag | null = null;
+  let rootClose: Tag | null = null;
+  let authorsOpen: Tag | null = null;
+  let authorsClose: Tag | null = null;
+  let listOpen: Tag | null = null;
+  let listClose: Tag | null = null;
+  let authorStart = -1;
+  const authors: string[] = [];
+  /** The comment being read: its cell, until the end of its text is found. */
+  let comment: string | null = null;
+  const textEnds: { ref: string; at: number }[] = [];
+  for (const t of tags(xml)) {
+    if (!rootOpen) {
+      if (!t.closing && t.name === name("comments")) rootOpen = t;
+      continue;
+    }
+    if (t.name === name("authors")) {
+      if (t.closing) authorsClose ??= t;
+      else authorsOpen ??= t;
+    } else if (t.name === name("author") && authorsOpen && !authorsClose) {
+      if (!t.closing && !t.selfClosing) authorStart = t.end;
+      else if (!t.closing) authors.push("");
+      else if (authorStart >= 0) {
+        authors.push(unescapeXml(xml.slice(authorStart, t.start)));
+        authorStart = -1;
+      }
+    } else if (t.name === name("commentList")) {
+      if (t.closing) listClose = t;
+      else listOpen ??= t;
+    } else if (t.name === name("comment")) {
+      comment = t.closing || t.selfClosing ? null : (attributes(xml.slice(t.start, t.end)).get("ref") ?? "");
+    } else if (t.closing && t.name === name("text") && comment !== null) {
+      textEnds.push({ ref: comment, at: t.start });
+      comment = null;
+    } else if (t.closing && t.name === name("comments")) rootClose = t;
+  }
+  if (!rootOpen) throw new FileProblemError({ kind: "corrupt", detail: "comments part without <comments>" });
+
+  const edits: { at: number; end: number; text: string }[] = [];
   // Our author: found, or appended to <authors>.
-  const authorsMatch = new RegExp(`<${p}authors(?:\\s[^>]*)?>([\\s\\S]*?)</${p}authors>|<${p}authors(?:\\s[^>]*)?/>`).exec(xml);
-  const authors = authorsMatch?.[1] ? [...authorsMatch[1].matchAll(new RegExp(`<${p}author(?:\\s[^>]*)?>([\\s\\S]*?)</${p}author>|<${p}author(?:\\s[^>]*)?/>`, "g"))].map((m) => unescapeXml(m[1] ?? "")) : [];
   let authorId = authors.indexOf(NOTE_AUTHOR);
   if (authorId < 0) {
     authorId = authors.length;
     const ours = `<${p}author>${NOTE_AUTHOR}</${p}author>`;
-    if (authorsMatch) {
-      const block = authorsMatch[0].endsWith("/>") ? `<${p}authors>${ours}</${p}authors>` : authorsMatch[0].replace(new RegExp(`</${p}authors>$`), `${ours}</${p}authors>`);
-      xml = xml.slice(0, authorsMatch.index) + block + xml.slice(authorsMatch.index + authorsMatch[0].length);
-    } else {
-      xml = xml.replace(new RegExp(`(<${p}comments(?:\\s[^>]*)?>)`), `$1<${p}authors>${ours}</${p}authors>`);
-    }
+    if (authorsOpen?.selfClosing) edits.push({ at: authorsOpen.start, end: authorsOpen.end, text: `<${p}authors>${ours}</${p}authors>` });
+    else if (authorsOpen && authorsClose) edits.push({ at: authorsClose.start, end: authorsClose.start, text: ours });
+    else edits.push({ at: rootOpen.end, end: rootOpen.end, text: `<${p}authors>${ours}</${p}authors>` });
   }
 
   const fresh = new Map(notes);
   // Notes on cells that already have one: our runs go at the end of that note's text.
-  xml = xml.replace(new RegExp(`(<${p}comment\\s[^>]*>)([\\s\\S]*?)(</${p}text>)`, "g"), (whole, open: string, body: string, close: string) => {
-    const ref = attributes(open).get("ref") ?? "";
+  for (const { ref, at } of textEnds) {
     const note = fresh.get(ref);
-    if (!note) return whole;
+    if (!note) continue;
     fresh.delete(ref);
-    return open + body + runs(p, note, true) + close;
-  });
+    edits.push({ at, end: at, text: runs(p, note, true) });
+  }
   const added = [...fresh].map(([ref, n]) => commentXml(p, ref, authorId, n)).join("");
-  const endList = xml.lastIndexOf(`</${p}commentList>`);
-  if (endList >= 0) xml = xml.slice(0, endList) + added + xml.slice(endList);
-  else if (new RegExp(`<${p}commentList\\s*/>`).test(xml)) xml = xml.replace(new RegExp(`<${p}commentList\\s*/>`), `<${p}commentList>${added}</${p}commentList>`);
-  else xml = xml.replace(new RegExp(`</${p}comments>\\s*$`), `<${p}commentList>${added}</${p}commentList></${p}comments>`);
-  return { xml, fresh };
+  if (listOpen?.selfClosing) edits.push({ at: listOpen.start, end: listOpen.end, text: `<${p}commentList>${added}</${p}commentList>` });
+  else if (listOpen && listClose) edits.push({ at: listClose.start, end: listClose.start, text: added });
+  else if (rootClose) edits.push({ at: rootClose.start, end: rootClose.start, text: `<${p}commentList>${added}</${p}commentList>` });
+  else throw new FileProblemError({ kind: "corrupt", detail: "comments part without </comments>" });
+  return { xml: applyEdits(xml, edits), fresh };
 }
 
-/** The shape blocks (of 1024 ids) a VML drawing claims: <o:idmap data="1,3"/>. */
+/** Replacements of [at, end) by text, at places that do not overlap, applied in one pass. */
+function applyEdits(xml: string, edits: readonly { at: number; end: number; text: string }[]): string {
+  const sorted = [...edits].sort((a, b) => a.at - b.at);
+  let out = "";
+  let from = 0;
+  for (const e of sorted) {
+    out += xml.slice(from, e.at) + e.text;
+    from = e.end;
+  }
+  return out + xml.slice(from);
+}
+
+/** The shape blocks (of 1024 ids) a VML drawing claims: <o:idmap data="1,3"/>, and the blocks of its shapes' ids. */
 export function vmlBlocks(vml: string): number[] {
   const out: number[] = [];
-  for (const m of vml.matchAll(/<o:idmap\b[^>]*\bdata="([^"]*)"/g)) for (const n of m[1].split(/[\s,]+/)) if (/^\d+$/.test(n)) out.push(Number(n));
-  for (const m of vml.matchAll(/_x0000_s(\d+)/g)) out.push(Math.floor(Number(m[1]) / 1024));
+  for (const t of tags(vml)) {
+    if (t.closing || t.name !== "o:idmap") continue;
+    for (const n of (attributes(vml.slice(t.start, t.end)).get("data") ?? "").split(/[\s,]+/)) if (/^\d{1,9}$/.test(n)) out.push(Number(n));
+  }
+  for (const id of shapeIdsIn(vml)) out.push(Math.floor(id / 1024));
   return out;
+}
+
+/** The numbers of the shape ids in a drawing (_x0000_s1025). */
+function shapeIdsIn(vml: string): number[] {
+  return [...vml.matchAll(/_x0000_s(\d{1,9})/g)].map((m) => Number(m[1]));
 }
 
 const SHAPE_TYPE =
@@ -129,9 +185,16 @@ export function newVml(notes: ReadonlyMap<string, Note>, blocks: readonly number
  */
 export function appendVml(vml: string, notes: ReadonlyMap<string, Note>, spare: () => number): string {
   if (notes.size === 0) return vml;
-  const used = new Set([...vml.matchAll(/_x0000_s(\d+)/g)].map((m) => Number(m[1])));
-  const idmap = /(<o:idmap\b[^>]*\bdata=")([^"]*)(")/.exec(vml);
-  const blocks = idmap ? idmap[2].split(/[\s,]+/).filter((s) => /^\d+$/.test(s)).map(Number) : [];
+  const used = new Set(shapeIdsIn(vml));
+  let idmap: Tag | undefined;
+  let root: Tag | undefined;
+  for (const t of tags(vml)) {
+    if (t.closing) continue;
+    if (!root && t.name === "xml") root = t;
+    if (!idmap && t.name === "o:idmap") idmap = t;
+  }
+  const idmapTag = idmap ? vml.slice(idmap.start, idmap.end) : "";
+  const blocks = idmap ? (attributes(idmapTag).get("data") ?? "").split(/[\s,]+/).filter((s) => /^\d{1,9}$/.test(s)).map(Number) : [];
   let ids = shapeIds(notes.size, blocks, used);
   const added: number[] = [];
   while (ids.length < notes.size) {
@@ -140,12 +203,11 @@ export function appendVml(vml: string, notes: ReadonlyMap<string, Note>, spare: 
   }
   if (added.length > 0) {
     const data = [...blocks, ...added].join(",");
-    vml = idmap
-      ? vml.slice(0, idmap.index) + idmap[1] + data + idmap[3] + vml.slice(idmap.index + idmap[0].length)
-      : vml.replace(/(<xml\b[^>]*>)/, `$1<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${data}"/></o:shapelayout>`);
+    if (idmap) vml = vml.slice(0, idmap.start) + withAttribute(idmapTag, (n) => n === "data", data) + vml.slice(idmap.end);
+    else if (root) vml = vml.slice(0, root.end) + `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${data}"/></o:shapelayout>` + vml.slice(root.end);
   }
   const z = used.size;
-  const shapes = (/id="_x0000_t202"/.test(vml) ? "" : SHAPE_TYPE) + [...notes.values()].map((n, i) => shapeXml(ids[i], n, z + i + 1)).join("\n");
+  const shapes = (vml.includes('id="_x0000_t202"') ? "" : SHAPE_TYPE) + [...notes.values()].map((n, i) => shapeXml(ids[i], n, z + i + 1)).join("\n");
   const end = vml.lastIndexOf("</xml>");
   if (end < 0) throw new Error("VML drawing without </xml>");
   return vml.slice(0, end) + shapes + "\n" + vml.slice(end);

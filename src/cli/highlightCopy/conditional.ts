@@ -7,7 +7,7 @@
 import type { MarkFormat } from "../../core/marks/formats";
 import { MARK_STYLES, type MarkKind, type MarkStyle } from "../../core/marks/mark";
 import { cellAddress, type MergeArea } from "../../core/sheet";
-import { argb, escapeXml, insertionPoint, rootPrefix, startTags } from "./xml";
+import { argb, attributeSpans, escapeXml, insertionPoint, rootPrefix, startTags, tags, withAttribute, type Tag } from "./xml";
 
 /** CT_Stylesheet: what comes after <dxfs>. */
 const AFTER_DXFS = ["tableStyles", "colors", "extLst"];
@@ -58,22 +58,34 @@ export function addDxfs(styles: string, kinds: readonly MarkKind[]): { xml: stri
   const p = rootPrefix(styles, "styleSheet");
   const dxfId = new Map<MarkKind, number>();
   if (kinds.length === 0) return { xml: styles, dxfId };
-  const open = new RegExp(`<${p}dxfs(?=[\\s/>])[^>]*?(/?)>`).exec(styles);
+  const open = firstTag(styles, `${p}dxfs`);
   if (!open) {
     kinds.forEach((k, i) => dxfId.set(k, i));
     const at = insertionPoint(styles, 0, p, AFTER_DXFS, "styleSheet");
     return { xml: styles.slice(0, at) + `<${p}dxfs count="${kinds.length}">${kinds.map((k) => dxfXml(p, MARK_STYLES[k])).join("")}</${p}dxfs>` + styles.slice(at), dxfId };
   }
-  const selfClosed = open[1] === "/";
   const closeTag = `</${p}dxfs>`;
-  const end = selfClosed ? open.index + open[0].length : styles.indexOf(closeTag, open.index);
-  const existing = selfClosed ? 0 : startTags(styles.slice(open.index, end), p, "dxf").length;
+  const close = open.selfClosing ? null : firstTag(styles, closeTag.slice(1, -1), open.end);
+  if (!open.selfClosing && !close) throw new Error(`${closeTag} not found`);
+  const end = close ? close.start : open.end;
+  const existing = close ? startTags(styles.slice(open.end, end), p, "dxf").length : 0;
   kinds.forEach((k, i) => dxfId.set(k, existing + i));
   const count = existing + kinds.length;
   const added = kinds.map((k) => dxfXml(p, MARK_STYLES[k])).join("");
-  const openTag = open[0].replace(/\s*\/?>$/, "").replace(/\scount="\d*"/, "") + ` count="${count}">`;
-  if (selfClosed) return { xml: styles.slice(0, open.index) + openTag + added + closeTag + styles.slice(end), dxfId };
-  return { xml: styles.slice(0, open.index) + openTag + styles.slice(open.index + open[0].length, end) + added + styles.slice(end), dxfId };
+  const tag = styles.slice(open.start, open.end);
+  const openTag = open.selfClosing ? tag.slice(0, -2).trimEnd() + ">" : tag;
+  const hasCount = attributeSpans(openTag).some((a) => a.name === "count");
+  const withCount = hasCount ? withAttribute(openTag, (n) => n === "count", String(count)) : openTag.replace(/>$/, ` count="${count}">`);
+  if (!close) return { xml: styles.slice(0, open.start) + withCount + added + closeTag + styles.slice(open.end), dxfId };
+  return { xml: styles.slice(0, open.start) + withCount + styles.slice(open.end, end) + added + styles.slice(end), dxfId };
+}
+
+/** The first tag of that qualified name (a closing one when `name` starts with "/") at or after `from`. */
+function firstTag(xml: string, name: string, from = 0): Tag | undefined {
+  const closing = name.startsWith("/");
+  const wanted = closing ? name.slice(1) : name;
+  for (const t of tags(xml, from)) if (t.closing === closing && t.name === wanted) return t;
+  return undefined;
 }
 
 function sqref(areas: readonly MergeArea[]): string {

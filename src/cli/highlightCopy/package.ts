@@ -2,8 +2,9 @@
 import * as path from "path";
 import { FileProblemError, type FileProblem } from "../messages";
 import { sniffFile } from "../sniff";
+import { decodePart, detectEncoding } from "../xmlPart";
 import { entryStream, type ZipEntry } from "../zip";
-import { attributes, escapeRe, escapeXml, insertionPoint, localAttribute, rootPrefix, startTags, unescapeXml } from "./xml";
+import { attributes, escapeXml, insertionPoint, localAttribute, localName, rootPrefix, startTags, tags, unescapeXml, type Tag } from "./xml";
 
 export const REL = {
   officeDocument: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
@@ -43,12 +44,15 @@ export class Package {
     return this.byName.has(name);
   }
 
+  /** A part's XML as UTF-8 bytes: a UTF-16 part is re-encoded (and its declaration says so), as the copy writes UTF-8. */
   async read(name: string): Promise<Buffer> {
     const entry = this.byName.get(name);
     if (!entry) throw new FileProblemError({ kind: "corrupt", detail: `${name} missing` });
     const chunks: Buffer[] = [];
     for await (const chunk of entryStream(this.path, entry)) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks);
+    const bytes = Buffer.concat(chunks);
+    if (detectEncoding(bytes) === "utf-8") return bytes;
+    return Buffer.from(decodePart(bytes).replace(/^(<\?xml\b[^>]{0,200}?\bencoding\s*=\s*["'])[^"']{0,40}(["'])/, "$1UTF-8$2"), "utf8");
   }
 
   async text(name: string): Promise<string> {
@@ -109,7 +113,12 @@ export function addRels(xml: string, rels: readonly { id: string; type: string; 
   const add = rels.map((r) => `<${p}Relationship Id="${escapeXml(r.id)}" Type="${r.type}" Target="${escapeXml(r.target)}"/>`).join("");
   const end = xml.lastIndexOf(`</${p}Relationships>`);
   if (end >= 0) return xml.slice(0, end) + add + xml.slice(end);
-  return xml.replace(new RegExp(`<${p}Relationships([^>]*)/>`), `<${p}Relationships$1>${add}</${p}Relationships>`);
+  for (const t of tags(xml)) {
+    if (t.closing || t.name !== `${p}Relationships`) continue;
+    if (!t.selfClosing) break;
+    return xml.slice(0, t.start) + xml.slice(t.start, t.end - 2).trimEnd() + `>${add}</${p}Relationships>` + xml.slice(t.end);
+  }
+  throw new FileProblemError({ kind: "corrupt", detail: "relationships part without <Relationships>" });
 }
 
 /** Each worksheet's name and part, in tab order, from xl/workbook.xml and its rels. */
@@ -160,33 +169,47 @@ const AFTER_DEFINED_NAMES = [
 export function withDefinedName(xml: string, name: string, formula: string): string {
   const p = rootPrefix(xml, "workbook");
   const element = `<${p}definedName name="${escapeXml(name)}">${escapeXml(formula)}</${p}definedName>`;
-  const open = new RegExp(`<${escapeRe(p)}definedNames(?=[\\s/>])[^>]*?(/?)>`).exec(xml);
-  if (!open) {
-    const at = insertionPoint(xml, 0, p, AFTER_DEFINED_NAMES, "workbook");
-    return xml.slice(0, at) + `<${p}definedNames>${element}</${p}definedNames>` + xml.slice(at);
-  }
-  if (open[1] === "/") return xml.slice(0, open.index) + `<${p}definedNames>${element}</${p}definedNames>` + xml.slice(open.index + open[0].length);
-  const close = `</${p}definedNames>`;
-  const end = xml.indexOf(close, open.index);
-  if (end < 0) throw new FileProblemError({ kind: "corrupt", detail: "xl/workbook.xml" });
-  const start = open.index + open[0].length;
-  // Names are short elements: one pass over the block, keeping every name but ours.
-  const kept: string[] = [];
-  const tag = `<${p}definedName`;
-  let at = start;
-  while (at < end) {
-    const next = xml.indexOf(tag, at);
-    if (next < 0 || next >= end) {
-      kept.push(xml.slice(at, end));
+  // One pass over the tags (xml.ts): the <definedNames> block, and in it each workbook-level name of ours.
+  let open: Tag | null = null;
+  let close: Tag | null = null;
+  let ours: Tag | null = null;
+  const drop: [number, number][] = [];
+  for (const t of tags(xml)) {
+    const local = localName(t.name);
+    if (!open) {
+      if (!t.closing && local === "definedNames") {
+        open = t;
+        if (t.selfClosing) break;
+      }
+      continue;
+    }
+    if (t.closing && local === "definedNames") {
+      close = t;
       break;
     }
-    kept.push(xml.slice(at, next));
-    const stop = xml.indexOf(`</${p}definedName>`, next);
-    const selfClosed = xml.slice(next, xml.indexOf(">", next) + 1).endsWith("/>");
-    const finish = selfClosed ? xml.indexOf(">", next) + 1 : stop + `</${p}definedName>`.length;
-    const own = attributes(xml.slice(next, xml.indexOf(">", next) + 1));
-    if (own.get("name") !== name || own.has("localSheetId")) kept.push(xml.slice(next, finish));
-    at = finish;
+    if (local !== "definedName") continue;
+    if (t.closing) {
+      if (ours) drop.push([ours.start, t.end]);
+      ours = null;
+      continue;
+    }
+    const own = attributes(xml.slice(t.start, t.end));
+    if ((own.get("name") ?? "").toLowerCase() !== name.toLowerCase() || own.has("localSheetId")) continue;
+    if (t.selfClosing) drop.push([t.start, t.end]);
+    else ours = t;
   }
-  return xml.slice(0, start) + kept.join("") + element + xml.slice(end);
+  const block = `<${p}definedNames>${element}</${p}definedNames>`;
+  if (!open) {
+    const at = insertionPoint(xml, 0, p, AFTER_DEFINED_NAMES, "workbook");
+    return xml.slice(0, at) + block + xml.slice(at);
+  }
+  if (open.selfClosing) return xml.slice(0, open.start) + block + xml.slice(open.end);
+  if (!close) throw new FileProblemError({ kind: "corrupt", detail: "xl/workbook.xml" });
+  let kept = "";
+  let at = open.end;
+  for (const [from, to] of drop) {
+    kept += xml.slice(at, from);
+    at = to;
+  }
+  return xml.slice(0, open.end) + kept + xml.slice(at, close.start) + element + xml.slice(close.start);
 }

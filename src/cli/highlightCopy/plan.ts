@@ -1,13 +1,15 @@
 /**
  * What the highlighted copy marks, per sheet: the core's mark plan (live start-date marks, guarded
- * marks on status rows and error cells; src/core/marks), and a note on every cell a finding
- * names. The same marks as the pane's highlight in Excel and WPS (src/host/marks.ts), in the same formulas.
+ * marks on status rows and error cells; src/core/marks, which plans within the grid only), and a
+ * note on every cell a finding names. The same marks as the pane's highlight in Excel and WPS
+ * (src/host/marks.ts), in the same formulas.
  */
 import type { Lang } from "../../core/findings";
 import { SEVERITY_LABELS } from "../../core/labels";
 import type { SheetMarkPlan } from "../../core/marks/mark";
 import type { CheckResult } from "../../core/result";
 import { findingMessage } from "../../core/rules/catalog";
+import { inGrid } from "../../core/sheet";
 
 export interface Note {
   readonly row: number;
@@ -28,7 +30,8 @@ export interface SheetMarks {
 export function planCopy(result: CheckResult, lang: Lang): Map<string, SheetMarks> {
   const notes = new Map<string, Map<string, Note>>();
   for (const f of result.findings) {
-    if (!f.sheet || f.row === null || f.column === null || !f.cell) continue;
+    // A workbook can name rows past the grid (ExcelJS reads <row r="99999999">): no note where Excel cannot show one.
+    if (!f.sheet || f.row === null || f.column === null || !f.cell || !inGrid(f.row, f.column)) continue;
     const onSheet = notes.get(f.sheet) ?? new Map<string, Note>();
     notes.set(f.sheet, onSheet);
     const note = onSheet.get(f.cell) ?? { row: f.row, column: f.column, lines: [] };

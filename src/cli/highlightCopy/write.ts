@@ -14,6 +14,7 @@ import { AS_OF_NAME, asOfFormula } from "../../core/marks/asOf";
 import { markFormats, MAX_AREA_LIST_CHARS } from "../../core/marks/formats";
 import type { MarkKind } from "../../core/marks/mark";
 import type { CheckResult } from "../../core/result";
+import { MAX_COLUMN, MAX_ROW } from "../../core/sheet";
 import { markOwnOutput } from "../ownOutput";
 import { writeAtomically } from "../safeWrite";
 import { writeZip, type OutEntry } from "../zipWrite";
@@ -33,9 +34,10 @@ import {
   targetPart,
   withDefinedName,
   worksheetParts,
+  type Relationship,
 } from "./package";
 import { planCopy, type SheetMarks } from "./plan";
-import { attributes, insertionPoint, localAttribute, prefixOf, rootPrefix } from "./xml";
+import { attributes, insertionPoint, localAttribute, localName, prefixOf, tags, withAttribute, type Tag } from "./xml";
 
 const WORKBOOK = "xl/workbook.xml";
 const WORKBOOK_RELS = "xl/_rels/workbook.xml.rels";
@@ -82,7 +84,7 @@ export async function writeHighlightCopy(input: string, out: string, result: Che
 
   // Shape ids of notes must be unique across the workbook's VML drawings: new ones take unclaimed blocks.
   const claimed = new Set<number>();
-  for (const e of pkg.entries) if (/\.vml$/i.test(e.name)) for (const b of vmlBlocks(await pkg.text(e.name))) claimed.add(b);
+  for (const vml of await relatedDrawings(pkg, workbookRels)) for (const b of vmlBlocks(await pkg.text(vml))) claimed.add(b);
   const spare = () => {
     let b = 1;
     while (claimed.has(b)) b++;
@@ -175,6 +177,25 @@ export async function writeHighlightCopy(input: string, out: string, result: Che
   return { marks, notes };
 }
 
+/**
+ * The VML drawings the workbook's parts (its sheets, chart sheets, dialog sheets) relate to: the
+ * ones Excel loads. Other .vml entries in the zip are never read (nor trusted to be small or sane).
+ */
+async function relatedDrawings(pkg: Package, workbookRels: readonly Relationship[]): Promise<Set<string>> {
+  const drawings = new Set<string>();
+  for (const rel of workbookRels) {
+    if (rel.external) continue;
+    const part = targetPart(WORKBOOK, rel.target);
+    const relsPart = relsPartOf(part);
+    if (!pkg.has(relsPart)) continue;
+    for (const r of parseRels(await pkg.text(relsPart))) {
+      const vml = targetPart(part, r.target);
+      if (r.type === REL.vmlDrawing && !r.external && pkg.has(vml)) drawings.add(vml);
+    }
+  }
+  return drawings;
+}
+
 function markKinds(plans: ReadonlyMap<string, SheetMarks>): MarkKind[] {
   const kinds = new Set<MarkKind>();
   for (const plan of plans.values()) for (const m of plan.marks?.marks ?? []) if (m.runs.length > 0) kinds.add(m.kind);
@@ -190,7 +211,8 @@ const MINIMAL_STYLES =
 /**
  * One worksheet part, edited where the schema says: the rows (<sheetData>, the bulk of the part)
  * are kept as bytes and never decoded; only the part before them and the small part after them
- * are edited as text.
+ * are edited as text. Found in one pass over its tags (xml.ts), never by a pattern that can
+ * backtrack over the rows.
  */
 class SheetEdit {
   readonly prefix: string;
@@ -198,31 +220,57 @@ class SheetEdit {
   private readonly rows: Buffer;
   tail: string;
   private readonly rootTag: string;
+  /** The used columns, from <dimension> when it gives a range, else from the cells' references. */
+  private readonly columns: { left: number; right: number };
 
   constructor(xml: Buffer) {
-    const first = xml.indexOf("sheetData");
-    if (first < 0) throw new Error("worksheet without sheetData");
-    const lt = xml.lastIndexOf("<", first);
-    this.head = xml.subarray(0, lt).toString("utf8");
-    this.prefix = rootPrefix(this.head, "worksheet");
-    this.rootTag = new RegExp(`<${this.prefix}worksheet(?=[\\s>])[^>]*>`).exec(this.head)?.[0] ?? "";
-    const close = Buffer.from(`</${this.prefix}sheetData>`);
-    const end = xml.lastIndexOf(close);
-    let rowsEnd: number;
-    if (end >= 0) rowsEnd = end + close.length;
-    else rowsEnd = xml.indexOf(">", lt) + 1; // <sheetData/>
-    this.rows = xml.subarray(lt, rowsEnd);
-    this.tail = xml.subarray(rowsEnd).toString("utf8");
+    let root: Tag | null = null;
+    let dimension: string | undefined;
+    let open: Tag | null = null;
+    let close: Tag | null = null;
+    let right = 1;
+    for (const t of tags(xml)) {
+      if (!root) {
+        if (t.closing) break;
+        root = t;
+        continue;
+      }
+      const local = localName(t.name);
+      if (!open) {
+        if (!t.closing && local === "dimension") dimension ??= attributes(xml.toString("utf8", t.start, t.end)).get("ref");
+        if (!t.closing && local === "sheetData") {
+          open = t;
+          if (t.selfClosing) break;
+          // With a range in <dimension>, the cells need not be looked at.
+          if (dimension !== undefined && range(dimension)) right = 0;
+        }
+        continue;
+      }
+      if (t.closing && local === "sheetData") {
+        close = t;
+        break;
+      }
+      if (right > 0 && !t.closing && local === "c") {
+        const column = cellColumn(attributes(xml.toString("utf8", t.start, t.end)).get("r"));
+        if (column !== null) right = Math.max(right, column);
+      }
+    }
+    if (!root || localName(root.name) !== "worksheet") throw new Error("not a worksheet");
+    if (!open || (!open.selfClosing && !close)) throw new Error("worksheet without sheetData");
+    const rowsEnd = close ? close.end : open.end;
+    this.head = xml.toString("utf8", 0, open.start);
+    this.rows = xml.subarray(open.start, rowsEnd);
+    this.tail = xml.toString("utf8", rowsEnd);
+    this.rootTag = xml.toString("utf8", root.start, root.end);
+    const colon = root.name.indexOf(":");
+    this.prefix = colon >= 0 ? root.name.slice(0, colon + 1) : "";
+    const span = dimension !== undefined ? range(dimension) : null;
+    this.columns = span ?? { left: 1, right: Math.min(MAX_COLUMN, Math.max(1, right)) };
   }
 
-  /** The sheet's used columns: from <dimension>, else from the cells themselves. */
+  /** The sheet's used columns, within the grid. */
   span(): { left: number; right: number } {
-    const ref = /<(?:\w+:)?dimension\s[^>]*ref="([A-Z]+)\d+(?::([A-Z]+)\d+)?"/.exec(this.head);
-    if (ref && ref[2]) return { left: columnNumber(ref[1]), right: columnNumber(ref[2]) };
-    let right = 1;
-    const text = this.rows.toString("latin1");
-    for (const m of text.matchAll(/<(?:\w+:)?c\s[^>]*?r="([A-Z]+)\d+"/g)) right = Math.max(right, columnNumber(m[1]));
-    return { left: 1, right };
+    return this.columns;
   }
 
   insertConditional(xml: string): void {
@@ -232,12 +280,15 @@ class SheetEdit {
   }
 
   legacyDrawingId(): string | undefined {
-    const tag = new RegExp(`<${this.prefix}legacyDrawing(?=[\\s/>])[^>]*>`).exec(this.tail)?.[0];
-    return tag ? localAttribute(attributes(tag), "id") : undefined;
+    const tag = this.legacyDrawingTag();
+    return tag ? localAttribute(attributes(this.tail.slice(tag.start, tag.end)), "id") : undefined;
   }
 
   replaceLegacyDrawingId(id: string): void {
-    this.tail = this.tail.replace(new RegExp(`(<${this.prefix}legacyDrawing(?=[\\s/>])[^>]*?\\b[\\w.-]+:id=")[^"]*(")`), `$1${id}$2`);
+    const tag = this.legacyDrawingTag();
+    if (!tag) return;
+    const text = withAttribute(this.tail.slice(tag.start, tag.end), (name) => name.endsWith(":id") && !name.startsWith("xmlns"), id);
+    this.tail = this.tail.slice(0, tag.start) + text + this.tail.slice(tag.end);
   }
 
   insertLegacyDrawing(id: string): void {
@@ -250,10 +301,37 @@ class SheetEdit {
   result(): Buffer {
     return Buffer.concat([Buffer.from(this.head, "utf8"), this.rows, Buffer.from(this.tail, "utf8")]);
   }
+
+  private legacyDrawingTag(): Tag | undefined {
+    for (const t of tags(this.tail)) if (!t.closing && t.name === `${this.prefix}legacyDrawing`) return t;
+    return undefined;
+  }
+}
+
+/**
+ * The columns of a range reference ("B2:K40"); null for a single cell, junk, or a range past the
+ * grid (a bogus <dimension>: the cells themselves say then how wide the sheet is).
+ */
+function range(ref: string): { left: number; right: number } | null {
+  const m = /^([A-Za-z]{1,3})(\d{1,7}):([A-Za-z]{1,3})(\d{1,7})$/.exec(ref.trim());
+  if (!m) return null;
+  const [a, b] = [columnNumber(m[1]), columnNumber(m[3])];
+  const rows = [Number(m[2]), Number(m[4])];
+  if (Math.max(a, b) > MAX_COLUMN || Math.max(...rows) > MAX_ROW || Math.min(...rows) < 1) return null;
+  return { left: Math.min(a, b), right: Math.max(a, b) };
+}
+
+function cellColumn(ref: string | undefined): number | null {
+  const m = ref === undefined ? null : /^([A-Za-z]{1,16})\d/.exec(ref);
+  return m ? clampColumn(columnNumber(m[1])) : null;
+}
+
+function clampColumn(n: number): number {
+  return Math.min(MAX_COLUMN, Math.max(1, n));
 }
 
 function columnNumber(letters: string): number {
   let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n;
 }

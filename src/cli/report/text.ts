@@ -9,6 +9,7 @@ import { LEDGER_LABELS, SEVERITY_LABELS, TARGET_LABELS, UNIT_KIND_LABELS } from 
 import type { CheckResult, LedgerSummary, TargetResult } from "../../core/result";
 import { findingMessage } from "../../core/rules/catalog";
 import type { UnitKind } from "../../core/values/types";
+import { terminalText } from "../terminal";
 
 const WORDS = {
   zh: {
@@ -99,7 +100,8 @@ export function textReport(file: string, r: CheckResult, lang: Lang): string {
       lines.push(...targetLines(u.targets, lang, "    "));
     }
   }
-  return lines.join("\n") + "\n";
+  // Cell text, sheet and file names may hold control characters: shown, never obeyed (terminal.ts).
+  return lines.map(terminalText).join("\n") + "\n";
 }
 
 function kindLabel(kind: UnitKind, lang: Lang): string {
@@ -118,7 +120,9 @@ function groupBySheet(findings: readonly Finding[]): [string, Finding[]][] {
 }
 
 function findingLines(findings: readonly Finding[], lang: Lang): string[] {
-  const cellWidth = Math.max(4, ...findings.map((f) => f.cell.length));
+  // A loop, not Math.max(...all): spreading 200,000 findings as arguments overflows the stack.
+  let cellWidth = 4;
+  for (const f of findings) cellWidth = Math.max(cellWidth, f.cell.length);
   const severityWidth = Math.max(...Object.values(SEVERITY_LABELS).map((l) => displayWidth(l[lang])));
   return findings.map((f) => {
     const unit = f.unit ? `[${f.unit}] ` : "";

@@ -11,7 +11,7 @@ import type { Finding, RuleId } from "../findings";
 import { columnOf, type FieldId, type Ledger } from "../ledger";
 import { valueTypeOf, type ParsedRow } from "../row";
 import { RULES } from "../rules/catalog";
-import { isCellError, type CellValue } from "../sheet";
+import { isCellError, MAX_COLUMN, type CellValue } from "../sheet";
 import { parseDate } from "../values/date";
 import {
   ASOF,
@@ -79,6 +79,7 @@ export function findingGuard(f: Finding, ledger: Ledger, r: ParsedRow, ctx: Mark
   for (const field of fields) {
     const column = columnOf(ledger, field)?.column;
     if (column === undefined) continue;
+    if (column > MAX_COLUMN) return null;
     const raw = r.raw?.[field];
     raws.push(raw);
     if (!isBlankCell(raw)) allBlank = false;

@@ -14,7 +14,7 @@ import { dayFromSerial } from "../day";
 import type { Finding } from "../findings";
 import { columnOf, type Ledger } from "../ledger";
 import type { ParsedRow } from "../row";
-import type { CellValue } from "../sheet";
+import { MAX_COLUMN, MAX_ROW, type CellValue } from "../sheet";
 import { ASOF, blankText, cellNumber, dateRangeText, isBlankCell, isDateSerial, isSignedCell, numberText, ref, signedText } from "./formulaText";
 import { statusGuard, type StatusColumns } from "./guards";
 import { runsOf, type MarkContext, type MarkKind, type PlannedMark } from "./mark";
@@ -51,20 +51,21 @@ export function liveLedger(ledger: Ledger, rows: readonly ParsedRow[], status: R
   };
   // Where the project-row rules put missing-planned-start and overdue-start.
   const errorColumn = cols.planned ?? (columnOf(ledger, "name") ?? ledger.columns[0]).column;
+  if (Math.max(cols.stage, cols.planned ?? 0, cols.actual ?? 0, errorColumn) > MAX_COLUMN) return { marks: [], guarded: [], covered: new Set() };
   const startErrors = new Set<number>();
   for (const f of findings) {
     if (f.sheet === ledger.sheet && f.row !== null && f.column === errorColumn && (f.rule === "missing-planned-start" || f.rule === "overdue-start")) startErrors.add(f.row);
   }
 
-  const liveRows = rows.map((r) => r.row);
+  const liveRows = rows.map((r) => r.row).filter((r) => r <= MAX_ROW);
   const last = liveRows.length > 0 ? liveRows[liveRows.length - 1] : Math.max(...ledger.headerRows);
-  const stop = Math.min(last + HEADROOM_ROWS, (ledger.afterData ?? Infinity) - 1);
+  const stop = Math.min(last + HEADROOM_ROWS, (ledger.afterData ?? Infinity) - 1, MAX_ROW);
   for (let r = last + 1; r <= stop; r++) liveRows.push(r);
   // A 合计 or 小计 row below data rows joins the areas (where the live formula is false on it, as on
   // any total row): a row inserted right above it then falls inside an area, which the spreadsheet widens.
   const first = liveRows.length > 0 ? liveRows[0] : Infinity;
   for (const t of ledger.totals) {
-    if (t.row <= first || t.row > (ledger.afterData ?? Infinity)) continue;
+    if (t.row <= first || t.row > (ledger.afterData ?? Infinity) || t.row > MAX_ROW) continue;
     if (liveKindOf({ stage: t.cells.stage, planned: t.cells.plannedStart, actual: t.cells.actualStart }, cols, ctx) === null) liveRows.push(t.row);
   }
 
@@ -73,6 +74,7 @@ export function liveLedger(ledger: Ledger, rows: readonly ParsedRow[], status: R
   const guarded: GuardedRow[] = [];
   const covered = new Set<string>();
   for (const r of rows) {
+    if (r.row > MAX_ROW) break;
     const live = liveKindOf({ stage: r.raw?.stage, planned: r.raw?.plannedStart, actual: r.raw?.actualStart }, cols, ctx);
     const core = status.get(r.row);
     if (live && live !== core) cut[live].add(r.row);

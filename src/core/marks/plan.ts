@@ -6,14 +6,15 @@
  *  - live marks (live.ts) decide the start-date rules by themselves;
  *  - guarded marks (guards.ts) hold only while the cells their rule reads are unchanged: where a
  *    live formula cannot decide what the core decided, and on the cells of error findings.
- * A finding whose rule looks beyond its row (missing-column, duplicates, totals) is not marked.
+ * A finding whose rule looks beyond its row (missing-column, duplicates, totals) is not marked, nor
+ * is anything past the spreadsheet grid (a file may name rows there; no program shows them).
  */
 import type { Day } from "../day";
 import type { Finding } from "../findings";
 import { columnOf, type Ledger } from "../ledger";
 import type { ParsedRow } from "../row";
 import type { ProjectAssessment } from "../result";
-import type { DateSystem } from "../sheet";
+import { inGrid, MAX_ROW, type DateSystem } from "../sheet";
 import type { AsOfSource } from "./asOf";
 import { findingGuard } from "./guards";
 import { coveredKey, liveLedger } from "./live";
@@ -41,7 +42,7 @@ export function planMarks(input: MarkInput): MarkPlan {
   const statusOf = new Map<string, Map<number, MarkKind>>();
   for (const p of input.projects) {
     const kind = p.status ? STATUS_MARK[p.status] : undefined;
-    if (!kind) continue;
+    if (!kind || p.row > MAX_ROW) continue;
     let rows = statusOf.get(p.sheet);
     if (!rows) statusOf.set(p.sheet, (rows = new Map()));
     rows.set(p.row, kind);
@@ -69,7 +70,7 @@ export function planMarks(input: MarkInput): MarkPlan {
   }
   const markedCells = new Set<string>();
   for (const f of input.findings) {
-    if (f.severity !== "error" || f.row === null || f.column === null || !f.sheet) continue;
+    if (f.severity !== "error" || f.row === null || f.column === null || !f.sheet || !inGrid(f.row, f.column)) continue;
     const at = rowsOf.get(f.sheet)?.get(f.row);
     if (!at) continue;
     const guard = findingGuard(f, at.ledger, at.row, ctx);
