@@ -68,7 +68,7 @@ export interface OurFormat {
   readonly id: string;
 }
 
-/** The formats of ours a sheet holds, read from their formulas: null for a format that is not ours. */
+/** A format as read, at `index`: ours (with its marker), or null when its formula is not one of ours. */
 export function ourFormat(index: number, formula: string | null | undefined): OurFormat | null {
   return isMarkFormula(formula) ? { index, id: markIdOf(formula)! } : null;
 }
