@@ -8,6 +8,8 @@ import { assessUnit, round, sumTargets, type UnitRows } from "./assess";
 import { isoDay, today, yearOf } from "./day";
 import type { Finding } from "./findings";
 import { LEDGER_KINDS, type FieldId, type Ledger, type LedgerKind, type RecognizedSheet } from "./ledger";
+import { asOfSource } from "./marks/asOf";
+import { planMarks } from "./marks/plan";
 import { LedgerReader, type RowContext } from "./read";
 import type { ParsedRow } from "./row";
 import { unitNameOfTitle } from "./recognize/heading";
@@ -153,6 +155,16 @@ function assembleResult(checked: readonly CheckedSheet[], options: CheckOptions)
   const byPlace = (a: ProjectAssessment, b: ProjectAssessment) => order(a.sheet) - order(b.sheet) || a.row - b.row;
   if (!isSorted(projects, byPlace)) projects.sort(byPlace);
 
+  const marks = planMarks({
+    ledgers: read,
+    findings,
+    projects,
+    asOf: asOfSource(sheets, options.overrides?.asOf ?? options.unitOverrides?.(foundName)?.asOf, dateSystem),
+    asOfDay: settings.asOf,
+    dueSoonDays: settings.dueSoonDays,
+    dateSystem,
+  });
+
   return {
     settings: used,
     unitKind,
@@ -166,6 +178,7 @@ function assembleResult(checked: readonly CheckedSheet[], options: CheckOptions)
     penalty: round(units.reduce((s, u) => s + u.penalty, 0)),
     units: multiUnit ? units : null,
     projects,
+    marks,
   };
 }
 

@@ -63,6 +63,11 @@ export interface Ledger {
   readonly unitName: string | null;
   readonly records: readonly LedgerRecord[];
   readonly totals: readonly TotalRow[];
+  /**
+   * The first non-blank row after the last data row (a 合计, a footer, notes), or null when none
+   * follows: the highlight's live marks reach below the data, but never into it.
+   */
+  readonly afterData?: number | null;
 }
 
 /** A 台账设置 row: its key as written, its value, and the value's 1-based row and column. */

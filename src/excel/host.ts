@@ -24,6 +24,8 @@ export const API = {
   workbookName: "1.7",
   /** worksheet.onChanged and worksheets.onAdded: following the 台账设置 sheet. */
   sheetEvents: "1.7",
+  /** NamedItem.formula: the highlight's as-of name can be read back and rewritten. */
+  names: "1.7",
   /** RangeAreas (getRanges) and worksheets.onChanged. */
   rangeAreas: "1.9",
   /** getMergedAreasOrNullObject. */

@@ -5,10 +5,9 @@
  */
 import { isFormulaLike } from "../core/safeText";
 import { SETTINGS_SHEET, type SettingsOverrides } from "../core/settings";
-import type { CellValue, DateSystem } from "../core/sheet";
+import { areaAddress, type CellValue, type DateSystem } from "../core/sheet";
 import { keptRows, overridesOf, settingsRows, settingsSheetName } from "../host/settingsSheet";
 import { functionsHaveRun, getWorkbookSettings, setWorkbookSettings } from "../host/runtimeState";
-import { areaAddress } from "../host/areas";
 import { API, type ExcelHost } from "./host";
 import { queueDateSystemProbe } from "./readWorkbook";
 

@@ -19,6 +19,8 @@ export function lazyPort(load: () => Promise<WorkbookPort>): WorkbookPort {
     checkAndHighlight: (overrides) => port().then((p) => p.checkAndHighlight(overrides)),
     clear: () => port().then((p) => p.clear()),
     select: (sheet, cell) => port().then((p) => p.select(sheet, cell)),
+    hiddenPlaces: (places) => port().then((p) => p.hiddenPlaces(places)),
+    reveal: (sheet, cell) => port().then((p) => p.reveal(sheet, cell)),
     loadSettings: () => port().then((p) => p.loadSettings()),
     saveSettings: (settings) => port().then((p) => p.saveSettings(settings)),
     onChanged: (callback) => subscribe((p) => p.onChanged(callback)),

@@ -6,8 +6,7 @@
  */
 import { isFormulaLike } from "../core/safeText";
 import { SETTINGS_SHEET, type SettingsOverrides } from "../core/settings";
-import type { DateSystem } from "../core/sheet";
-import { areaAddress } from "../host/areas";
+import { areaAddress, type DateSystem } from "../core/sheet";
 import { keptRows, overridesOf, settingsRows, settingsSheetName } from "../host/settingsSheet";
 import { sheetProtected } from "./errors";
 import type { WpsApplication, WpsValue, WpsWorkbook, WpsWorksheet } from "./objectModel";

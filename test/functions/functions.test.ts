@@ -6,6 +6,7 @@
  */
 import { amount, penalty, score, startStatus, targetGap, targetMet } from "../../src/functions/functions";
 import { functionsHaveRun, resetWorkbookSettings, setWorkbookSettings } from "../../src/host/runtimeState";
+import * as checkModule from "../../src/core/check";
 import { clearTableCache } from "../../src/functions/tableCache";
 import { readTable } from "../../src/functions/arguments";
 import { officeGrid, sampleSheets } from "../sample/sampleLedger";
@@ -137,6 +138,26 @@ describe("arguments as Excel passes them", () => {
     const wide = [...PROJECTS.map((r) => [...r, "", ""]), ...Array.from({ length: 7 }, blankRow)];
     expect(await targetGap("重点在谈", wide, "街道", AS_OF)).toBe(1);
     expect(await score(wide, AS_OF)).toBe(6);
+  });
+
+  test("a whole-column reference (A:P) is read as its used part: the same answers, checked once, cached as the used range", async () => {
+    const check = jest.spyOn(checkModule, "checkWorkbook");
+    try {
+      // 100,000 rows stand for A:P's 1,048,576: the used part is what is parsed and kept
+      const blankRow = () => Array.from({ length: 16 }, () => "");
+      const whole = [...PROJECTS, ...Array.from({ length: 100_000 - PROJECTS.length }, blankRow)];
+      expect(await score(PROJECTS, AS_OF)).toBe(6);
+      expect(check).toHaveBeenCalledTimes(1);
+      expect(await score(whole, AS_OF)).toBe(6);
+      // the same used cells with the same settings: answered from the cache, no second check
+      expect(check).toHaveBeenCalledTimes(1);
+      expect(await targetGap("重点在谈", whole, "街道", AS_OF)).toBe(1);
+      // and what a check is given is the used part only
+      expect(check).toHaveBeenCalledTimes(2);
+      for (const [input] of check.mock.calls) expect([...[...input.sheets][0].rows].length).toBeLessThanOrEqual(PROJECTS.length);
+    } finally {
+      check.mockRestore();
+    }
   });
 
   test("the ledger's title tells the unit kind when no argument or setting does", async () => {

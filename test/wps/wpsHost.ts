@@ -8,7 +8,7 @@ import { createWpsPort } from "../../src/wps/wpsPort";
 import type { Edge, Host, HostBook, MarkView } from "../host/portSuite";
 import { PROJECTS, TODAY } from "../host/portSuite";
 import { sampleSheets } from "../sample/sampleLedger";
-import { addUserCf, cellState, editCellState, FakeWps, FakeWpsError, visibleState } from "./fakeWps";
+import { addUserCf, cellState, editCellState, engineBook, FakeWps, FakeWpsError, insertRows, visibleState } from "./fakeWps";
 
 const today = () => TODAY;
 
@@ -33,6 +33,19 @@ export function formattedWpsSample(): FakeWps {
   return wps;
 }
 
+/** The object-model calls that write our conditional formats or the as-of name, as the suite names them. */
+const WRITE_NAMES: Readonly<Record<string, string>> = {
+  "FormatConditions.Add": "add",
+  "FormatCondition.Delete": "delete",
+  "Interior.Color=": "style",
+  "Font.Color=": "style",
+  "Border.LineStyle=": "style",
+  "Border.Color=": "style",
+  "Names.Add": "name",
+  "Name.RefersTo=": "name",
+  "Name.Delete": "name",
+};
+
 export function wpsBook(wps: FakeWps): HostBook {
   const app = wps.application();
   const failAfter = (name: string, n: number) => {
@@ -55,11 +68,27 @@ export function wpsBook(wps: FakeWps): HostBook {
           return {
             formula: cf.formula,
             areas: cf.areas,
+            // docs/wps.md: relative to the active cell when the format was added.
+            anchor: cf.anchor ? { row: cf.anchor.row, column: cf.anchor.column } : { row: cf.areas[0].top, column: cf.areas[0].left },
             fill: hexOf(cf.fill),
             font: hexOf(cf.fontColor),
             borders: { top: border("top"), bottom: border("bottom"), left: border("left"), right: border("right") },
           };
         }),
+    engineBook: () => engineBook(() => wps.state),
+    addFormat: (sheet, formula, areas) => addUserCf(wps.sheet(sheet), { formula, areas, anchor: { sheet, row: areas[0].top, column: areas[0].left } }),
+    insertRows: (sheet, at, count) => insertRows(wps.sheet(sheet), at, count),
+    markWrites: () => wps.calls.flatMap((call) => (WRITE_NAMES[call] ? [WRITE_NAMES[call]] : [])),
+    hide: (sheet, what) => {
+      const s = wps.sheet(sheet);
+      if (what.rows) s.hiddenRows = [...what.rows];
+      if (what.columns) s.hiddenColumns = [...what.columns];
+      if (what.sheet) s.visible = 0;
+    },
+    hidden: (sheet) => {
+      const s = wps.sheet(sheet);
+      return { sheet: s.visible !== -1, rows: s.hiddenRows ?? [], columns: s.hiddenColumns ?? [] };
+    },
     userFormats: (sheet) => JSON.parse(JSON.stringify(wps.sheet(sheet).cfs.filter((cf) => !isMarkFormula(cf.formula)))),
     visible: () => visibleState(wps.state),
     cells,

@@ -11,8 +11,9 @@ export function isSettingsSheet(name: string): boolean {
 }
 
 /**
- * A row's (key, value) and the value's cell: the first non-blank cell and the one right of it. The
- * 项目 | 值 header and rows without a value set nothing, except the row that opens the 列名对照
+ * A row's (key, value, row, column): the first non-blank cell and the one right of it, with where
+ * that value sits (an invalid-setting finding points at it; the highlight's as-of may refer to it).
+ * The 项目 | 值 header and rows without a value set nothing, except the row that opens the 列名对照
  * section, which is kept so that readers know where the settings end.
  */
 export function settingsEntry(row: SheetRow): SettingsEntry | null {
