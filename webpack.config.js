@@ -15,7 +15,8 @@
  * offers no custom functions at all (see manifest.xml), so no host would ever open it.
  *
  * Beside the pane: boot.js, the page's watchdog (src/taskpane/boot.js, shipped as written), and
- * help.html, the help page the manifest names as SupportUrl and LearnMoreUrl (src/help).
+ * help.html, the help page the manifest names as SupportUrl and LearnMoreUrl: the user guide
+ * (docs/使用说明.md) rendered at build time with the pictures it shows (scripts/helpPage.js).
  *
  * Output goes to dist/addin, not dist/, which holds the command line's compiled code.
  */
@@ -26,6 +27,7 @@ const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { helpCopyPatterns } = require("./scripts/helpPage");
 
 /** Every URL of manifest.xml starts with this; the production build replaces all of them. */
 const DEV_BASE_URL = "https://localhost:3000/";
@@ -131,7 +133,7 @@ class SelfHostOfficeJsPlugin {
   apply(compiler) {
     compiler.hooks.compilation.tap("SelfHostOfficeJsPlugin", (compilation) => {
       HtmlWebpackPlugin.getHooks(compilation).beforeEmit.tap("SelfHostOfficeJsPlugin", (data) => {
-        if (data.outputName !== "taskpane.html") return data; // help.html loads no script
+        if (data.outputName !== "taskpane.html") return data;
         if (!data.html.includes(OFFICE_JS_CDN)) {
           compilation.errors.push(new Error(`${data.outputName} does not load ${OFFICE_JS_CDN}; cannot point it at the self-hosted office.js`));
         }
@@ -217,14 +219,6 @@ function config(env = {}, argv = {}) {
         // The template names the watchdog itself (before office.js); ?<digest> as for the chunks.
         bootScript: dev ? "boot.js" : `boot.js?${fileVersion(BOOT_SCRIPT)}`,
       }),
-      // The help page (SupportUrl, LearnMoreUrl): static HTML that src/help renders at build time
-      // from the core's rule catalog and targets; no script.
-      new HtmlWebpackPlugin({
-        filename: "help.html",
-        template: "./src/help/helpPage.ts",
-        inject: false,
-        chunks: [],
-      }),
       ...(intranet ? [new SelfHostOfficeJsPlugin()] : []),
       new CopyWebpackPlugin({
         patterns: [
@@ -232,6 +226,8 @@ function config(env = {}, argv = {}) {
           // As written: ES5 that any webview parses, small enough not to need minifying.
           { from: BOOT_SCRIPT, to: "boot.js", info: { minimized: true } },
           { from: "src/functions/functions.zh-cn.json", to: "functions.zh-cn.json" },
+          // The help page (SupportUrl, LearnMoreUrl): the user guide as static HTML, no script.
+          ...helpCopyPatterns(),
           {
             from: "manifest.xml",
             to: "manifest.xml",

@@ -6,7 +6,8 @@
  * dist/wps/
  *   zsledger/                 the add-in folder WPS loads: ribbon.xml, manifest.xml (JsPlugin, namespace
  *                             ZS), functions.json, index.html (ribbon callbacks and ZS functions),
- *                             taskpane.html (the same React pane as in Excel), help.html, scripts, icons
+ *                             taskpane.html (the same React pane as in Excel), help.html (the user guide,
+ *                             the same page as the Excel add-in's: scripts/helpPage.js), scripts, icons
  *   online/jsplugins.xml      online install: the list WPS reads from oem.ini's [Server] JSPluginsServer,
  *                             naming the folder's URL (ZSLEDGER_WPS_BASE_URL, else ZSLEDGER_BASE_URL + "wps/zsledger/")
  *   offline/zsledger_<version>/  offline install: the same folder, to copy into the user's jsaddons
@@ -19,6 +20,7 @@ const fs = require("fs");
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { helpCopyPatterns } = require("./scripts/helpPage");
 const { version } = require("./package.json");
 const { DEV_BASE_URL, SHIPPED_ECMA_VERSION, TEST_BASE_URL, productionBaseUrl, scriptRules } = require("./webpack.config.js");
 
@@ -129,7 +131,7 @@ function wpsConfig(env = {}, argv = {}) {
         patterns: [
           { from: "src/wps/addin/ribbon.xml", to: "ribbon.xml" },
           { from: "src/wps/addin/manifest.xml", to: "manifest.xml" },
-          { from: "src/wps/addin/help.html", to: "help.html" },
+          ...helpCopyPatterns(),
           { from: "assets/icon-{16,32,80}.png", to: "assets/[name][ext]" },
           {
             from: "src/functions/functions.zh-cn.json",

@@ -6,7 +6,6 @@
  *  - the adapters (excel, wps, functions, cli) never import one another;
  *  - host (what every spreadsheet host shares with the pane and the functions) imports core only;
  *  - the pane picks a host adapter at start-up, so it may import excel and wps, never functions or cli;
- *  - help (the help page rendered at build time) imports core only;
  *  - only cli runs on Node: the other rooms run in a webview and import no Node builtin.
  */
 const path = require("path");
@@ -21,8 +20,6 @@ const ROOMS = {
   functions: { rooms: ["host", "core"], packages: true, node: false },
   taskpane: { rooms: ["host", "excel", "wps", "core"], packages: true, node: false },
   cli: { rooms: ["core"], packages: true, node: true },
-  // The help page, rendered from the core's catalog when the add-in is built.
-  help: { rooms: ["core"], packages: false, node: false },
 };
 
 const NODE_BUILTINS = new Set(builtinModules);

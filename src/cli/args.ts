@@ -1,13 +1,14 @@
 /**
- * The command line's arguments: commander parses, this module validates each flag into the core's
- * SettingsOverrides (the core merges them over 台账设置 and the defaults) and turns commander's
- * English errors into one line in the user's language.
+ * The command line's arguments: commander parses, this module reads each setting flag with the
+ * core's one setting reader (parseSetting: the 台账设置 sheet, the config, the pane and the
+ * functions read the same way) into SettingsOverrides (the core merges them over 台账设置 and the
+ * defaults) and turns commander's English errors into one line in the user's language.
  */
 import { Command, CommanderError, Option } from "commander";
-import { parseIsoDay } from "../core/day";
-import { settingNumber, type SettingsOverrides } from "../core/settings";
-import { parseAmount } from "../core/values/amount";
-import { parseUnitKind } from "../core/values/unitKind";
+import type { SettingKey, SettingsOverrides } from "../core/settings";
+import type { CellValue } from "../core/sheet";
+import { SETTING_KEYS, SETTING_NAMES } from "../core/settingsNames";
+import { parseSetting, SETTING_EXPECTED, settingValueKind, windowOutOfOrder } from "../core/settingsParse";
 import { BATCH_HELP } from "./districtText";
 import { HELP, HELP_TITLES, USAGE, UsageError, say, type Lang, type Text } from "./messages";
 
@@ -68,18 +69,8 @@ export function langOf(argv: readonly string[]): Lang {
   return lang;
 }
 
-interface RawOptions {
-  asOf?: string;
-  unitKind?: string;
-  unitName?: string;
-  windowStart?: string;
-  windowEnd?: string;
-  planDeadline?: string;
-  dueSoonDays?: string;
-  projectPoints?: string;
-  fairBonus?: string;
-  tripPoints?: string;
-  annualTask?: string;
+/** What commander hands over: each setting flag's text under its setting's key (--fair-bonus → fairBonus). */
+type RawOptions = { [K in SettingKey]?: string } & {
   format?: string;
   lang?: string;
   exitZero?: boolean;
@@ -88,7 +79,7 @@ interface RawOptions {
   out?: string;
   previous?: string;
   force?: boolean;
-}
+};
 
 export async function parseArgs(argv: readonly string[], out: Output, version: string): Promise<Parsed> {
   const lang = langOf(argv);
@@ -113,6 +104,7 @@ export async function parseArgs(argv: readonly string[], out: Output, version: s
       .option("--window-start <YYYY-MM-DD>", t(HELP.windowStart))
       .option("--window-end <YYYY-MM-DD>", t(HELP.windowEnd))
       .option("--plan-deadline <YYYY-MM-DD>", t(HELP.planDeadline))
+      .option("--fair-start-deadline <YYYY-MM-DD>", t(HELP.fairStartDeadline))
       .option("--due-soon-days <days>", t(HELP.dueSoonDays))
       .option("--project-points <B>", t(HELP.projectPoints))
       .option("--fair-bonus <F>", t(HELP.fairBonus))
@@ -194,29 +186,14 @@ function reportCommand(files: readonly string[], raw: RawOptions, lang: Lang): R
   return { files, overrides: settingOverrides(raw), lang: (raw.lang as Lang) ?? lang, out: raw.out, config: raw.config, previous: raw.previous, force: raw.force === true };
 }
 
+/** The setting flags given, each read by the core's setting reader; a refused value is a usage error naming the flag. */
 function settingOverrides(raw: RawOptions): SettingsOverrides {
   const overrides: SettingsOverrides = {};
-  if (raw.asOf !== undefined) overrides.asOf = day("--as-of", raw.asOf);
-  if (raw.windowStart !== undefined) overrides.windowStart = day("--window-start", raw.windowStart);
-  if (raw.windowEnd !== undefined) overrides.windowEnd = day("--window-end", raw.windowEnd);
-  if (raw.planDeadline !== undefined) overrides.planDeadline = day("--plan-deadline", raw.planDeadline);
-  if (overrides.windowStart !== undefined && overrides.windowEnd !== undefined && overrides.windowStart > overrides.windowEnd) {
-    throw new UsageError(USAGE.windowOrder(raw.windowStart!, raw.windowEnd!));
+  for (const key of SETTING_KEYS) {
+    const text = raw[key];
+    if (text !== undefined) Object.assign(overrides, { [key]: settingValue(key, SETTING_NAMES[key].flag, text) });
   }
-  if (raw.unitKind !== undefined) {
-    const kind = parseUnitKind(raw.unitKind);
-    if (!kind) throw new UsageError(USAGE.badUnitKind(raw.unitKind));
-    overrides.unitKind = kind;
-  }
-  if (raw.unitName !== undefined) {
-    if (raw.unitName.trim() === "") throw new UsageError(USAGE.emptyName("--unit-name"));
-    overrides.unitName = raw.unitName.trim();
-  }
-  if (raw.dueSoonDays !== undefined) overrides.dueSoonDays = count("--due-soon-days", raw.dueSoonDays);
-  if (raw.projectPoints !== undefined) overrides.projectPoints = points("--project-points", raw.projectPoints);
-  if (raw.fairBonus !== undefined) overrides.fairBonus = points("--fair-bonus", raw.fairBonus);
-  if (raw.tripPoints !== undefined) overrides.tripPoints = points("--trip-points", raw.tripPoints);
-  if (raw.annualTask !== undefined) overrides.annualTask = amount("--annual-task", raw.annualTask);
+  if (windowOutOfOrder(overrides.windowStart, overrides.windowEnd)) throw new UsageError(USAGE.windowOrder(raw.windowStart!, raw.windowEnd!));
   return overrides;
 }
 
@@ -225,28 +202,13 @@ function choice<T extends string>(flag: string, value: string, choices: readonly
   return value as T;
 }
 
-/** The value checks below also read the config file (config.ts): `flag` names where the value came from. */
-export function day(flag: string, value: string): number {
-  const d = parseIsoDay(value);
-  if (d === null) throw new UsageError(USAGE.badDate(flag, value));
-  return d;
-}
-
-export function count(flag: string, value: string): number {
-  const n = /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(n)) throw new UsageError(USAGE.badInteger(flag, value));
-  return n;
-}
-
-export function points(flag: string, value: string): number {
-  const n = settingNumber(value.trim() === "" ? NaN : Number(value));
-  if (n === null) throw new UsageError(USAGE.badNumber(flag, value));
-  return n;
-}
-
-/** An amount as the ledgers write it (50000, 5亿, 5,0000万元): the core's parser, in 万元. */
-export function amount(flag: string, value: string): number {
-  const a = parseAmount(value);
-  if (a.status !== "ok" || a.value.currency || a.value.approximate || a.value.wan <= 0) throw new UsageError(USAGE.badAmount(flag, value));
-  return a.value.wan;
+/**
+ * One setting's value from a flag or the config file, by the core's reader; `where` names where it
+ * came from (--as-of, or "district.json: asOf"). Blank is refused: a flag given is a value meant.
+ */
+export function settingValue<K extends SettingKey>(key: K, where: string, value: unknown): NonNullable<SettingsOverrides[K]> {
+  const read = parseSetting(key, value as CellValue);
+  if (read.status === "ok") return read.value;
+  const expected = SETTING_EXPECTED[settingValueKind(key)];
+  throw new UsageError(USAGE.badSetting(where, String(value), expected));
 }

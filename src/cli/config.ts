@@ -1,13 +1,14 @@
 /**
  * The district's config file (`--config district.json`): settings common to every unit, each
  * unit's kind and annual task by name, and aliases for names units write differently. It wins
- * over each workbook's 台账设置; command-line flags win over it. Every value is checked here,
- * with the same checks as the flags, so a bad file stops the run with one clear line.
+ * over each workbook's 台账设置; command-line flags win over it. Every value is read by the core's
+ * one setting reader, as the flags are, so a bad file stops the run with one clear line. A
+ * setting's key may be any of its names (asOf, 统计截止日 …), as in 台账设置.
  *
  *   {
  *     "district": "泰山区",
  *     "asOf": "2022-09-30", "windowStart": "2022-08-01", "windowEnd": "2022-09-30",
- *     "planDeadline": "2022-09-15", "dueSoonDays": 14,
+ *     "planDeadline": "2022-09-15", "fairStartDeadline": "2023-03-01", "dueSoonDays": 14,
  *     "projectPoints": 2, "fairBonus": 1, "tripPoints": 1,
  *     "units": { "财源街道": { "kind": "街道", "annualTask": "5亿" }, "区商务局": { "kind": "区直部门" } },
  *     "aliases": { "财源街道办事处": "财源街道" },
@@ -20,11 +21,12 @@
 import * as fs from "fs";
 import * as path from "path";
 import { columnNameProblems, type ColumnName } from "../core/recognize/columnNames";
-import type { SettingsOverrides } from "../core/settings";
+import type { SettingKey, SettingsOverrides } from "../core/settings";
+import { settingKeyOf } from "../core/settingsNames";
+import { windowOutOfOrder } from "../core/settingsParse";
 import { compact } from "../core/text";
-import { parseUnitKind } from "../core/values/unitKind";
 import type { UnitKind } from "../core/values/types";
-import { amount, count, day, points } from "./args";
+import { settingValue } from "./args";
 import { CONFIG, CONFIG_KEYS, UNIT_CONFIG_KEYS } from "./districtText";
 import { USAGE, UsageError } from "./messages";
 
@@ -47,6 +49,11 @@ export interface DistrictConfig {
   /** The district's 列名对照: header words every unit's ledgers are read with. */
   readonly columnNames: readonly ColumnName[];
 }
+
+/** The config's own keys; every other top-level key is a setting common to the district. */
+const OWN_KEYS = ["district", "units", "aliases", "columnNames"] as const;
+/** The settings a district sets for every unit (a unit's kind and annual task go under `units`). */
+const COMMON_SETTINGS: readonly SettingKey[] = ["asOf", "windowStart", "windowEnd", "planDeadline", "fairStartDeadline", "dueSoonDays", "projectPoints", "fairBonus", "tripPoints"];
 
 export const NO_CONFIG: DistrictConfig = { district: null, settings: {}, units: new Map(), aliases: new Map(), columnNames: [] };
 
@@ -71,21 +78,23 @@ function parseConfig(text: string, file: string): DistrictConfig {
     throw new UsageError(CONFIG.badJson(file, line, column));
   }
   const top = object(json, file, "");
-  known(top, CONFIG_KEYS, file, "");
   const where = (key: string) => CONFIG.where(file, key);
 
+  // The common settings, under any of their names; what a key names must be a setting common to the district.
   const settings: SettingsOverrides = {};
-  if (top.asOf !== undefined) settings.asOf = day(where("asOf"), String(top.asOf));
-  if (top.windowStart !== undefined) settings.windowStart = day(where("windowStart"), String(top.windowStart));
-  if (top.windowEnd !== undefined) settings.windowEnd = day(where("windowEnd"), String(top.windowEnd));
-  if (top.planDeadline !== undefined) settings.planDeadline = day(where("planDeadline"), String(top.planDeadline));
-  if (settings.windowStart !== undefined && settings.windowEnd !== undefined && settings.windowStart > settings.windowEnd) {
-    throw new UsageError(USAGE.windowOrder(String(top.windowStart), String(top.windowEnd)));
+  const written: Partial<Record<SettingKey, string>> = {};
+  for (const [key, value] of Object.entries(top)) {
+    if ((OWN_KEYS as readonly string[]).includes(key)) continue;
+    const setting = settingKeyOf(key);
+    if (setting === null || !(COMMON_SETTINGS as readonly string[]).includes(setting)) throw new UsageError(CONFIG.unknownKey(file, "", key, CONFIG_KEYS));
+    if (written[setting] !== undefined) throw new UsageError(CONFIG.sameSetting(file, key, written[setting]!));
+    written[setting] = key;
+    Object.assign(settings, { [setting]: settingValue(setting, where(key), value) });
   }
-  if (top.dueSoonDays !== undefined) settings.dueSoonDays = count(where("dueSoonDays"), String(top.dueSoonDays));
-  if (top.projectPoints !== undefined) settings.projectPoints = points(where("projectPoints"), String(top.projectPoints));
-  if (top.fairBonus !== undefined) settings.fairBonus = points(where("fairBonus"), String(top.fairBonus));
-  if (top.tripPoints !== undefined) settings.tripPoints = points(where("tripPoints"), String(top.tripPoints));
+  if (windowOutOfOrder(settings.windowStart, settings.windowEnd)) {
+    const from = `${file}: ${written.windowStart} / ${written.windowEnd}`;
+    throw new UsageError(USAGE.windowOrder(String(top[written.windowStart!]), String(top[written.windowEnd!]), from));
+  }
 
   let district: string | null = null;
   if (top.district !== undefined) district = text_(top.district, file, "district");
@@ -97,13 +106,8 @@ function parseConfig(text: string, file: string): DistrictConfig {
       if (compact(name) === "") throw new UsageError(CONFIG.notText(file, "units"));
       const entry = object(raw, file, key);
       known(entry, UNIT_CONFIG_KEYS, file, key);
-      let unitKind: UnitKind | undefined;
-      if (entry.kind !== undefined) {
-        const kind = typeof entry.kind === "string" ? parseUnitKind(entry.kind) : null;
-        if (!kind) throw new UsageError(CONFIG.badKind(file, `${key}.kind`, String(entry.kind)));
-        unitKind = kind;
-      }
-      const annualTask = entry.annualTask === undefined ? undefined : amount(where(`${key}.annualTask`), String(entry.annualTask));
+      const unitKind: UnitKind | undefined = entry.kind === undefined ? undefined : settingValue("unitKind", where(`${key}.kind`), entry.kind);
+      const annualTask = entry.annualTask === undefined ? undefined : settingValue("annualTask", where(`${key}.annualTask`), entry.annualTask);
       units.set(compact(name), { name: name.trim(), unitKind, annualTask });
     }
   }

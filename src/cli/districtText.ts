@@ -15,6 +15,7 @@ export const CONFIG_KEYS = [
   "windowStart",
   "windowEnd",
   "planDeadline",
+  "fairStartDeadline",
   "dueSoonDays",
   "projectPoints",
   "fairBonus",
@@ -46,9 +47,9 @@ export const CONFIG = {
     zh: `配置文件 ${file} 中 ${where} 应为非空文字`,
     en: `in the config file ${file}, ${where} must be non-empty text`,
   }),
-  badKind: (file: string, where: string, value: string): Text => ({
-    zh: `配置文件 ${file} 中 ${where} 的值“${value}”无法识别，应为 town、park、department、hq 或 街道、镇、园区、区直部门、指挥部`,
-    en: `in the config file ${file}, ${where} "${value}" is not a unit kind: use town, park, department, hq (or 街道, 园区, 区直部门, 指挥部)`,
+  sameSetting: (file: string, key: string, other: string): Text => ({
+    zh: `配置文件 ${file} 中“${other}”和“${key}”是同一个设置项，请只写一个`,
+    en: `the config file ${file} gives one setting twice, as "${other}" and "${key}"; keep one`,
   }),
   aliasLoop: (file: string, alias: string): Text => ({
     zh: `配置文件 ${file} 中 aliases 把“${alias}”映射到它自己或另一个别名，请映射到单位的正式名称`,
@@ -58,11 +59,9 @@ export const CONFIG = {
   badColumnName: (file: string, field: string, header: string, problem: ColumnNameProblem): Text => {
     const where = `columnNames.${field}`;
     if (problem.reason === "unknown-field") {
-      const zh = problem.nearest ? `（是否为“${problem.nearest}”？）` : "";
-      const en = problem.nearest ? ` (did you mean "${problem.nearest}"?)` : "";
       return {
-        zh: `配置文件 ${file} 中 ${where} 的“${field}”不是台账的列名${zh}，请写标准列名，如“计划开工日期”`,
-        en: `in the config file ${file}, ${where}: "${field}" names no ledger column${en}; use a standard column name such as 计划开工日期`,
+        zh: `配置文件 ${file} 中 ${where} 的“${field}”不是台账的列名，最接近的列名是“${problem.nearest}”`,
+        en: `in the config file ${file}, ${where}: "${field}" names no ledger column; the nearest column name is "${problem.nearest}"`,
       };
     }
     if (problem.reason === "no-header") {

@@ -4,6 +4,7 @@
  * what to do.
  */
 import type { Lang } from "../core/findings";
+import type { Bilingual } from "../core/labels";
 import { SETTING_DEFAULTS as D, type MonthDay } from "../core/settings";
 
 export type { Lang };
@@ -191,30 +192,15 @@ export function fileErrorLine(file: string, message: string): Text {
 }
 
 export const USAGE = {
-  badDate: (flag: string, value: string): Text => ({
-    zh: `${flag} 的值“${value}”不是有效日期，请写成 YYYY-MM-DD，如 2022-09-30`,
-    en: `${flag} expects a date as YYYY-MM-DD such as 2022-09-30, got "${value}"`,
+  /** A setting's value the core's reader refuses, from a flag or the config file (`where`). */
+  badSetting: (where: string, value: string, expected: Bilingual): Text => ({
+    zh: `${where} 的值“${value}”无法识别，应为${expected.zh}`,
+    en: `${where} expects ${expected.en}, got "${value}"`,
   }),
-  badUnitKind: (value: string): Text => ({
-    zh: `--unit-kind 的值“${value}”无法识别，应为 town、park、department、hq 或 街道、镇、园区、区直部门、指挥部`,
-    en: `--unit-kind "${value}" is not a unit kind: use town, park, department, hq (or 街道, 园区, 区直部门, 指挥部)`,
-  }),
-  badInteger: (flag: string, value: string): Text => ({
-    zh: `${flag} 的值“${value}”应为不小于 0 的整数`,
-    en: `${flag} expects a whole number of at least 0, got "${value}"`,
-  }),
-  badNumber: (flag: string, value: string): Text => ({
-    zh: `${flag} 的值“${value}”应为不小于 0 的数`,
-    en: `${flag} expects a number of at least 0, got "${value}"`,
-  }),
-  badAmount: (flag: string, value: string): Text => ({
-    zh: `${flag} 的值“${value}”应为人民币金额（默认万元），如 50000 或 5亿`,
-    en: `${flag} expects an amount in RMB (10k yuan by default) such as 50000 or 5亿, got "${value}"`,
-  }),
-  emptyName: (flag: string): Text => ({ zh: `${flag} 的值不能为空`, en: `${flag} must not be empty` }),
-  windowOrder: (start: string, end: string): Text => ({
-    zh: `活动开始日 ${start} 晚于活动结束日 ${end}，请检查 --window-start 和 --window-end`,
-    en: `the campaign window starts ${start}, after its end ${end}; check --window-start and --window-end`,
+  /** `from` names where the two ends were given (the flags, or the config file's keys). */
+  windowOrder: (start: string, end: string, from = "--window-start / --window-end"): Text => ({
+    zh: `活动开始日 ${start} 晚于活动结束日 ${end}，请检查 ${from}`,
+    en: `the campaign window starts ${start}, after its end ${end}; check ${from}`,
   }),
   badChoice: (flag: string, value: string, choices: readonly string[]): Text => ({
     zh: `${flag} 的值“${value}”无效，可选：${choices.join("、")}`,
@@ -257,6 +243,10 @@ export const HELP = {
   windowStart: { zh: `活动开始日（默认统计截止日所在年 ${dayZh(D.windowStart)}）`, en: `campaign window start (default ${dayEn(D.windowStart)} of the as-of year)` } as Text,
   windowEnd: { zh: `活动结束日（默认 ${dayZh(D.windowEnd)}）`, en: `campaign window end (default ${dayEn(D.windowEnd)})` } as Text,
   planDeadline: { zh: `新策划项目的截止日（默认 ${dayZh(D.planDeadline)}）`, en: `last planning date for new 策划 projects (default ${dayEn(D.planDeadline)})` } as Text,
+  fairStartDeadline: {
+    zh: `投洽会项目开工时限：投洽会签约项目在此日前开工才计入目标（默认统计截止日次年 ${dayZh(D.fairStartDeadline)}）`,
+    en: `fair projects' start deadline: a fair-signed project counts only if it starts before it (default ${dayEn(D.fairStartDeadline)} of the year after the as-of year)`,
+  } as Text,
   dueSoonDays: { zh: `计划开工前多少天内提示临近开工（默认 ${D.dueSoonDays}）`, en: `days before a planned start that count as due soon (default ${D.dueSoonDays})` } as Text,
   projectPoints: { zh: `每个签约项目分值 B（默认 ${D.projectPoints}）`, en: `B: points of one signed project (default ${D.projectPoints})` } as Text,
   fairBonus: { zh: `投洽会签约加分 F（默认 ${D.fairBonus}）`, en: `F: bonus of a project signed at the fair (default ${D.fairBonus})` } as Text,

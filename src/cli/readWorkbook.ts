@@ -11,8 +11,8 @@
 import WorksheetReader from "exceljs/lib/stream/xlsx/worksheet-reader";
 import excelUtils from "exceljs/lib/utils/utils";
 import { WorkbookCheck } from "../core/check";
-import { ColumnNamesReader, type ColumnName } from "../core/recognize/columnNames";
-import { isSettingsSheet } from "../core/recognize/settingsSheet";
+import { columnNamesOfEntries, type ColumnName } from "../core/recognize/columnNames";
+import { isSettingsSheet, SettingsSheetReader } from "../core/recognize/settingsSheet";
 import type { SheetRow } from "../core/sheet";
 import type { CheckResult } from "../core/result";
 import type { SettingsOverrides } from "../core/settings";
@@ -153,12 +153,13 @@ export async function readWorkbookFile(filePath: string, entries: readonly ZipEn
 
   // 列名对照 decides which columns a ledger's rows keep, so it must be known before the first
   // ledger streams by, wherever 台账设置 sits among the tabs: its part is read ahead, by name.
-  const ahead: ColumnName[] = [];
+  // The core's own reader of the sheet takes its rows; its section is what the core reads of them.
+  const workbookColumnNames: ColumnName[] = [];
   for (const w of worksheets) {
     if (!isSettingsSheet(w.sheet.name)) continue;
-    const section = new ColumnNamesReader();
-    for await (const row of rowsOf(w)) section.push(row);
-    ahead.push(...section.rows);
+    const settings = new SettingsSheetReader();
+    for await (const row of rowsOf(w)) settings.push(row);
+    workbookColumnNames.push(...columnNamesOfEntries(settings.entries));
   }
 
   const check = new WorkbookCheck({
@@ -167,7 +168,8 @@ export async function readWorkbookFile(filePath: string, entries: readonly ZipEn
     overrides: options.overrides,
     today: options.today,
     unitOverrides: options.unitOverrides,
-    columnNames: [...(options.columnNames ?? []), ...ahead],
+    columnNames: options.columnNames,
+    workbookColumnNames,
   });
   for (const w of worksheets) {
     const sink = check.beginSheet({ name: w.sheet.name, hidden: w.sheet.state === "hidden" || w.sheet.state === "veryHidden" });

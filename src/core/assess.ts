@@ -97,8 +97,12 @@ const TARGETS: Readonly<Record<TargetId, TargetDef>> = {
   "fair-signing": {
     ledger: "projects",
     all: ["fairSigned"],
-    tally: (rows) => {
-      const signed = rows.filter((r) => r.values.fairSigned && isSigned(r) && r.stage !== "stopped").map((r) => rmbWan(r, "investment") ?? 0);
+    any: ["plannedStart", "actualStart"],
+    tally: (rows, ctx) => {
+      const deadline = ctx.settings.fairStartDeadline;
+      const signed = rows
+        .filter((r) => r.values.fairSigned && isSigned(r) && r.stage !== "stopped" && fairProjectCounts(r, deadline))
+        .map((r) => rmbWan(r, "investment") ?? 0);
       return twoPart(
         signed.filter((w) => w >= T.fairSigningMinWan).length,
         T.fairSigningCount,
@@ -189,6 +193,12 @@ const TARGETS: Readonly<Record<TargetId, TargetDef>> = {
     },
   },
 };
+
+/** A fair-signed project counts when its planned or actual start is before the fair projects' deadline (在明年3月份前开工). */
+export function fairProjectCounts(r: ParsedRow, deadline: Day): boolean {
+  const { plannedStart, actualStart } = r.values;
+  return (plannedStart !== undefined && plannedStart < deadline) || (actualStart !== undefined && actualStart < deadline);
+}
 
 /** Mondays of the Monday–Sunday weeks lying wholly between `from` and `to`. */
 export function weeksInside(from: Day, to: Day): Day[] {

@@ -5,18 +5,23 @@
  * come last.
  */
 import { assessedTargets, assessUnit, round, sumTargets, type UnitRows } from "./assess";
-import { today, yearOf } from "./day";
+import { isoDay, today, yearOf } from "./day";
 import type { Finding } from "./findings";
 import { LEDGER_KINDS, type FieldId, type Ledger, type LedgerKind, type RecognizedSheet } from "./ledger";
+import { asOfSource } from "./marks/asOf";
+import { planMarks } from "./marks/plan";
 import { LedgerReader, type RowContext } from "./read";
 import type { ParsedRow } from "./row";
 import { unitNameOfTitle } from "./recognize/heading";
-import { columnNamesOfRows, namedColumnsOf, type ColumnName } from "./recognize/columnNames";
+import type { NamedColumns } from "./headers";
+import { columnNamesOfEntries, namedColumnsOf, sheetColumnNames, type ColumnName } from "./recognize/columnNames";
 import { isSettingsSheet } from "./recognize/settingsSheet";
 import { SheetRecognizer } from "./recognize/sheet";
 import type { CheckResult, ProjectAssessment, TargetId, UnitAssessment } from "./result";
-import { columnNamesFindings, projectRowFindings, sheetFindings, workbookFindings } from "./rules/engine";
-import { resolveSettings, settingsFromEntries, type Settings, type SettingsOverrides } from "./settings";
+import { projectRowFindings, settingsFindings, sheetFindings, workbookFindings } from "./rules/engine";
+import { orderedWindow, resolveSettings, type SettingKey, type Settings, type SettingsOverrides } from "./settings";
+import { SETTING_NAMES } from "./settingsNames";
+import { readSettingsEntries, type SettingIssue, type SettingsSheetRead } from "./settingsParse";
 import type { DateSystem, SheetMeta, SheetRow, WorkbookInput } from "./sheet";
 import { inferUnitKind } from "./values/unitKind";
 import type { UnitKind } from "./values/types";
@@ -35,11 +40,17 @@ export interface CheckOptions {
    */
   readonly unitOverrides?: (unit: string) => SettingsOverrides | undefined;
   /**
-   * Header words named before any sheet is read (列名对照): the district config's, the ones the
-   * pane publishes to the ZS functions, or a streamed workbook's own 台账设置 read ahead
-   * (`columnNamesOfRows`). A 台账设置 sheet met while reading adds its own for the sheets after it.
+   * Header words from outside the workbook (列名对照): the district config's, or the 台账设置
+   * section the pane publishes to the ZS functions. A 台账设置 section's rows are checked after
+   * these (a header one of these gives to another column is refused there).
    */
   readonly columnNames?: readonly ColumnName[];
+  /**
+   * The workbook's own 列名对照, read ahead of its ledgers by a source whose 台账设置 sheet may
+   * come after them (`sheetColumnNames` over that sheet's rows). Without it, a 台账设置 sheet's
+   * section applies to the sheets read after it.
+   */
+  readonly workbookColumnNames?: readonly ColumnName[];
 }
 
 export interface SheetSink {
@@ -61,14 +72,14 @@ interface CheckedSheet {
 export class WorkbookCheck {
   private readonly sheets: CheckedSheet[] = [];
   private readonly rowContext: RowContext;
-  /** The header words in force: the options', then each 台账设置 sheet's as it is met. */
+  /** The header words in force: the surface's and the workbook's read ahead, else each 台账设置 sheet's from where it is met. */
   private columnNames: readonly ColumnName[];
-  private namedColumns: ReturnType<typeof namedColumnsOf>;
+  private namedColumns: NamedColumns;
 
   constructor(private readonly options: CheckOptions = {}) {
     // The as-of year as far as known before a settings sheet: the override's, else today's.
     this.rowContext = { dateSystem: options.dateSystem ?? 1900, defaultYear: yearOf(options.overrides?.asOf ?? today(options.today)) };
-    this.columnNames = options.columnNames ?? [];
+    this.columnNames = [...(options.columnNames ?? []), ...(options.workbookColumnNames ?? [])];
     this.namedColumns = namedColumnsOf(this.columnNames);
   }
 
@@ -83,8 +94,10 @@ export class WorkbookCheck {
       end: () => {
         const sheet = recognizer.finish();
         this.sheets.push({ sheet, reader });
-        if (sheet.type === "settings" && sheet.columnNames.length > 0) {
-          this.columnNames = [...this.columnNames, ...sheet.columnNames];
+        if (sheet.type === "settings" && this.options.workbookColumnNames === undefined) {
+          const own = columnNamesOfEntries(sheet.entries);
+          if (own.length === 0) return;
+          this.columnNames = [...this.columnNames, ...own];
           this.namedColumns = namedColumnsOf(this.columnNames);
         }
       },
@@ -101,9 +114,8 @@ export function checkWorkbook(input: WorkbookInput, options: CheckOptions = {}):
   // The whole workbook is at hand: its 台账设置's 列名对照 applies to every ledger, before or after it.
   // Rows may be a one-pass iterable: the settings sheet's (a few rows) are held to be read twice.
   const sheets = [...input.sheets].map((s) => (isSettingsSheet(s.name) ? { ...s, rows: [...s.rows] } : s));
-  const ahead = sheets.flatMap((s) => (isSettingsSheet(s.name) ? columnNamesOfRows(s.rows) : []));
-  const columnNames = [...(options.columnNames ?? []), ...ahead];
-  const check = new WorkbookCheck({ name: input.name, dateSystem: input.dateSystem, ...options, columnNames });
+  const workbookColumnNames = sheets.flatMap((s) => (isSettingsSheet(s.name) ? sheetColumnNames(s.rows) : []));
+  const check = new WorkbookCheck({ name: input.name, dateSystem: input.dateSystem, ...options, workbookColumnNames });
   for (const sheet of sheets) {
     const sink = check.beginSheet(sheet);
     for (const row of sheet.rows) sink.push(row);
@@ -116,11 +128,15 @@ function assembleResult(checked: readonly CheckedSheet[], options: CheckOptions)
   const dateSystem = options.dateSystem ?? 1900;
   const sheets = checked.map((c) => c.sheet);
   const ledgers = sheets.flatMap((s) => (s.type === "ledger" ? [s.ledger] : []));
-  const fromSheet = sheets.flatMap((s) => (s.type === "settings" ? [settingsFromEntries(s.entries, dateSystem).settings] : []));
-  const layers = (unit?: string) => [options.overrides ?? {}, (unit !== undefined && options.unitOverrides?.(unit)) || {}, ...fromSheet];
-  const named = resolveSettings(layers(), today(options.today));
+  const settingsSheets = sheets.flatMap((s) => (s.type === "settings" ? [{ sheet: s.sheet, ...readSettingsEntries(s.entries, dateSystem, options.columnNames) }] : []));
+  const todayDay = today(options.today);
+  // The surface's layers over the sheets', with any window end set aside that would make the window end before it starts.
+  const window = orderedWindow([options.overrides ?? {}, ...settingsSheets.map((s) => s.overrides)], todayDay);
+  const [given, ...fromSheet] = window.layers;
+  const layers = (unit?: string) => [given, (unit !== undefined && options.unitOverrides?.(unit)) || {}, ...fromSheet];
+  const named = resolveSettings(layers(), todayDay);
   const foundName = named.unitName ?? ledgers.find((l) => l.unitName)?.unitName ?? baseName(options.name) ?? "";
-  const settings = resolveSettings(layers(foundName), today(options.today));
+  const settings = resolveSettings(layers(foundName), todayDay);
   // The unit's own settings may name it otherwise (a district's canonical name for an alias).
   const unitName = settings.unitName ?? foundName;
   const unitKind = settings.unitKind ?? inferKind(sheets, ledgers, unitName, options.name) ?? "town";
@@ -136,9 +152,13 @@ function assembleResult(checked: readonly CheckedSheet[], options: CheckOptions)
   // The columns a ledger needs follow the targets of the units it holds.
   const targets = [...new Set<TargetId>(unitNames.flatMap((u) => assessedTargets(kindOf(u), settingsOf(u))))];
 
+  const used: Settings = { ...settings, unitKind, unitName };
+  // What a flag, an argument or the district's entry for the unit gives: a bad sheet value's stead is theirs, not the default.
+  const above: SettingsOverrides = { ...(options.unitOverrides?.(foundName) ?? {}), ...given };
+  const overridden = new Set((Object.keys(above) as SettingKey[]).filter((k) => above[k] !== undefined && above[k] !== null));
   const findings: Finding[] = [
     ...workbookFindings({ unitKind, settings, ledgers: new Set(ledgers.map((l) => l.kind)) }),
-    ...sheets.flatMap((s) => (s.type === "settings" ? columnNamesFindings({ sheet: s.sheet, before: options.columnNames ?? [], rows: s.columnNames }) : [])),
+    ...settingsIssues(settingsSheets, window.dropped).flatMap(({ sheet, issues }) => settingsFindings({ sheet, issues, settings: used, overridden })),
     ...read.flatMap((r) => [
       ...sheetFindings({ ledger: r.ledger, rows: r.rows, multiUnit }, targets),
       ...r.findings,
@@ -173,8 +193,18 @@ function assembleResult(checked: readonly CheckedSheet[], options: CheckOptions)
   const byPlace = (a: ProjectAssessment, b: ProjectAssessment) => order(a.sheet) - order(b.sheet) || a.row - b.row;
   if (!isSorted(projects, byPlace)) projects.sort(byPlace);
 
+  const marks = planMarks({
+    ledgers: read,
+    findings,
+    projects,
+    asOf: asOfSource(sheets, options.overrides?.asOf ?? options.unitOverrides?.(foundName)?.asOf, dateSystem),
+    asOfDay: settings.asOf,
+    dueSoonDays: settings.dueSoonDays,
+    dateSystem,
+  });
+
   return {
-    settings: { ...settings, unitKind, unitName } satisfies Settings,
+    settings: used,
     unitKind,
     unitName,
     ledgers: read.map(({ ledger: l, rows }) => ({ sheet: l.sheet, kind: l.kind, headerRows: l.headerRows, dataRows: rows.length })),
@@ -186,7 +216,35 @@ function assembleResult(checked: readonly CheckedSheet[], options: CheckOptions)
     penalty: round(units.reduce((s, u) => s + u.penalty, 0)),
     units: multiUnit ? units : null,
     projects,
+    marks,
   };
+}
+
+/**
+ * Each 台账设置 sheet's issues, with the window ends set aside across layers added where they
+ * were written: on the sheet at their cell, or, for the surface's own values, on no sheet.
+ */
+function settingsIssues(
+  sheets: readonly (SettingsSheetRead & { readonly sheet: string })[],
+  dropped: ReturnType<typeof orderedWindow>["dropped"],
+): { sheet: string; issues: SettingIssue[] }[] {
+  const out = sheets.map((s) => ({ sheet: s.sheet, issues: [...s.issues] }));
+  const own: SettingIssue[] = [];
+  for (const d of dropped) {
+    const source = d.layer > 0 ? sheets[d.layer - 1].sources[d.key] : undefined;
+    const ends = d.key === "windowStart" ? { start: d.value, end: d.other } : { start: d.other, end: d.value };
+    const issue: SettingIssue = {
+      kind: "window",
+      setting: d.key,
+      key: source?.key ?? SETTING_NAMES[d.key].zh[0],
+      value: source?.value ?? isoDay(d.value),
+      ...ends,
+      cell: source?.cell ?? null,
+    };
+    if (source) out[d.layer - 1].issues.push(issue);
+    else own.push(issue);
+  }
+  return own.length > 0 ? [{ sheet: "", issues: own }, ...out] : out;
 }
 
 /** The unit's kind from what the workbook says of itself: titles, the unit's name, sheet names, file name. */

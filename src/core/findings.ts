@@ -8,7 +8,8 @@ export type Lang = "zh" | "en";
 export type RuleId =
   | "missing-ledger"
   | "missing-column"
-  | "invalid-column-name"
+  | "unknown-setting"
+  | "invalid-setting"
   | "duplicate-column"
   | "missing-value"
   | "invalid-amount"
@@ -21,6 +22,7 @@ export type RuleId =
   | "missing-sign-date"
   | "missing-planned-start"
   | "overdue-start"
+  | "fair-start-late"
   | "start-due-soon"
   | "missing-actual-start"
   | "start-before-sign"

@@ -2,7 +2,6 @@
  * The ledger model: what recognition makes of a sheet. Only the cells of recognised columns are
  * kept, raw; they are parsed when the workbook's settings (as-of year, date system) are known.
  */
-import type { ColumnNameRow } from "./recognize/columnNames";
 import type { CellValue } from "./sheet";
 import type { AmountUnit } from "./values/types";
 
@@ -66,18 +65,21 @@ export interface Ledger {
   readonly unitName: string | null;
   readonly records: readonly LedgerRecord[];
   readonly totals: readonly TotalRow[];
+  /**
+   * The first non-blank row after the last data row (a 合计, a footer, notes), or null when none
+   * follows: the highlight's live marks reach below the data, but never into it.
+   */
+  readonly afterData?: number | null;
 }
+
+/** A 台账设置 row: its key as written, its value, and the value's 1-based row and column. */
+export type SettingsEntry = readonly [key: string, value: CellValue, row: number, column: number];
 
 /** What one sheet turned out to be. */
 export type RecognizedSheet =
   | { readonly type: "ledger"; readonly ledger: Ledger }
-  /** The 台账设置 sheet: its (项目, 值) pairs, raw, and the rows of its 列名对照 section. */
-  | {
-      readonly type: "settings";
-      readonly sheet: string;
-      readonly entries: readonly (readonly [string, CellValue])[];
-      readonly columnNames: readonly ColumnNameRow[];
-    }
+  /** The 台账设置 sheet: its (项目, 值) pairs, raw. */
+  | { readonly type: "settings"; readonly sheet: string; readonly entries: readonly SettingsEntry[] }
   /** Not a ledger; its text above any header is kept to infer the unit (titles, 填报单位). */
   | { readonly type: "none"; readonly sheet: string; readonly titles: readonly string[] };
 

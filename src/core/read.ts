@@ -21,12 +21,14 @@ import { parseFlag } from "./values/flag";
 import { parseRole } from "./values/role";
 import { parseStage } from "./values/stage";
 import { BLANK } from "./values/cell";
+import { KEPT_RAW_FIELDS } from "./marks/guards";
 import type { Amount, AmountUnit, DateGuess, InviteeCategory, Parsed, Role, Stage } from "./values/types";
 
 const NONE_UNREADABLE: ReadonlySet<FieldId> = new Set();
 
-function markUnreadable(row: ReadRow, field: FieldId): void {
+function markUnreadable(row: ReadRow, field: FieldId, raw: CellValue): void {
   row.unreadable = new Set(row.unreadable).add(field);
+  (row.raw ??= {})[field] = raw;
 }
 
 export interface ReadContext {
@@ -60,6 +62,7 @@ class ReadRow implements Omit<ParsedRow, "unit"> {
   category: InviteeCategory | undefined = undefined;
   promotions: number | undefined = undefined;
   unreadable: ReadonlySet<FieldId> = NONE_UNREADABLE;
+  raw: Partial<Record<FieldId, CellValue>> | null = null;
 
   constructor(
     readonly sheet: string,
@@ -116,6 +119,8 @@ export class LedgerReader implements RecordSink {
   private readonly hasUnitColumn: boolean;
   private readonly unitless: ReadRow[] = [];
   private readonly template: Values;
+  /** Columns whose raw cells a project row keeps for the highlight's guarded marks. */
+  private readonly kept: FieldReader[];
 
   constructor(head: LedgerHead, ctx: RowContext) {
     this.sheet = head.sheet;
@@ -125,10 +130,16 @@ export class LedgerReader implements RecordSink {
     this.ctx = { dateSystem: ctx.dateSystem, defaultYear: ctx.defaultYear };
     this.fields = head.columns.map((c) => fieldReader(c, head.sheetUnit, this.ctx));
     this.required = ROW_REQUIRED[head.kind].flatMap((field) => this.fields.filter((f) => f.field === field));
+    this.kept = head.kind === "projects" ? this.fields.filter((f) => KEPT_RAW_FIELDS.has(f.field)) : [];
   }
 
   push(row: number, values: readonly CellValue[], unit: string | null): void {
     const parsed = new ReadRow(this.sheet, row, unit, { ...this.template });
+    if (this.kept.length > 0) {
+      const raw: Partial<Record<FieldId, CellValue>> = {};
+      for (const f of this.kept) raw[f.field] = values[f.index];
+      parsed.raw = raw;
+    }
     const fields = this.fields;
     for (let k = 0; k < fields.length; k++) {
       const f = fields[k];
@@ -310,7 +321,7 @@ function readCell(row: ReadRow, f: FieldReader, raw: CellValue): Finding | null 
     case "amount": {
       const p = f.parse(raw) as Parsed<Amount>;
       if (p.status === "ok") row.values[field as AmountField] = p.value;
-      else markUnreadable(row, field);
+      else markUnreadable(row, field, raw);
       return raised(valueHit("amount", p, raw), row, f);
     }
     case "date":
@@ -318,32 +329,32 @@ function readCell(row: ReadRow, f: FieldReader, raw: CellValue): Finding | null 
     case "flag": {
       const p = f.parse(raw) as Parsed<boolean>;
       if (p.status === "ok") row.values[field as FlagField] = p.value;
-      else if (p.status === "invalid") markUnreadable(row, field);
+      else if (p.status === "invalid") markUnreadable(row, field, raw);
       return raised(valueHit("flag", p, raw), row, f);
     }
     case "stage": {
       const p = f.parse(raw) as Parsed<Stage>;
       row.values.stage = displayValue(raw).trim();
       if (p.status === "ok") row.stage = p.value;
-      else if (p.status === "invalid") markUnreadable(row, field);
+      else if (p.status === "invalid") markUnreadable(row, field, raw);
       return raised(valueHit("stage", p, raw), row, f);
     }
     case "role": {
       const p = f.parse(raw) as Parsed<Role>;
       if (p.status === "ok") row.role = p.value;
-      else markUnreadable(row, field);
+      else markUnreadable(row, field, raw);
       return null;
     }
     case "category": {
       const p = f.parse(raw) as Parsed<InviteeCategory>;
       if (p.status === "ok") row.category = p.value;
-      else markUnreadable(row, field);
+      else markUnreadable(row, field, raw);
       return null;
     }
     case "count": {
       const p = f.parse(raw) as Parsed<number>;
       if (p.status === "ok") row.promotions = p.value;
-      else markUnreadable(row, field);
+      else markUnreadable(row, field, raw);
       return null;
     }
   }
@@ -351,6 +362,6 @@ function readCell(row: ReadRow, f: FieldReader, raw: CellValue): Finding | null 
 
 function storeDate(row: ReadRow, f: FieldReader, raw: CellValue, p: Parsed<Day, DateGuess>): Finding | null {
   if (p.status === "ok") row.values[f.field as DateField] = p.value;
-  else markUnreadable(row, f.field);
+  else markUnreadable(row, f.field, raw);
   return raised(valueHit("date", p, raw), row, f);
 }

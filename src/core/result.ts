@@ -2,6 +2,7 @@
 import type { Day } from "./day";
 import type { Finding } from "./findings";
 import type { LedgerKind } from "./ledger";
+import type { MarkPlan } from "./marks/mark";
 import type { Settings } from "./settings";
 import type { UnitKind } from "./values/types";
 
@@ -83,4 +84,6 @@ export interface CheckResult {
   /** Per unit, when a ledger has a 单位 column; otherwise null. */
   readonly units: readonly UnitAssessment[] | null;
   readonly projects: readonly ProjectAssessment[];
+  /** What the highlight marks and by which formulas (core/marks): the pane in Excel and WPS and the highlighted copy render it. */
+  readonly marks: MarkPlan;
 }

@@ -4,6 +4,7 @@
  */
 import type { Day } from "./day";
 import type { FieldId, LedgerKind } from "./ledger";
+import type { CellValue } from "./sheet";
 import { roleFromTitle } from "./values/role";
 import type { Amount, InviteeCategory, Role, Stage } from "./values/types";
 
@@ -74,6 +75,12 @@ export interface ParsedRow {
   readonly promotions?: number;
   /** Fields whose cell holds something that could not be read. */
   readonly unreadable: ReadonlySet<FieldId>;
+  /**
+   * Raw cells the highlight's guarded marks compare against (core/marks): on project rows the cells
+   * the guarded rules read (KEPT_RAW_FIELDS), and on any row each cell that could not be read; null
+   * when there is none.
+   */
+  readonly raw: Readonly<Partial<Record<FieldId, CellValue>>> | null;
 }
 
 /** A trip's role: its role column, else what its title says. */

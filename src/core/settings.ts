@@ -1,14 +1,12 @@
 /**
  * Settings: DOMAIN.md's defaults, overridden by the workbook's 台账设置 sheet, overridden in turn
- * by what a surface passes (command-line flags, function arguments, the pane's edits).
+ * by what a surface passes (command-line flags, the district config, function arguments, the
+ * pane's edits). What each setting is called lives in settingsNames.ts, how its value is read in
+ * settingsParse.ts: every surface goes through those two.
  */
 import type { Day } from "./day";
 import { dayFromYMD, isoDay, yearOf } from "./day";
-import type { CellValue, DateSystem } from "./sheet";
-import { compact, displayValue } from "./text";
-import { parseAmount } from "./values/amount";
-import { parseSettingDate } from "./values/date";
-import { parseUnitKind } from "./values/unitKind";
+import { SETTING_NAMES } from "./settingsNames";
 import type { UnitKind } from "./values/types";
 
 export interface Settings {
@@ -19,6 +17,8 @@ export interface Settings {
   readonly windowEnd: Day;
   /** New 策划 projects count up to this day (default 15 Sep of the window's year). */
   readonly planDeadline: Day;
+  /** 投洽会项目开工时限: a fair-signed project counts when it starts before this day (default 1 March of the year after the as-of year). */
+  readonly fairStartDeadline: Day;
   /** A planned start this many days after as-of or fewer is due soon (default 14). */
   readonly dueSoonDays: number;
   /** B: points of one signed project (default 2). */
@@ -33,22 +33,8 @@ export interface Settings {
   readonly annualTask: number | null;
 }
 
-export type SettingsOverrides = { -readonly [K in keyof Settings]?: Settings[K] };
-
-/** The 台账设置 sheet's keys: the first word is what the pane writes, the others are read too. */
-export const SETTING_KEYS: Readonly<Record<keyof Settings, readonly string[]>> = {
-  unitName: ["单位名称", "填报单位", "单位"],
-  unitKind: ["单位类型", "类型"],
-  asOf: ["统计截止日", "统计截止日期", "截止日期"],
-  windowStart: ["活动开始", "活动开始日期", "活动开始时间"],
-  windowEnd: ["活动结束", "活动结束日期", "活动结束时间"],
-  planDeadline: ["策划截止日", "策划截止日期"],
-  dueSoonDays: ["临近开工天数", "开工预警天数"],
-  projectPoints: ["每个签约项目分值", "签约项目分值"],
-  fairBonus: ["投洽会签约加分", "投洽会加分"],
-  tripPoints: ["每次外出分值", "外出招商分值"],
-  annualTask: ["全年任务", "全年任务万元", "年度任务", "全年招商引资任务"],
-};
+export type SettingKey = keyof Settings;
+export type SettingsOverrides = { -readonly [K in SettingKey]?: Settings[K] };
 
 export const SETTINGS_SHEET = "台账设置";
 
@@ -65,6 +51,8 @@ export const SETTING_DEFAULTS = {
   windowEnd: { month: 9, day: 30 } as MonthDay,
   /** New 策划 projects count up to 15 September of the window's year. */
   planDeadline: { month: 9, day: 15 } as MonthDay,
+  /** Fair-signed projects must start before 1 March of the year after the as-of year (在明年3月份前开工). */
+  fairStartDeadline: { month: 3, day: 1 } as MonthDay,
   dueSoonDays: 14,
   projectPoints: 2,
   fairBonus: 1,
@@ -73,12 +61,18 @@ export const SETTING_DEFAULTS = {
 
 const onDay = (year: number, { month, day }: MonthDay): Day => dayFromYMD(year, month, day)!;
 
-/** DOMAIN.md's defaults under the given overrides: the window and plan deadline follow the as-of year. */
-export function resolveSettings(layers: readonly SettingsOverrides[], todayDay: Day): Settings {
+/** The layers merged, the first winning: a value that is undefined or null is no value. */
+function merged(layers: readonly SettingsOverrides[]): SettingsOverrides {
   const o: SettingsOverrides = {};
   for (const layer of [...layers].reverse()) {
     for (const [key, value] of Object.entries(layer)) if (value !== undefined && value !== null) Object.assign(o, { [key]: value });
   }
+  return o;
+}
+
+/** DOMAIN.md's defaults under the given overrides: the window and the deadlines follow the as-of year. */
+export function resolveSettings(layers: readonly SettingsOverrides[], todayDay: Day): Settings {
+  const o = merged(layers);
   const asOf = o.asOf ?? todayDay;
   const d = SETTING_DEFAULTS;
   const windowStart = o.windowStart ?? onDay(yearOf(asOf), d.windowStart);
@@ -88,6 +82,7 @@ export function resolveSettings(layers: readonly SettingsOverrides[], todayDay: 
     windowStart,
     windowEnd: o.windowEnd ?? onDay(windowYear, d.windowEnd),
     planDeadline: o.planDeadline ?? onDay(windowYear, d.planDeadline),
+    fairStartDeadline: o.fairStartDeadline ?? onDay(yearOf(asOf) + 1, d.fairStartDeadline),
     dueSoonDays: o.dueSoonDays ?? d.dueSoonDays,
     projectPoints: o.projectPoints ?? d.projectPoints,
     fairBonus: o.fairBonus ?? d.fairBonus,
@@ -98,79 +93,61 @@ export function resolveSettings(layers: readonly SettingsOverrides[], todayDay: 
   };
 }
 
-type SettingKey = keyof Settings;
-const KEY_OF_WORD = new Map<string, SettingKey>(
-  (Object.entries(SETTING_KEYS) as [SettingKey, readonly string[]][]).flatMap(([key, words]) => words.map((w) => [w, key] as const)),
-);
-const DAY_KEYS: ReadonlySet<SettingKey> = new Set(["asOf", "windowStart", "windowEnd", "planDeadline"]);
-const NUMBER_KEYS: ReadonlySet<SettingKey> = new Set(["dueSoonDays", "projectPoints", "fairBonus", "tripPoints"]);
-/** Points and days past this are a typo or a hostile cell: 1e308 points would make SCORE infinite. */
-const MAX_SETTING_NUMBER = 1_000_000;
+type WindowKey = "windowStart" | "windowEnd";
 
-/** Which setting a 台账设置 key names ("统计截止日" → asOf), or null for a row that is no setting. */
-export function settingKeyOf(word: string): SettingKey | null {
-  return KEY_OF_WORD.get(normalizeKey(word)) ?? null;
-}
-
-function normalizeKey(word: string): string {
-  return compact(word).replace(/[(（][^)）]*[)）]/g, "");
-}
-
-/** A 台账设置 entry that could not be read: the key as written and its value as shown. */
-export interface SettingProblem {
-  readonly key: string;
-  readonly value: string;
-}
-
-/** Reads the 台账设置 sheet's (项目, 值) pairs; unknown keys are ignored, unreadable values reported. */
-export function settingsFromEntries(
-  entries: readonly (readonly [string, CellValue])[],
-  dateSystem: DateSystem = 1900,
-): { settings: SettingsOverrides; problems: SettingProblem[] } {
-  const settings: SettingsOverrides = {};
-  const problems: SettingProblem[] = [];
-  for (const [word, raw] of entries) {
-    const key = settingKeyOf(word);
-    const shown = displayValue(raw).trim();
-    if (!key || shown === "") continue;
-    const value = settingValue(key, raw, dateSystem);
-    if (value === null) problems.push({ key: word, value: shown });
-    else Object.assign(settings, { [key]: value });
-  }
-  return { settings, problems };
-}
-
-function settingValue(key: SettingKey, raw: CellValue, dateSystem: DateSystem): Settings[SettingKey] | null {
-  if (DAY_KEYS.has(key)) return parseSettingDate(raw, dateSystem);
-  if (key === "unitKind") return parseUnitKind(raw);
-  if (key === "unitName") return displayValue(raw).trim();
-  if (key === "annualTask") {
-    const a = parseAmount(raw);
-    return a.status === "ok" && !a.value.currency ? a.value.wan : null;
-  }
-  if (NUMBER_KEYS.has(key)) return settingNumber(typeof raw === "number" ? raw : Number(compact(displayValue(raw))));
-  return null;
+/** A window end that had to be set aside: in which layer, which end, its value, and the other end it fell foul of. */
+export interface DroppedWindowEnd {
+  readonly layer: number;
+  readonly key: WindowKey;
+  readonly value: Day;
+  readonly other: Day;
 }
 
 /**
- * A points or days setting as the assessment can use it: a non-negative number within reason
- * (a 1e308 would make SCORE infinite), else null. Every surface that takes one asks here.
+ * The layers with every window end set aside that makes the window end before it starts. Each
+ * layer was checked on its own (a sheet, the flags, the config); what is left is a conflict
+ * between layers (a flag's start after the sheet's end) or with a default (an end alone, before
+ * 1 August). The ends of the lowest layer that gives one go first, so a flag wins over the sheet;
+ * with none left the default window of the as-of year applies, which is in order.
  */
-export function settingNumber(n: number): number | null {
-  return Number.isFinite(n) && n >= 0 && n <= MAX_SETTING_NUMBER ? n : null;
+export function orderedWindow(layers: readonly SettingsOverrides[], todayDay: Day): { layers: SettingsOverrides[]; dropped: DroppedWindowEnd[] } {
+  const out = layers.map((l) => ({ ...l }));
+  const dropped: DroppedWindowEnd[] = [];
+  const given = (i: number, key: WindowKey) => out[i][key] !== undefined && out[i][key] !== null;
+  for (;;) {
+    const s = resolveSettings(out, todayDay);
+    if (s.windowStart <= s.windowEnd) return { layers: out, dropped };
+    // The lowest layer holding an end that is in effect (no layer above it gives the same end).
+    const inEffect = (i: number, key: WindowKey) => given(i, key) && !out.slice(0, i).some((_, j) => given(j, key));
+    const at = out.map((_, i) => i).reverse().find((i) => inEffect(i, "windowStart") || inEffect(i, "windowEnd"));
+    if (at === undefined) return { layers: out, dropped }; // cannot happen: the defaults are in order
+    for (const key of ["windowStart", "windowEnd"] as const) {
+      if (!inEffect(at, key)) continue;
+      dropped.push({ layer: at, key, value: out[at][key]!, other: key === "windowStart" ? s.windowEnd : s.windowStart });
+      delete out[at][key];
+    }
+  }
 }
 
 /** The rows the pane writes to 台账设置, in a stable order; dates as text so every reader agrees. */
 export function settingsToEntries(settings: SettingsOverrides): [string, string | number][] {
   const rows: [string, string | number][] = [];
-  for (const key of Object.keys(SETTING_KEYS) as SettingKey[]) {
+  for (const key of Object.keys(SETTING_NAMES) as SettingKey[]) {
     const value = settings[key];
     if (value === undefined || value === null) continue;
-    const shown = DAY_KEYS.has(key) ? isoDay(value as number) : key === "unitKind" ? UNIT_KIND_WORD[value as UnitKind] : value;
-    rows.push([SETTING_KEYS[key][0], shown as string | number]);
+    rows.push([SETTING_NAMES[key].zh[0], settingText(key, value)]);
   }
   return rows;
 }
+
+/** A setting's value as written to the sheet and shown in messages: dates as 2022-09-30, a kind as its word. */
+export function settingText<K extends SettingKey>(key: K, value: NonNullable<Settings[K]>): string | number {
+  if (DAY_KEYS.has(key)) return isoDay(value as number);
+  if (key === "unitKind") return UNIT_KIND_WORD[value as UnitKind];
+  return value as string | number;
+}
+
+export const DAY_KEYS: ReadonlySet<SettingKey> = new Set(["asOf", "windowStart", "windowEnd", "planDeadline", "fairStartDeadline"]);
 
 /** The word written for a unit kind: one that parseUnitKind reads back. */
 const UNIT_KIND_WORD: Readonly<Record<UnitKind, string>> = { town: "街道", park: "园区", department: "区直部门", hq: "指挥部" };

@@ -77,7 +77,24 @@ export function columnLetter(column: number): string {
   return s;
 }
 
+/**
+ * The grid of Excel (2007 on), WPS表格 and LibreOffice (7.4 on): a workbook may name rows and
+ * columns past it (a file's <row r="99999999">), but no program shows a mark or a note there.
+ */
+export const MAX_ROW = 1_048_576;
+export const MAX_COLUMN = 16_384;
+
+export function inGrid(row: number, column: number): boolean {
+  return row >= 1 && row <= MAX_ROW && column >= 1 && column <= MAX_COLUMN;
+}
+
 /** A1 address for a 1-based row and column. */
 export function cellAddress(row: number, column: number): string {
   return `${columnLetter(column)}${row}`;
+}
+
+/** "A5:P7", or "C9" for a single cell; 1-based, inclusive. */
+export function areaAddress(a: MergeArea): string {
+  const start = cellAddress(a.top, a.left);
+  return a.top === a.bottom && a.left === a.right ? start : `${start}:${cellAddress(a.bottom, a.right)}`;
 }

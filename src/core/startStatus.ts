@@ -72,5 +72,5 @@ export function statusRow(cells: StatusCells): ParsedRow {
   const values: { plannedStart?: Day; actualStart?: Day } = {};
   if (cells.plannedStart !== undefined) values.plannedStart = cells.plannedStart;
   if (cells.actualStart !== undefined) values.actualStart = cells.actualStart;
-  return { sheet: "", row: 0, unit: "", values, ...(cells.stage !== undefined ? { stage: cells.stage } : {}), unreadable: new Set() };
+  return { sheet: "", row: 0, unit: "", values, ...(cells.stage !== undefined ? { stage: cells.stage } : {}), unreadable: new Set(), raw: null };
 }

@@ -11,16 +11,19 @@
  *              the write. A workbook above one value request: extents and marks first, then one
  *              per value request, then the write (the first time also the list, and the direct
  *              read Excel refused).
- *   load settings 2 (3 when they changed: the recalculation), save settings 3, select 1
+ *   load settings 2 (3 when they changed and a ZS function has run: the recalculation), save settings 3, select 1, reveal 1
+ *   following 台账设置: 2 to subscribe (3 once the sheet exists), then a load of the settings per pause in its edits
+ *   hidden places 2 (the sheets' visibility, then the rows' and columns' flags; 1 when all are on hidden sheets)
  */
 import { checkWorkbook } from "../core/check";
 import type { SettingsOverrides } from "../core/settings";
 import type { DateSystem } from "../core/sheet";
-import { subscribeChanges, DEFAULT_DEBOUNCE_MS } from "./changes";
+import { subscribeChanges, subscribeSettingsChanges, DEFAULT_DEBOUNCE_MS } from "./changes";
 import { toWorkbookError, unsupported, type Action } from "./errors";
-import { applyHighlight, clearHighlight, queueMarkState, writeHighlight } from "./highlight";
+import type { NameState } from "../host/marks";
+import { applyHighlight, clearHighlight, queueMarkState, queueNameState, writeHighlight } from "./highlight";
 import { API, officeHost, type ExcelHost } from "./host";
-import { selectCell } from "./navigate";
+import { findHidden, revealCell, selectCell } from "./navigate";
 import type { WorkbookPort } from "../host/port";
 import { DEFAULT_CELL_BUDGET, readWorkbook, type WorkbookRead } from "./readWorkbook";
 import { loadSettingsSheet, saveSettingsSheet } from "./settingsSheet";
@@ -52,6 +55,8 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort {
     }
   };
 
+  const loadSettings = () => attempt("loadSettings", () => host.run((context) => loadSettingsSheet(context, host, options.dateSystem)));
+
   const checkOf = (read: WorkbookRead<unknown>, overrides: SettingsOverrides | undefined) => {
     sheetNames = read.sheetNames;
     lastCells = read.cells;
@@ -71,15 +76,20 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort {
         return host.run(async (context) => {
           // Each sheet's marks and protection are read with its values, in this Excel.run: what the
           // write deletes was just seen to be ours, and a protected sheet stops it before it starts.
+          // The as-of name comes along with every sheet's probe; the last one queued is the one read.
+          let name: () => NameState = () => ({ exists: false, formula: null });
           const read = await readWorkbook(context, host, {
             knownSheets: sheetNames,
             cellBudget,
             dateSystem: options.dateSystem,
             direct: lastCells === undefined || lastCells <= cellBudget,
-            alongside: (sheet, used) => queueMarkState(context, sheet, used),
+            alongside: (sheet, used) => {
+              name = queueNameState(context, host);
+              return queueMarkState(context, sheet, used);
+            },
           });
           const result = checkOf(read, overrides);
-          await writeHighlight(context, host, result, read.alongside);
+          await writeHighlight(context, host, result, { sheets: read.alongside, name: name() });
           return result;
         });
       }),
@@ -93,16 +103,23 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort {
     clear: () =>
       attempt("clear", async () => {
         if (!host.supports(API.conditionalFormats)) throw unsupported("clear", API.conditionalFormats);
-        sheetNames = await host.run((context) => clearHighlight(context, sheetNames));
+        sheetNames = await host.run((context) => clearHighlight(context, host, sheetNames));
       }),
 
     select: (sheet, cell) => attempt("select", () => host.run((context) => selectCell(context, sheet, cell))),
 
-    loadSettings: () => attempt("loadSettings", () => host.run((context) => loadSettingsSheet(context, host, options.dateSystem))),
+    hiddenPlaces: (places) => attempt("select", () => host.run((context) => findHidden(context, places))),
+
+    reveal: (sheet, cell) => attempt("select", () => host.run((context) => revealCell(context, sheet, cell))),
+
+    loadSettings,
 
     saveSettings: (settings) =>
       attempt("saveSettings", () => host.run((context) => saveSettingsSheet(context, host, settings, options.dateSystem))),
 
     onChanged: (callback) => subscribeChanges(host, callback, options.debounceMs ?? DEFAULT_DEBOUNCE_MS),
+
+    // A failed reload is no one's to see: the functions keep the settings they had, and the pane reports its own failures.
+    watchSettings: () => subscribeSettingsChanges(host, () => void loadSettings().catch(() => undefined), options.debounceMs ?? DEFAULT_DEBOUNCE_MS),
   };
 }

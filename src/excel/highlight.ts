@@ -1,75 +1,71 @@
 /**
- * The highlight: project rows by start-date status and the cells of error findings.
+ * The highlight in Excel: the entries of src/host/marks.ts written as custom conditional formats
+ * (`conditionalFormats.add("Custom")`, ExcelApi 1.6), and only where `markChanges` says the
+ * workbook differs from the plan.
  *
- * Why conditional formats, and why over range areas: the highlight must never change a value or
- * the user's own formatting and must come off exactly, also after the workbook was saved and
- * reopened. Writing fills and fonts into the cells would overwrite the user's own (and "clear"
- * would have to remember and restore them across a reopen). A conditional format lies on top of
- * the cell's formatting and deleting it brings the cell back exactly as it was. Conditional formats
- * carry no tag, so ours are recognisable by their rule: a custom formula that only this add-in
- * writes, =ISTEXT("zsledger-mark:…"), always TRUE, with the mark's kind in the marker. Clear
- * deletes conditional formats whose formula carries the marker and nothing else. Each format is
- * applied to many areas at once (Worksheet.getRanges, ExcelApi 1.9), so the cost is a handful of
- * proxy operations per list of runs (consecutive rows or cells merged), never per cell.
+ * Why conditional formats: the highlight must never change a value or the user's own formatting
+ * and must come off exactly, also after the workbook was saved and reopened. A conditional format
+ * lies on top of the cell's formatting, and deleting it brings the cell back exactly as it was.
+ * Each format covers many areas at once (Worksheet.getRanges, ExcelApi 1.9), so the cost is a
+ * handful of proxy operations per list of runs, never per cell.
  *
- * Round trips: one read (sheet list, protection, used-range widths, every conditional format's
- * custom formula) and one write. The read comes first so that a protected sheet is found before
- * anything is written, and so that only formats whose formula was just seen to be ours are deleted.
- * Check-and-highlight asks the same of each sheet (`queueMarkState`) in the request that reads its
- * values, then writes with `writeHighlight`: the same safety, one round trip fewer.
+ * Which formats are ours, and whether each is there as planned, is read from their formulas alone
+ * (the marker and its digest, core/marks/formats.ts), in the same request as the sheet's values.
+ * Reading each format's areas would need ConditionalFormat.getRanges (ExcelApi 1.9), a call per
+ * format that can be made only after a first round trip told which formats are ours.
+ *
+ * The as-of date the live marks compare with is the workbook-level name AS_OF_NAME. Without
+ * ExcelApi 1.7 (a name's formula cannot be read back) the formulas hold the as-of itself.
+ *
+ * Relative references. Documented: Office.js sets a custom format's formula as text
+ * (ConditionalFormatRule.formula) without saying which cell relative references are relative to;
+ * Excel's own dialog enters them relative to the top-left cell of the "Applies to" range, and the
+ * file format evaluates a cfRule per cell with relative parts as offsets from its first area.
+ * Assumed: relative to the top-left cell of the format's first area (the first in the address
+ * list). The marks do not depend on the difference (core/marks/formats.ts). The fake Excel of the
+ * tests anchors at the first area's top-left cell.
+ *
+ * Round trips: one read (sheet list, protection, used-range widths, every format's custom formula,
+ * the as-of name) and at most one write. Check-and-highlight asks the same of each sheet
+ * (`queueMarkState`) in the request that reads its values, then writes with `writeHighlight`.
  */
-import { isMarkFormula, markCondition, MARK_KINDS, MARK_STYLES, planMarks as planSheetMarks, type MarkKind } from "../core/marks";
 import type { CheckResult } from "../core/result";
-import type { MergeArea } from "../core/sheet";
-import { areaAddress, packAreas } from "../host/areas";
+import { areaAddress } from "../core/sheet";
 import { failedWrite, missingSheets, protectedSheets } from "../host/highlightMessages";
+import {
+  AS_OF_NAME,
+  isUnchanged,
+  markChanges,
+  markEntries,
+  ourFormat,
+  type HostLimits,
+  type MarkEntry,
+  type NameState,
+  type OurFormat,
+  type RowSpan,
+} from "../host/marks";
+import { MAX_AREA_LIST_CHARS } from "../core/marks/formats";
 import { officeErrorCode, toWorkbookError } from "./errors";
 import { API, type ExcelHost } from "./host";
-
-export { isMarkFormula, MARK_KINDS, MARK_STYLES, type MarkKind } from "../core/marks";
-
-/** The formula of a mark's conditional format as Office.js writes it. */
-export function markFormula(kind: MarkKind): string {
-  return `=${markCondition(kind)}`;
-}
-
-/**
- * Keeps each getRanges address list (and so each conditional format's area list) short:
- * office-js#5198 saw lists near 8,200 characters rejected.
- */
-export const MAX_ADDRESS_CHARS = 2_000;
-
-/** Columns a row mark spans on a sheet: the used range's, 1-based and inclusive. */
-export interface RowSpan {
-  readonly left: number;
-  readonly right: number;
-}
-
-export type SheetPlan = Readonly<Record<MarkKind, readonly MergeArea[]>>;
-
-/**
- * What to mark, per sheet, as areas: rows of the same mark that follow each other form one run
- * (A5:P7), error cells one run per column (E15:E17). Pure; `spanOf` gives a sheet's used columns.
- */
-export function planMarks(result: CheckResult, spanOf: (sheet: string) => RowSpan | null): Map<string, SheetPlan> {
-  const plans = new Map<string, SheetPlan>();
-  for (const [sheet, marks] of planSheetMarks(result)) {
-    const maxColumn = Math.max(1, ...marks.errorCells.map((a) => a.right));
-    const span = spanOf(sheet) ?? { left: 1, right: maxColumn };
-    const rowAreas = (kind: MarkKind): MergeArea[] =>
-      (marks.rows.get(kind) ?? []).map(([top, bottom]) => ({ top, bottom, left: span.left, right: span.right }));
-    plans.set(sheet, { "start-alert": rowAreas("start-alert"), "start-soon": rowAreas("start-soon"), "error-cell": marks.errorCells });
-  }
-  return plans;
-}
 
 /** One sheet as the highlight needs to know it before writing. */
 export interface SheetMarkState {
   readonly name: string;
   readonly protected: boolean;
   readonly span: RowSpan | null;
-  /** Indices (in the sheet's conditional-format collection) of the formats this add-in wrote. */
-  readonly ours: readonly number[];
+  /** The formats this add-in wrote (index: in the sheet's conditional-format collection). */
+  readonly ours: readonly OurFormat[];
+}
+
+/** Everything a highlight or a clear reads before it writes. */
+export interface MarkState {
+  readonly sheets: ReadonlyMap<string, SheetMarkState>;
+  readonly name: NameState;
+}
+
+/** What this Excel can hold (its requirement sets). */
+function limitsOf(host: ExcelHost): HostLimits {
+  return { names: host.supports(API.names), maxAddressChars: MAX_AREA_LIST_CHARS, oneAreaPerFormat: !host.supports(API.rangeAreas) };
 }
 
 interface Probe {
@@ -88,12 +84,21 @@ function queueProbe(worksheets: Excel.WorksheetCollection, name: string, usedRan
 }
 
 function stateOf(name: string, p: Probe): SheetMarkState {
-  const ours: number[] = [];
-  p.formats.items.forEach((cf, i) => {
-    if (!cf.customOrNullObject.isNullObject && isMarkFormula(cf.customOrNullObject.rule.formula)) ours.push(i);
+  const ours: OurFormat[] = [];
+  p.formats.items.forEach((cf, index) => {
+    const found = cf.customOrNullObject.isNullObject ? null : ourFormat(index, cf.customOrNullObject.rule.formula);
+    if (found) ours.push(found);
   });
   const span = p.used.isNullObject ? null : { left: p.used.columnIndex + 1, right: p.used.columnIndex + p.used.columnCount };
   return { name, protected: p.sheet.protection.protected, span, ours };
+}
+
+/** Queues the read of the as-of name; call the result after the sync. */
+export function queueNameState(context: Excel.RequestContext, host: ExcelHost): () => NameState {
+  // Conditional formats need ExcelApi 1.6, which has getItemOrNullObject (1.4); a name's formula needs 1.7.
+  const readable = host.supports(API.names);
+  const item = context.workbook.names.getItemOrNullObject(AS_OF_NAME).load(readable ? "formula" : "name");
+  return () => ({ exists: !item.isNullObject, formula: !item.isNullObject && readable ? item.formula : null });
 }
 
 /**
@@ -107,18 +112,17 @@ export function queueMarkState(context: Excel.RequestContext, name: string, used
 }
 
 /**
- * Every worksheet's mark state. `known` names (from an earlier check) are probed in the first
- * round trip with the sheet list; sheets added since cost one more, and so does a known sheet that
- * is gone (the probe is then repeated from the fresh list).
+ * Every worksheet's mark state and the as-of name. `known` names (from an earlier check) are
+ * probed in the first round trip with the sheet list; sheets added since cost one more, and so
+ * does a known sheet that is gone (the probe is then repeated from the fresh list).
  */
-export async function readMarkState(
-  context: Excel.RequestContext,
-  known: readonly string[],
-): Promise<Map<string, SheetMarkState>> {
+async function readMarkState(context: Excel.RequestContext, host: ExcelHost, known: readonly string[]): Promise<MarkState> {
   const worksheets = context.workbook.worksheets;
   let probes = new Map<string, Probe>();
+  let name: () => NameState = () => ({ exists: false, formula: null });
   const queue = (names: readonly string[]) => {
     worksheets.load("items/name");
+    name = queueNameState(context, host);
     probes = new Map(names.map((n) => [n, queueProbe(worksheets, n)]));
   };
   queue(known);
@@ -135,97 +139,95 @@ export async function readMarkState(
     for (const n of added) probes.set(n, queueProbe(worksheets, n));
     await context.sync();
   }
-  return new Map(names.map((n) => [n, stateOf(n, probes.get(n)!)]));
+  return { sheets: new Map(names.map((n) => [n, stateOf(n, probes.get(n)!)])), name: name() };
 }
 
 /** Refuses, before anything is written, when a sheet to be changed is protected. */
-export function assertUnprotected(sheets: readonly SheetMarkState[], action: "highlight" | "clear"): void {
+function assertUnprotected(sheets: readonly SheetMarkState[], action: "highlight" | "clear"): void {
   const locked = sheets.filter((s) => s.protected).map((s) => s.name);
-  if (locked.length === 0) return;
-  throw protectedSheets(locked, action);
+  if (locked.length > 0) throw protectedSheets(locked, action);
 }
 
-/** Queues the deletion of our formats on one sheet. Highest index first: a deletion renumbers those after it. */
-export function queueRemoval(context: Excel.RequestContext, state: SheetMarkState): void {
-  if (state.ours.length === 0) return;
-  const formats = context.workbook.worksheets.getItem(state.name).getRange().conditionalFormats;
-  for (const index of [...state.ours].sort((a, b) => b - a)) formats.getItemAt(index).delete();
+/** Queues the deletion of formats on one sheet. Highest index first: a deletion renumbers those after it. */
+function queueDeletions(context: Excel.RequestContext, sheet: string, indices: readonly number[]): void {
+  if (indices.length === 0) return;
+  const formats = context.workbook.worksheets.getItem(sheet).getRange().conditionalFormats;
+  for (const index of [...indices].sort((a, b) => b - a)) formats.getItemAt(index).delete();
 }
 
-/** Queues one sheet's marks: one conditional format per mark kind and address list. */
-export function queueMarks(context: Excel.RequestContext, host: ExcelHost, sheet: string, plan: SheetPlan): void {
+/**
+ * Queues one sheet's new formats. Excel adds each at the top priority: error cells last, so that
+ * their border and text colour come out on top of the row fills.
+ */
+function queueAdditions(context: Excel.RequestContext, host: ExcelHost, sheet: string, entries: readonly MarkEntry[]): void {
   const worksheet = context.workbook.worksheets.getItem(sheet);
-  for (const kind of MARK_KINDS) {
-    const addresses = plan[kind].map(areaAddress);
-    if (addresses.length === 0) continue;
-    const targets: (Excel.Range | Excel.RangeAreas)[] = host.supports(API.rangeAreas)
-      ? packAreas(addresses, MAX_ADDRESS_CHARS).map((list) => worksheet.getRanges(list))
-      : // ExcelApi 1.6–1.8 (Excel 2019): no range areas, so one format per run; still none per cell.
-        addresses.map((a) => worksheet.getRange(a));
-    for (const target of targets) applyStyle(target.conditionalFormats.add("Custom"), kind);
+  const order = (e: MarkEntry) => (e.kind === "error-cell" ? 1 : 0);
+  for (const e of [...entries].sort((a, b) => order(a) - order(b))) {
+    const addresses = e.areas.map(areaAddress);
+    // ExcelApi 1.6–1.8 (Excel 2019): no range areas, and each entry has one area.
+    const target: Excel.Range | Excel.RangeAreas = host.supports(API.rangeAreas) ? worksheet.getRanges(addresses.join(",")) : worksheet.getRange(addresses[0]);
+    applyStyle(target.conditionalFormats.add("Custom"), e);
   }
 }
 
-function applyStyle(cf: Excel.ConditionalFormat, kind: MarkKind): void {
-  const style = MARK_STYLES[kind];
+function queueName(context: Excel.RequestContext, formula: string, exists: boolean): void {
+  if (exists) context.workbook.names.getItem(AS_OF_NAME).formula = formula;
+  else context.workbook.names.add(AS_OF_NAME, formula);
+}
+
+function applyStyle(cf: Excel.ConditionalFormat, entry: MarkEntry): void {
+  const { fill, font, border } = entry.style;
   const custom = cf.custom;
-  custom.rule.formula = markFormula(kind);
-  if (style.fill) custom.format.fill.color = style.fill;
-  custom.format.font.color = style.font;
-  if (style.border) {
+  custom.rule.formula = `=${entry.condition}`;
+  if (fill) custom.format.fill.color = fill;
+  custom.format.font.color = font;
+  if (border) {
     const borders = custom.format.borders;
     for (const edge of [borders.top, borders.bottom, borders.left, borders.right]) {
       edge.style = "Continuous";
-      edge.color = style.border;
+      edge.color = border;
     }
   }
 }
 
 /**
- * Replaces the workbook's marks with those of `result`: one read, then one batch that deletes our
- * old formats and adds the new ones. `known`: sheet names an earlier check found (saves a round trip).
+ * Brings the workbook's marks to those of `result`: one read, then one batch with only the
+ * changes (none when nothing changed). `known`: sheet names an earlier check found (saves a round trip).
  */
-export async function applyHighlight(
-  context: Excel.RequestContext,
-  host: ExcelHost,
-  result: CheckResult,
-  known: readonly string[],
-): Promise<readonly string[]> {
-  const marked = new Set<string>([...result.projects.map((p) => p.sheet), ...result.findings.map((f) => f.sheet)].filter(Boolean));
-  const states = await readMarkState(context, [...new Set([...known, ...marked])]);
-  await writeHighlight(context, host, result, states);
-  return [...states.keys()];
+export async function applyHighlight(context: Excel.RequestContext, host: ExcelHost, result: CheckResult, known: readonly string[]): Promise<readonly string[]> {
+  const marked = result.marks.sheets.map((s) => s.sheet);
+  const state = await readMarkState(context, host, [...new Set([...known, ...marked])]);
+  await writeHighlight(context, host, result, state);
+  return [...state.sheets.keys()];
 }
 
 /**
- * The write of a highlight, from every worksheet's mark state read earlier in the same Excel.run:
- * refuses before writing when a sheet to change is protected or gone, then deletes the formats that
- * read saw to be ours and adds the new ones, in one batch. Office.js batches are not transactional;
- * if the write fails part-way, every format of ours is removed again before the error is reported,
- * so the workbook is never left half-marked.
+ * The write of a highlight, from the mark state read earlier in the same Excel.run: refuses before
+ * writing when a sheet to change is protected or gone, then deletes and adds only what changed, in
+ * one batch, or writes nothing at all. Office.js batches are not transactional; if the write fails
+ * part-way, every format of ours (and the name) is removed again before the error is reported, so
+ * the workbook is never left half-marked.
  */
-export async function writeHighlight(
-  context: Excel.RequestContext,
-  host: ExcelHost,
-  result: CheckResult,
-  states: ReadonlyMap<string, SheetMarkState>,
-): Promise<void> {
-  const plans = planMarks(result, (sheet) => states.get(sheet)?.span ?? null);
-  const gone = [...plans.keys()].filter((s) => !states.has(s));
+export async function writeHighlight(context: Excel.RequestContext, host: ExcelHost, result: CheckResult, state: MarkState): Promise<void> {
+  const gone = result.marks.sheets.map((s) => s.sheet).filter((s) => !state.sheets.has(s));
   if (gone.length > 0) throw missingSheets(gone);
-  const touched = [...states.values()].filter((s) => s.ours.length > 0 || plans.has(s.name));
-  assertUnprotected(touched, "highlight");
-  if (touched.length === 0) return;
+  const limits = limitsOf(host);
+  const entries = markEntries(result.marks, limits, (sheet) => state.sheets.get(sheet)?.span ?? null);
+  const ours = new Map([...state.sheets].map(([name, s]) => [name, s.ours]));
+  const changes = markChanges(result.marks, entries, ours, state.name, limits);
+  if (isUnchanged(changes)) return;
+  assertUnprotected([...state.sheets.values()].filter((s) => changes.deletions.has(s.name) || changes.additions.has(s.name)), "highlight");
 
-  for (const s of touched) queueRemoval(context, s);
-  for (const [sheet, plan] of plans) queueMarks(context, host, sheet, plan);
+  if (changes.name !== null) queueName(context, changes.name, state.name.exists);
+  for (const [sheet, indices] of changes.deletions) queueDeletions(context, sheet, indices);
+  for (const [sheet, added] of changes.additions) queueAdditions(context, host, sheet, added);
   try {
     await context.sync();
   } catch (e) {
     const cause = toWorkbookError(e, "highlight");
     let rolledBack = true;
     try {
-      await clearHighlight(context, [...states.keys()]);
+      await clearHighlight(context, host, [...state.sheets.keys()]);
     } catch {
       rolledBack = false;
     }
@@ -233,14 +235,15 @@ export async function writeHighlight(
   }
 }
 
-/** Deletes every conditional format of ours, and nothing else: one read, one write. */
-export async function clearHighlight(context: Excel.RequestContext, known: readonly string[]): Promise<readonly string[]> {
-  const states = await readMarkState(context, known);
-  const marked = [...states.values()].filter((s) => s.ours.length > 0);
+/** Deletes every conditional format of ours and the as-of name, and nothing else: one read, one write. */
+export async function clearHighlight(context: Excel.RequestContext, host: ExcelHost, known: readonly string[]): Promise<readonly string[]> {
+  const state = await readMarkState(context, host, known);
+  const marked = [...state.sheets.values()].filter((s) => s.ours.length > 0);
   assertUnprotected(marked, "clear");
-  if (marked.length > 0) {
-    for (const s of marked) queueRemoval(context, s);
+  if (marked.length > 0 || state.name.exists) {
+    for (const s of marked) queueDeletions(context, s.name, s.ours.map((f) => f.index));
+    if (state.name.exists) context.workbook.names.getItem(AS_OF_NAME).delete();
     await context.sync();
   }
-  return [...states.keys()];
+  return [...state.sheets.keys()];
 }

@@ -22,6 +22,10 @@ export const API = {
   conditionalFormats: "1.6",
   /** workbook.name: a hint for the unit's name. */
   workbookName: "1.7",
+  /** worksheet.onChanged and worksheets.onAdded: following the 台账设置 sheet. */
+  sheetEvents: "1.7",
+  /** NamedItem.formula: the highlight's as-of name can be read back and rewritten. */
+  names: "1.7",
   /** RangeAreas (getRanges) and worksheets.onChanged. */
   rangeAreas: "1.9",
   /** getMergedAreasOrNullObject. */

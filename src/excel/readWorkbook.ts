@@ -14,8 +14,8 @@
  * as too large, or answers it with `values` null, the read falls back to the extents-first chunks
  * above, at the price of the refused round trip.
  */
-import { gridRows, type CellValue, type DateSystem, type MergeArea, type SheetInput, type WorkbookInput } from "../core/sheet";
-import { areaAddress, parseAreas } from "../host/areas";
+import { areaAddress, gridRows, type CellValue, type DateSystem, type MergeArea, type SheetInput, type WorkbookInput } from "../core/sheet";
+import { parseAreas } from "../host/areas";
 import { isPayloadTooLarge, officeErrorCode } from "./errors";
 import { API, type ExcelHost } from "./host";
 

@@ -5,10 +5,9 @@
  */
 import { isFormulaLike } from "../core/safeText";
 import { SETTINGS_SHEET, type SettingsOverrides } from "../core/settings";
-import type { CellValue, DateSystem } from "../core/sheet";
+import { areaAddress, type CellValue, type DateSystem } from "../core/sheet";
 import { keptRows, settingsOf, settingsRows, settingsSheetName } from "../host/settingsSheet";
-import { getWorkbookSettings, setWorkbookSettings } from "../host/runtimeState";
-import { areaAddress } from "../host/areas";
+import { functionsHaveRun, getWorkbookSettings, setWorkbookSettings } from "../host/runtimeState";
 import { API, type ExcelHost } from "./host";
 import { queueDateSystemProbe } from "./readWorkbook";
 
@@ -52,10 +51,11 @@ async function readSheet(
 
 /**
  * The workbook's 台账设置 as overrides ({} without the sheet). The functions' runtime learns them
- * too, and when they differ from what it had (the first load in a workbook with settings, or the
- * sheet edited by hand), Excel recalculates so that the ZS functions use them; an unchanged reload
- * (each time the pane opens) costs no recalculation. If the recalculation fails, the runtime keeps
- * what it had, as after a failed save.
+ * too, and when they differ from what it had (the sheet edited by hand, or the first load in a
+ * workbook with settings) and a ZS function has run in this runtime, Excel recalculates so that
+ * the ZS formulas use them. An unchanged reload costs nothing, and neither does a runtime start:
+ * no ZS function has run yet, and the first to run reads the settings as loaded. If the
+ * recalculation fails, the runtime keeps what it had, as after a failed save.
  */
 export async function loadSettingsSheet(
   context: Excel.RequestContext,
@@ -65,7 +65,7 @@ export async function loadSettingsSheet(
   const { name, dateSystem, block } = await readSheet(context, host, knownDateSystem);
   const { overrides, columnNames } = name && block ? settingsOf(name, block.values, block.top, block.left, dateSystem) : { overrides: {}, columnNames: [] };
   const before = getWorkbookSettings();
-  if (setWorkbookSettings(overrides, dateSystem, columnNames)) {
+  if (setWorkbookSettings(overrides, dateSystem, columnNames) && functionsHaveRun()) {
     context.workbook.application.calculate("Full");
     try {
       await context.sync();
@@ -82,7 +82,8 @@ export async function loadSettingsSheet(
  * (number format "@", so 2022-09-30 stays the text every reader parses, and a value starting with
  * = + - @ is never taken for a formula). Rows the core does not read as settings (notes) are kept,
  * below the settings, formulas included. Formats are left alone. Then the functions' runtime gets
- * the new settings and Excel recalculates, in the same round trip as the write.
+ * the new settings and, when they changed and a ZS function has run, Excel recalculates, in the
+ * same round trip as the write.
  */
 export async function saveSettingsSheet(
   context: Excel.RequestContext,
@@ -120,9 +121,8 @@ export async function saveSettingsSheet(
       }),
     );
   }
-  context.workbook.application.calculate("Full");
   // The recalculation runs while this batch is applied: the functions must already see the new settings.
-  setWorkbookSettings(settings, dateSystem, columnNames);
+  if (setWorkbookSettings(settings, dateSystem, columnNames) && functionsHaveRun()) context.workbook.application.calculate("Full");
   try {
     await context.sync();
   } catch (e) {

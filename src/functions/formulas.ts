@@ -2,6 +2,7 @@
  * What the ZS functions compute, synchronously: Excel-shaped arguments in, the core's answer out.
  * functions.ts loads this module lazily, so the engine stays out of the task pane's first download.
  */
+import type { Day } from "../core/day";
 import { today as todayOf, yearOf } from "../core/day";
 import { STATUS_LABELS } from "../core/labels";
 import type { CheckResult, TargetId, TargetResult } from "../core/result";
@@ -11,19 +12,10 @@ import { displayValue } from "../core/text";
 import { parseAmount } from "../core/values/amount";
 import type { UnitKind } from "../core/values/types";
 import { inferUnitKind } from "../core/values/unitKind";
-import {
-  readAmountUnit,
-  readDate,
-  readNumber,
-  readStage,
-  readTable,
-  readTarget,
-  readUnitKind,
-  readUnitName,
-} from "./arguments";
+import { readAmountUnit, readDate, readSetting, readStage, readTable, readTarget, readUnitKind, readUnitName } from "./arguments";
 import { fail } from "./errors";
 import { MESSAGES } from "./messages";
-import { getWorkbookSettings } from "../host/runtimeState";
+import { getWorkbookSettings, noteFunctionRan, type WorkbookSettings } from "../host/runtimeState";
 import { checkTable } from "./tableCache";
 
 /** What a ledger range is asked with: every argument optional but the table. */
@@ -35,6 +27,8 @@ interface TableQuestion {
   readonly projectPoints?: unknown;
   readonly tripPoints?: unknown;
   readonly fairBonus?: unknown;
+  /** 投洽会项目开工时限: TARGETMET and TARGETGAP take it, the only functions whose answer it changes (fair-signing). */
+  readonly fairStartDeadline?: unknown;
 }
 
 /** The part of a result a question is about: the whole range, or one unit of a multi-unit range. */
@@ -67,14 +61,12 @@ export function score(q: TableQuestion): number {
 }
 
 export function startStatus(stage: unknown, plannedStart: unknown, actualStart: unknown, asOf?: unknown, soonDays?: unknown): string {
-  const { overrides, dateSystem } = getWorkbookSettings();
-  const now = todayOf();
-  const asked: SettingsOverrides = {};
-  const asOfDay = readDate(asOf, "asOf", dateSystem, yearOf(now));
-  if (asOfDay !== undefined) asked.asOf = asOfDay;
-  const days = readNumber(soonDays, "soonDays");
+  const state = ranWith();
+  const { overrides, dateSystem } = state;
+  const asked: SettingsOverrides = { asOf: asOfOf(asOf, state) };
+  const days = readSetting("dueSoonDays", soonDays, "soonDays");
   if (days !== undefined) asked.dueSoonDays = days;
-  const settings = resolveSettings([asked, overrides], now);
+  const settings = resolveSettings([asked, overrides], todayOf());
   const row = statusRow({
     stage: readStage(stage),
     plannedStart: readDate(plannedStart, "plannedStart", dateSystem, yearOf(settings.asOf)),
@@ -103,20 +95,36 @@ function targetOf(target: unknown, q: TableQuestion): TargetResult {
   return found;
 }
 
+/** The workbook's settings for a call that reads them; the call is noted, so that a settings change recalculates. */
+function ranWith(): WorkbookSettings {
+  noteFunctionRan();
+  return getWorkbookSettings();
+}
+
+/**
+ * The as-of date: the argument, else 台账设置's 统计截止日. Never today by default: Excel recalculates
+ * a function only when its arguments change, so an answer for "today" would stay the answer for
+ * the day it was computed. A date is required instead, e.g. TODAY() as the argument.
+ */
+function asOfOf(arg: unknown, state: WorkbookSettings): Day {
+  return readSetting("asOf", arg, "asOf", state.dateSystem) ?? state.overrides.asOf ?? fail("invalid", MESSAGES.asOfRequired());
+}
+
 /** Reads the arguments, checks the range (cached) and picks the unit asked about. */
 function assess(q: TableQuestion): Scope {
   const table = readTable(q.table);
-  const state = getWorkbookSettings();
+  const state = ranWith();
   // Arguments win over the workbook's 台账设置 as the pane loaded it, which wins over the defaults.
   const overrides: SettingsOverrides = { ...state.overrides };
   const kind = readUnitKind(q.unitKind);
   if (kind) overrides.unitKind = kind;
-  const asOf = readDate(q.asOf, "asOf", state.dateSystem, yearOf(todayOf()));
-  if (asOf !== undefined) overrides.asOf = asOf;
+  overrides.asOf = asOfOf(q.asOf, state);
   for (const arg of ["projectPoints", "tripPoints", "fairBonus"] as const) {
-    const n = readNumber(q[arg], arg);
+    const n = readSetting(arg, q[arg], arg);
     if (n !== undefined) overrides[arg] = n;
   }
+  const deadline = readSetting("fairStartDeadline", q.fairStartDeadline, "fairStartDeadline", state.dateSystem);
+  if (deadline !== undefined) overrides.fairStartDeadline = deadline;
   const unit = readUnitName(q.unit);
 
   const options = { overrides, dateSystem: state.dateSystem, columnNames: state.columnNames };

@@ -24,12 +24,20 @@ const formulas = () => import(/* webpackChunkName: "formulas" */ "./formulas");
  * @param target Target id or its Chinese alias, e.g. "fair-signing" or "投洽会签约".
  * @param table The unit's ledger range, header rows included; title rows above may be included.
  * @param [unitKind] Unit kind: town, park, department, hq or 街道, 园区, 区直部门, 指挥部. Default: the workbook's 台账设置, else what the ledger says.
- * @param [asOf] As-of date (统计截止日), e.g. TODAY(). Default: the 台账设置 date, else today.
+ * @param [asOf] As-of date (统计截止日), e.g. TODAY(). Default: the 台账设置 date; without one the date is required.
  * @param [unit] One unit of a range that holds several (its 单位 value). Default: the whole range.
+ * @param [fairStartDeadline] Fair projects' start deadline (投洽会项目开工时限): a fair-signed project counts toward 投洽会签约 only if it starts before it. Default: the 台账设置 date, else 1 March of the year after the as-of date.
  * @returns TRUE when the target is met, FALSE when not.
  */
-export async function targetMet(target: unknown, table: unknown[][], unitKind?: unknown, asOf?: unknown, unit?: unknown): Promise<boolean> {
-  return (await formulas()).targetMet(target, { table, unitKind, asOf, unit });
+export async function targetMet(
+  target: unknown,
+  table: unknown[][],
+  unitKind?: unknown,
+  asOf?: unknown,
+  unit?: unknown,
+  fairStartDeadline?: unknown,
+): Promise<boolean> {
+  return (await formulas()).targetMet(target, { table, unitKind, asOf, unit, fairStartDeadline });
 }
 
 /**
@@ -38,12 +46,20 @@ export async function targetMet(target: unknown, table: unknown[][], unitKind?: 
  * @param target Target id or its Chinese alias, e.g. "new-starts" or "新开工".
  * @param table The unit's ledger range, header rows included; title rows above may be included.
  * @param [unitKind] Unit kind: town, park, department, hq or 街道, 园区, 区直部门, 指挥部. Default: the workbook's 台账设置, else what the ledger says.
- * @param [asOf] As-of date (统计截止日), e.g. TODAY(). Default: the 台账设置 date, else today.
+ * @param [asOf] As-of date (统计截止日), e.g. TODAY(). Default: the 台账设置 date; without one the date is required.
  * @param [unit] One unit of a range that holds several (its 单位 value). Default: the whole range.
+ * @param [fairStartDeadline] Fair projects' start deadline (投洽会项目开工时限): a fair-signed project counts toward 投洽会签约 only if it starts before it. Default: the 台账设置 date, else 1 March of the year after the as-of date.
  * @returns The gap, 0 when the target is met.
  */
-export async function targetGap(target: unknown, table: unknown[][], unitKind?: unknown, asOf?: unknown, unit?: unknown): Promise<number> {
-  return (await formulas()).targetGap(target, { table, unitKind, asOf, unit });
+export async function targetGap(
+  target: unknown,
+  table: unknown[][],
+  unitKind?: unknown,
+  asOf?: unknown,
+  unit?: unknown,
+  fairStartDeadline?: unknown,
+): Promise<number> {
+  return (await formulas()).targetGap(target, { table, unitKind, asOf, unit, fairStartDeadline });
 }
 
 /**
@@ -51,7 +67,7 @@ export async function targetGap(target: unknown, table: unknown[][], unitKind?: 
  * @customfunction PENALTY
  * @param table The unit's ledger range, header rows included; title rows above may be included.
  * @param [unitKind] Unit kind: town, park, department, hq or 街道, 园区, 区直部门, 指挥部. Default: the workbook's 台账设置, else what the ledger says.
- * @param [asOf] As-of date (统计截止日), e.g. TODAY(). Default: the 台账设置 date, else today.
+ * @param [asOf] As-of date (统计截止日), e.g. TODAY(). Default: the 台账设置 date; without one the date is required.
  * @param [unit] One unit of a range that holds several (its 单位 value). Default: the whole range.
  * @param [projectPoints] B, points of one signed project. Default 2.
  * @param [tripPoints] P, points of one required trip of the principal. Default 1.
@@ -72,7 +88,7 @@ export async function penalty(
  * SCORE of a projects ledger: points of every signed project's outcome plus the fair bonus.
  * @customfunction SCORE
  * @param table The unit's projects ledger range, header rows included; title rows above may be included.
- * @param [asOf] As-of date (统计截止日), e.g. TODAY(). Default: the 台账设置 date, else today.
+ * @param [asOf] As-of date (统计截止日), e.g. TODAY(). Default: the 台账设置 date; without one the date is required.
  * @param [unit] One unit of a range that holds several (its 单位 value). Default: the whole range.
  * @param [projectPoints] B, points of one signed project. Default 2.
  * @param [fairBonus] F, bonus of one project signed at the investment fair. Default 1.
@@ -88,7 +104,7 @@ export async function score(table: unknown[][], asOf?: unknown, unit?: unknown, 
  * @param stage The project's stage (项目状态), e.g. 签约.
  * @param plannedStart Planned start date (计划开工日期); may be blank.
  * @param actualStart Actual start date (实际开工日期); may be blank.
- * @param [asOf] As-of date (统计截止日), e.g. TODAY(). Default: the 台账设置 date, else today.
+ * @param [asOf] As-of date (统计截止日), e.g. TODAY(). Default: the 台账设置 date; without one the date is required.
  * @param [soonDays] A planned start this many days after the as-of date or fewer is due soon. Default 14.
  * @returns The status label, or empty text.
  */

@@ -18,6 +18,7 @@ export const ARGUMENT_LABELS = {
   plannedStart: { zh: "计划开工日期", en: "plannedStart" },
   actualStart: { zh: "实际开工日期", en: "actualStart" },
   soonDays: { zh: "临近天数", en: "soonDays" },
+  fairStartDeadline: { zh: "投洽会项目开工时限", en: "fairStartDeadline" },
   value: { zh: "金额", en: "value" },
 } as const satisfies Record<string, Bilingual>;
 
@@ -68,9 +69,14 @@ export const MESSAGES = {
     zh: `无法识别的日期“${text}”（参数“${ARGUMENT_LABELS[arg].zh}”）`,
     en: `cannot read the date "${text}" (argument ${ARGUMENT_LABELS[arg].en})`,
   }),
-  badNumber: (arg: ArgumentName, text: string): Bilingual => ({
-    zh: `参数“${ARGUMENT_LABELS[arg].zh}”应为不小于 0 的数，而不是“${text}”`,
-    en: `argument ${ARGUMENT_LABELS[arg].en} must be a number of at least 0, not "${text}"`,
+  /** A setting given as an argument that the core's setting reader refuses, with what it must be. */
+  badSetting: (arg: ArgumentName, text: string, expected: Bilingual): Bilingual => ({
+    zh: `参数“${ARGUMENT_LABELS[arg].zh}”的值“${text}”无法识别，应为${expected.zh}`,
+    en: `argument ${ARGUMENT_LABELS[arg].en} expects ${expected.en}, not "${text}"`,
+  }),
+  asOfRequired: (): Bilingual => ({
+    zh: "缺少统计截止日：请传入参数“统计截止日”（如 TODAY() 或 DATE(2022,9,30)），或在台账设置中填写统计截止日。函数只在参数变化时重算，不会按“今天”自动更新",
+    en: "no as-of date: pass the asOf argument (e.g. TODAY() or DATE(2022,9,30)) or set 统计截止日 in 台账设置; functions recalculate only when their arguments change, so they do not follow today by themselves",
   }),
   badAmount: (text: string): Bilingual => ({
     zh: `无法识别的金额“${text}”`,

@@ -1,17 +1,20 @@
 /**
  * A summary sheet asks many questions of the same ledger: one formula per target, per unit, per
- * column. Excel hands every call a fresh copy of the range, so results are cached by the range's
- * content: a call compares its table cell by cell (===) with the copies kept here, which costs a
- * small fraction of a check, and reuses the CheckResult computed for the same options. Any changed
- * cell, setting or day is a different key, so a cached answer is never stale.
+ * column — 14 formulas over 50 units' ledgers is 700 calls in one recalculation. Excel hands every
+ * call a fresh copy of the range, so results are cached by the range's content: a call compares
+ * its table (already trimmed to its used part) cell by cell (===) with the copies kept here, which
+ * costs a small fraction of a check, and reuses the CheckResult computed for the same options. Any
+ * changed cell, setting or day is a different key, so a cached answer is never stale. Enough
+ * tables are kept for a district's summary sheet, bounded by their cells rather than their number.
  */
 import { checkWorkbook, type CheckOptions } from "../core/check";
 import { today } from "../core/day";
 import type { CheckResult } from "../core/result";
 import { gridRows, type CellValue } from "../core/sheet";
 
-/** Tables kept (most recently used first) and results kept per table. */
-const MAX_TABLES = 8;
+/** Tables kept (most recently used first), their cells in all, and results kept per table. */
+const MAX_TABLES = 128;
+const MAX_CELLS = 4_000_000;
 const MAX_RESULTS_PER_TABLE = 8;
 
 /** The one sheet a range becomes; a name that hints no ledger kind and no unit kind. */
@@ -61,9 +64,17 @@ export function clearTableCache(): void {
 
 function entryFor(table: readonly (readonly unknown[])[]): Entry {
   const index = entries.findIndex((e) => sameCells(e.cells, table));
-  const entry = index >= 0 ? entries[index] : { cells: table.map((row) => row.slice()), results: new Map<string, CheckResult>() };
-  if (index !== 0) entries = [entry, ...entries.filter((e) => e !== entry)].slice(0, MAX_TABLES);
+  if (index === 0) return entries[0];
+  const entry = index > 0 ? entries[index] : { cells: table.map((row) => row.slice()), results: new Map<string, CheckResult>() };
+  entries = [entry, ...entries.filter((e) => e !== entry)];
+  // Least recently used out first, down to the bounds; the entry just asked for always stays.
+  let cells = entries.reduce((n, e) => n + cellsOf(e.cells), 0);
+  while (entries.length > 1 && (entries.length > MAX_TABLES || cells > MAX_CELLS)) cells -= cellsOf(entries.pop()!.cells);
   return entry;
+}
+
+function cellsOf(rows: readonly (readonly unknown[])[]): number {
+  return rows.length * (rows[0]?.length ?? 0);
 }
 
 function sameCells(a: readonly (readonly unknown[])[], b: readonly (readonly unknown[])[]): boolean {

@@ -11,7 +11,7 @@
  * message); what WPS shows in the cell for it is not documented either (docs/wps.md).
  */
 import type { CellValue } from "../core/sheet";
-import { adoptPublishedSettings, type SharedStore } from "../host/settingsChannel";
+import { adoptPublishedSettings, noteFunctionsRan, type SharedStore } from "../host/settingsChannel";
 import * as formulas from "./formulas";
 
 /** A value WPS hands over: what a cell holds (blank as undefined or null, VBA's Empty), or a range's rows. */
@@ -48,20 +48,29 @@ export function valueArgument(v: unknown): unknown {
 type Globals = { Application?: { readonly PluginStorage?: SharedStore }; wps?: { AddCustomFunction?: (ns: string, name: string, fn: (...args: never[]) => unknown) => void } };
 const globals = () => globalThis as unknown as Globals;
 
-/** Before each call: the workbook's settings as the pane last published them. */
+/**
+ * Before each call: the workbook's settings as the pane last published them; and a note for the
+ * pages that publish settings that a ZS function has run here (a change then recalculates).
+ */
 function withSettings<T>(compute: () => T): T {
-  adoptPublishedSettings(globals().Application?.PluginStorage);
+  const storage = globals().Application?.PluginStorage;
+  adoptPublishedSettings(storage);
+  noteFunctionsRan(storage);
   return compute();
 }
 
 const v = valueArgument;
 
-export function TARGETMET(target: unknown, table: unknown, unitKind?: unknown, asOf?: unknown, unit?: unknown): boolean {
-  return withSettings(() => formulas.targetMet(v(target), { table: tableArgument(table), unitKind: v(unitKind), asOf: v(asOf), unit: v(unit) }));
+export function TARGETMET(target: unknown, table: unknown, unitKind?: unknown, asOf?: unknown, unit?: unknown, fairStartDeadline?: unknown): boolean {
+  return withSettings(() =>
+    formulas.targetMet(v(target), { table: tableArgument(table), unitKind: v(unitKind), asOf: v(asOf), unit: v(unit), fairStartDeadline: v(fairStartDeadline) }),
+  );
 }
 
-export function TARGETGAP(target: unknown, table: unknown, unitKind?: unknown, asOf?: unknown, unit?: unknown): number {
-  return withSettings(() => formulas.targetGap(v(target), { table: tableArgument(table), unitKind: v(unitKind), asOf: v(asOf), unit: v(unit) }));
+export function TARGETGAP(target: unknown, table: unknown, unitKind?: unknown, asOf?: unknown, unit?: unknown, fairStartDeadline?: unknown): number {
+  return withSettings(() =>
+    formulas.targetGap(v(target), { table: tableArgument(table), unitKind: v(unitKind), asOf: v(asOf), unit: v(unit), fairStartDeadline: v(fairStartDeadline) }),
+  );
 }
 
 export function PENALTY(table: unknown, unitKind?: unknown, asOf?: unknown, unit?: unknown, projectPoints?: unknown, tripPoints?: unknown): number {
@@ -78,8 +87,9 @@ export function STARTSTATUS(stage: unknown, plannedStart: unknown, actualStart: 
   return withSettings(() => formulas.startStatus(v(stage), v(plannedStart), v(actualStart), v(asOf), v(soonDays)));
 }
 
+/** Reads no setting: neither takes the published settings nor counts as a ZS call a settings change must refresh. */
 export function AMOUNT(value: unknown, unit?: unknown): number {
-  return withSettings(() => formulas.amount(v(value), v(unit)));
+  return formulas.amount(v(value), v(unit));
 }
 
 /** The six, by the names users type after ZS. (and functions.json lists). */

@@ -1,11 +1,5 @@
-/** A1 addresses of rectangular areas: building them, reading Excel's back, and packing many into few. */
-import { cellAddress, type MergeArea } from "../core/sheet";
-
-/** "A5:P7", or "C9" for a single cell; 1-based, inclusive. */
-export function areaAddress(a: MergeArea): string {
-  const start = cellAddress(a.top, a.left);
-  return a.top === a.bottom && a.left === a.right ? start : `${start}:${cellAddress(a.bottom, a.right)}`;
-}
+/** Reading the A1 area lists a host gives back ("Sheet1!A1:B4, Sheet1!D1:D4") as areas. */
+import type { MergeArea } from "../core/sheet";
 
 function columnNumber(letters: string): number {
   let n = 0;
@@ -33,23 +27,4 @@ export function parseAreas(address: string): MergeArea[] {
     areas.push({ top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) });
   }
   return areas;
-}
-
-/**
- * Area addresses joined into comma lists ("A1:P1,A5:P7") of at most `maxChars` characters each.
- * Worksheet.getRanges rejects long lists with InvalidArgument; reports put the limit near 8,000
- * characters and not at a fixed number of areas (office-js#5198), so the lists stay well below.
- */
-export function packAreas(addresses: readonly string[], maxChars: number): string[] {
-  const lists: string[] = [];
-  let current = "";
-  for (const a of addresses) {
-    if (current && current.length + 1 + a.length > maxChars) {
-      lists.push(current);
-      current = "";
-    }
-    current = current ? `${current},${a}` : a;
-  }
-  if (current) lists.push(current);
-  return lists;
 }

@@ -10,7 +10,10 @@ import type { SettingsOverrides } from "../core/settings";
 export interface WorkbookPort {
   /** Reads every sheet in one batched read and runs the core check. */
   check(overrides?: SettingsOverrides): Promise<CheckResult>;
-  /** Marks start-date statuses and error cells of the result; replaces an earlier highlight. */
+  /**
+   * Marks start-date statuses and error cells of the result (the core's mark plan), writing only the
+   * marks that differ from those already in the workbook: nothing at all when none differ.
+   */
   highlight(result: CheckResult): Promise<void>;
   /**
    * `check`, then `highlight` of its result, in one batch (one Excel.run) and fewer round trips: what the
@@ -21,13 +24,43 @@ export interface WorkbookPort {
   clear(): Promise<void>;
   /** Selects a cell, e.g. the cell of a finding. */
   select(sheet: string, cell: string): Promise<void>;
+  /**
+   * Which of these cells the user cannot see: on a hidden sheet, or in a hidden row or column
+   * (keyed by placeKey). Places beyond the first HIDDEN_LOOKUP_LIMIT are not asked.
+   */
+  hiddenPlaces(places: readonly Place[]): Promise<ReadonlyMap<string, Hidden>>;
+  /** Shows a cell the user cannot see (unhides its sheet, row and column), then selects it. */
+  reveal(sheet: string, cell: string): Promise<void>;
   /** The workbook's 台账设置 sheet, as overrides (empty when the sheet is absent). */
   loadSettings(): Promise<SettingsOverrides>;
   /** Writes the 台账设置 sheet (creating it when absent), then asks the spreadsheet to recalculate the ZS functions. */
   saveSettings(settings: SettingsOverrides): Promise<void>;
   /** Calls back (debounced) when cells change; returns an unsubscribe function. */
   onChanged(callback: () => void): () => void;
+  /**
+   * Follows the 台账设置 sheet for the ZS functions: once edits of it pause, loads the settings
+   * again (loadSettings: the functions get them, and a recalculation follows when they changed and
+   * a ZS function has run). Started once per runtime; returns an unsubscribe function.
+   */
+  watchSettings(): () => void;
 }
+
+/** A cell of the workbook: a finding's sheet and A1 address. */
+export interface Place {
+  readonly sheet: string;
+  readonly cell: string;
+}
+
+/** Why a place cannot be seen: the first of its sheet, its row, its column that is hidden. */
+export type Hidden = "sheet" | "row" | "column";
+
+/** How hiddenPlaces keys a place. */
+export function placeKey(p: Place): string {
+  return `${p.sheet}!${p.cell}`;
+}
+
+/** Distinct places hiddenPlaces asks about at most (the pane lists 50 findings per group at first). */
+export const HIDDEN_LOOKUP_LIMIT = 2_000;
 
 /** A failure the pane shows as it is: the message is already in the user's language. */
 export class WorkbookError extends Error {

@@ -2,8 +2,9 @@
  * What the task pane knows of the open workbook that the ZS functions cannot see from their
  * arguments: its 台账设置 sheet (its settings and its 列名对照) and its date system. The pane and the functions share one
  * JavaScript runtime, so the host adapter that loads the settings sets this once it has read the
- * workbook, and again whenever the settings change (and then asks for a recalculation). It lives
- * in src/host because both sides need it and neither adapter may import the other.
+ * workbook, and again whenever the settings change (and then asks for a recalculation, when a ZS
+ * function has run). It lives in src/host because both sides need it and neither adapter may
+ * import the other.
  */
 import type { ColumnName } from "../core/recognize/columnNames";
 import type { SettingsOverrides } from "../core/settings";
@@ -58,8 +59,26 @@ export function getWorkbookSettings(): WorkbookSettings {
   return (globalThis as Holder)[KEY] ?? INITIAL;
 }
 
-/** Back to nothing loaded (tests; a workbook closed in a runtime that stays alive). */
+/** Back to nothing loaded (tests; a workbook closed in a runtime that stays alive): no settings, no ZS function run. */
 export function resetWorkbookSettings(): void {
   const holder = globalThis as Holder;
   holder[KEY] = { ...INITIAL, version: (holder[KEY]?.version ?? 0) + 1 };
+  (globalThis as RanHolder)[RAN] = false;
+}
+
+/**
+ * Whether a ZS function that reads the settings has run in this runtime. Excel recalculates a
+ * custom function when its arguments change, not when a workbook opens (only volatile ones are),
+ * so a runtime in which none has run has no ZS result to refresh: a settings change there costs
+ * no recalculation, and the first ZS call reads the settings as they are.
+ */
+const RAN = Symbol.for("zsledger.functionsRan");
+type RanHolder = { [RAN]?: boolean };
+
+export function noteFunctionRan(): void {
+  (globalThis as RanHolder)[RAN] = true;
+}
+
+export function functionsHaveRun(): boolean {
+  return (globalThis as RanHolder)[RAN] === true;
 }

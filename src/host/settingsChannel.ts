@@ -56,6 +56,27 @@ export function restorePublished(storage: SharedStore, text: string): void {
   storage.setItem(SETTINGS_KEY, text);
 }
 
+/**
+ * Whether a ZS function has run in the functions' runtime (the add-in's main page), for the pages
+ * that publish settings: a recalculation is worth asking for only then (see runtimeState's
+ * functionsHaveRun). The main page clears it when it starts, since a new main page is a new runtime.
+ */
+const RAN_KEY = "zsledger.functionsRan";
+
+/** One read per call; a write only the first time. */
+export function noteFunctionsRan(storage: SharedStore | undefined): void {
+  if (storage && !functionsRan(storage)) storage.setItem(RAN_KEY, "1");
+}
+
+export function functionsRan(storage: SharedStore): boolean {
+  return storage.getItem(RAN_KEY) === "1";
+}
+
+/** A new functions' runtime: no ZS function has run in it yet. */
+export function clearFunctionsRan(storage: SharedStore): void {
+  storage.setItem(RAN_KEY, "");
+}
+
 /** The text last taken in, and the runtime state's version it gave (a reset of the runtime makes it stale). */
 let adopted: { text: string; version: number } | null = null;
 

@@ -1,13 +1,15 @@
 /**
  * The 台账设置 sheet as every host reads and rewrites it, through the core's own reader and writer
- * (recognizeSheet / settingsFromEntries / settingsToEntries), so the pane in Excel and in WPS, the
+ * (recognizeSheet / readSettingsEntries / settingsToEntries), so the pane in Excel and in WPS, the
  * command line and the ZS functions agree on every key word and value form. Pure: each host's
  * adapter reads the cells and writes the rows these functions give.
  */
 import type { ColumnName } from "../core/recognize/columnNames";
 import { isSettingsSheet } from "../core/recognize/settingsSheet";
 import { recognizeSheet } from "../core/recognize/sheet";
-import { settingKeyOf, settingsFromEntries, settingsToEntries, SETTINGS_SHEET, type SettingsOverrides } from "../core/settings";
+import { settingsToEntries, SETTINGS_SHEET, type SettingsOverrides } from "../core/settings";
+import { isColumnNamesSection, settingKeyOf } from "../core/settingsNames";
+import { readSettingsEntries } from "../core/settingsParse";
 import { gridRows, isBlank, type CellValue, type DateSystem } from "../core/sheet";
 import { displayValue } from "../core/text";
 
@@ -30,7 +32,8 @@ export function settingsOf(
 ): { overrides: SettingsOverrides; columnNames: ColumnName[] } {
   const sheet = recognizeSheet({ name, rows: gridRows(grid, top, left) });
   if (sheet.type !== "settings") return { overrides: {}, columnNames: [] };
-  return { overrides: settingsFromEntries(sheet.entries, dateSystem).settings, columnNames: sheet.columnNames.map(({ field, header }) => ({ field, header })) };
+  const read = readSettingsEntries(sheet.entries, dateSystem);
+  return { overrides: read.overrides, columnNames: read.columnNames.map(({ field, header }) => ({ field, header })) };
 }
 
 /** The rows to write from A1: the header, then one 项目 | 值 row per setting, values as text. */
@@ -44,14 +47,21 @@ export interface SheetRow {
   readonly formulas: CellValue[];
 }
 
-/** Rows of the old sheet that are neither our header nor a setting (as the core reads keys): notes the user wrote. */
+/**
+ * Rows of the old sheet that are neither our header nor a setting (as the core reads keys): notes
+ * the user wrote, and the whole 列名对照 section (its field words are no settings, even 单位).
+ */
 export function keptRows(values: readonly CellValue[][], formulas: readonly CellValue[][]): SheetRow[] {
   const kept: SheetRow[] = [];
+  let inColumnNames = false;
   values.forEach((row, i) => {
     const texts = row.filter((v) => !isBlank(v)).map((v) => displayValue(v).trim());
     if (texts.length === 0) return;
-    if (texts.length === 2 && texts[0] === SETTINGS_HEADER[0] && texts[1] === SETTINGS_HEADER[1]) return;
-    if (settingKeyOf(texts[0]) !== null) return;
+    inColumnNames ||= isColumnNamesSection(texts[0]);
+    if (!inColumnNames) {
+      if (texts.length === 2 && texts[0] === SETTINGS_HEADER[0] && texts[1] === SETTINGS_HEADER[1]) return;
+      if (settingKeyOf(texts[0]) !== null) return;
+    }
     kept.push({ values: row, formulas: formulas[i] });
   });
   return kept;

@@ -22,7 +22,7 @@ import { isoDay } from "../core/day";
 import type { Finding } from "../core/findings";
 import { UNIT_KIND_LABELS } from "../core/labels";
 import type { CheckResult } from "../core/result";
-import type { WorkbookPort } from "../host/port";
+import { placeKey, type Hidden, type WorkbookPort } from "../host/port";
 import { errorText } from "./errors";
 import { detectLang, translator, type Lang, type Translate } from "./i18n";
 import type { Runner } from "./runner";
@@ -82,6 +82,8 @@ export function App({ port, lang = detectLang(), initialTab = "check", startWith
   const [busy, setBusy] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [highlighted, setHighlighted] = useState(false);
+  /** Findings' cells the user cannot see (hidden sheet, row or column), asked after each check. */
+  const [hidden, setHidden] = useState<ReadonlyMap<string, Hidden>>(new Map());
 
   // Port operations run one after another: a re-check set off by an edit never overlaps a click.
   const queue = useRef<Promise<unknown>>(Promise.resolve());
@@ -115,6 +117,9 @@ export function App({ port, lang = detectLang(), initialTab = "check", startWith
       const r = highlight ? await port.checkAndHighlight() : await port.check();
       checked.current = true;
       setResult(r);
+      // A read only: it costs no undo. A failure here leaves the list without hidden-place notes.
+      const places = r.findings.filter((f) => f.sheet && f.cell).map((f) => ({ sheet: f.sheet, cell: f.cell }));
+      setHidden(places.length > 0 ? await port.hiddenPlaces(places).catch(() => new Map<string, Hidden>()) : new Map());
       return r;
     },
     [port],
@@ -156,6 +161,14 @@ export function App({ port, lang = detectLang(), initialTab = "check", startWith
       await port.clear();
     });
   const onSelect = useCallback((f: Finding) => void run(() => port.select(f.sheet, f.cell)), [run, port]);
+  const onReveal = useCallback(
+    (f: Finding) =>
+      void run(async () => {
+        await port.reveal(f.sheet, f.cell);
+        setHidden((h) => new Map([...h].filter(([key]) => key !== placeKey(f) && !(h.get(key) === "sheet" && key.startsWith(`${f.sheet}!`)))));
+      }),
+    [run, port],
+  );
 
   // A ribbon button that opened the pane: press the pane's button once.
   const started = useRef(false);
@@ -209,7 +222,7 @@ export function App({ port, lang = detectLang(), initialTab = "check", startWith
                 <>
                   {actions}
                   {highlighted && <Text className={styles.hint}>{t("highlightOn")}</Text>}
-                  {result ? <CheckResults result={result} lang={lang} onSelect={onSelect} /> : <Text className={styles.hint}>{t("intro")}</Text>}
+                  {result ? <CheckResults result={result} lang={lang} onSelect={onSelect} hidden={hidden} onReveal={onReveal} /> : <Text className={styles.hint}>{t("intro")}</Text>}
                 </>
               )}
               {tab === "targets" &&

@@ -18,6 +18,7 @@ import type { Finding, Lang, RuleId, Severity } from "../core/findings";
 import { LEDGER_LABELS, SEVERITY_LABELS } from "../core/labels";
 import type { CheckResult } from "../core/result";
 import { findingMessage, ruleTitle } from "../core/rules/catalog";
+import { placeKey, type Hidden } from "../host/port";
 import { groupFindings, ruleCounts, SEVERITIES, severityCounts, type SeverityGroup } from "./findingsView";
 import { translator, type Translate } from "./i18n";
 
@@ -70,8 +71,9 @@ const useStyles = makeStyles({
   cell: { flexShrink: 0, minWidth: "3em", fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold },
   message: { flexGrow: 1 },
   unit: { flexShrink: 0, color: tokens.colorNeutralForeground3 },
-  more: {
-    alignSelf: "flex-start",
+  hidden: { flexShrink: 0, color: tokens.colorPaletteMarigoldForeground2 },
+  /** A button that reads as a link: show more, unhide. */
+  linkButton: {
     border: "none",
     background: "none",
     padding: 0,
@@ -80,15 +82,22 @@ const useStyles = makeStyles({
     fontFamily: tokens.fontFamilyBase,
     fontSize: tokens.fontSizeBase200,
   },
+  reveal: { flexShrink: 0 },
+  more: { alignSelf: "flex-start" },
 });
 
 export interface CheckResultsProps {
   result: CheckResult;
   lang: Lang;
   onSelect(finding: Finding): void;
+  /** Findings' cells the user cannot see, by placeKey: said on the finding, with a button that shows the cell. */
+  hidden?: ReadonlyMap<string, Hidden>;
+  onReveal?(finding: Finding): void;
 }
 
-export default function CheckResults({ result, lang, onSelect }: CheckResultsProps) {
+const NO_HIDDEN: ReadonlyMap<string, Hidden> = new Map();
+
+export default function CheckResults({ result, lang, onSelect, hidden = NO_HIDDEN, onReveal }: CheckResultsProps) {
   const styles = useStyles();
   const t = useMemo(() => translator(lang), [lang]);
   const [severities, setSeverities] = useState<ReadonlySet<Severity>>(() => new Set(SEVERITIES));
@@ -160,7 +169,7 @@ export default function CheckResults({ result, lang, onSelect }: CheckResultsPro
                 <CounterBadge count={g.count} overflowCount={99999} appearance="ghost" color="informative" size="small" />
               </h2>
               {g.bySeverity.map((sg) => (
-                <FindingGroup key={sg.severity} group={sg} lang={lang} t={t} onSelect={onSelect} />
+                <FindingGroup key={sg.severity} group={sg} lang={lang} t={t} onSelect={onSelect} hidden={hidden} onReveal={onReveal} />
               ))}
             </section>
           ))}
@@ -170,7 +179,23 @@ export default function CheckResults({ result, lang, onSelect }: CheckResultsPro
   );
 }
 
-function FindingGroup({ group, lang, t, onSelect }: { group: SeverityGroup; lang: Lang; t: Translate; onSelect(f: Finding): void }) {
+const HIDDEN_TEXT: Readonly<Record<Hidden, "hiddenSheet" | "hiddenRow" | "hiddenColumn">> = { sheet: "hiddenSheet", row: "hiddenRow", column: "hiddenColumn" };
+
+function FindingGroup({
+  group,
+  lang,
+  t,
+  onSelect,
+  hidden,
+  onReveal,
+}: {
+  group: SeverityGroup;
+  lang: Lang;
+  t: Translate;
+  onSelect(f: Finding): void;
+  hidden: ReadonlyMap<string, Hidden>;
+  onReveal?(f: Finding): void;
+}) {
   const styles = useStyles();
   const [shown, setShown] = useState(PAGE);
   const rest = group.findings.length - shown;
@@ -195,6 +220,21 @@ function FindingGroup({ group, lang, t, onSelect }: { group: SeverityGroup; lang
               {f.unit && <span className={styles.unit}>{f.unit}</span>}
             </>
           );
+          const why = f.cell ? hidden.get(placeKey(f)) : undefined;
+          if (why) {
+            // Selecting a cell the user cannot see shows nothing: say where it is, and offer to show it.
+            return (
+              <li key={`${f.cell}-${f.rule}-${i}`}>
+                <div className={mergeClasses(styles.row, tone)}>
+                  {content}
+                  <span className={styles.hidden}>{t(HIDDEN_TEXT[why])}</span>
+                  <button type="button" className={mergeClasses(styles.linkButton, styles.reveal)} onClick={() => onReveal?.(f)} title={t("selectCell", { sheet: f.sheet, cell: f.cell })}>
+                    {t("reveal")}
+                  </button>
+                </div>
+              </li>
+            );
+          }
           return (
             <li key={`${f.cell}-${f.rule}-${i}`}>
               {f.cell ? (
@@ -214,7 +254,7 @@ function FindingGroup({ group, lang, t, onSelect }: { group: SeverityGroup; lang
         })}
       </ul>
       {rest > 0 && (
-        <button type="button" className={styles.more} onClick={() => setShown((n) => n + PAGE * 4)}>
+        <button type="button" className={mergeClasses(styles.linkButton, styles.more)} onClick={() => setShown((n) => n + PAGE * 4)}>
           {t("showMore", { n: Math.min(rest, PAGE * 4) })}
         </button>
       )}

@@ -17,6 +17,7 @@ import {
 import { useEffect, useMemo, useState } from "react";
 import type { Lang } from "../core/findings";
 import { UNIT_KIND_LABELS } from "../core/labels";
+import type { SettingKey } from "../core/settings";
 import type { UnitKind } from "../core/values/types";
 import type { WorkbookPort } from "../host/port";
 import type { Runner } from "./runner";
@@ -29,7 +30,6 @@ import {
   SETTING_LABELS,
   type DateKey,
   type FormProblems,
-  type SettingKey,
   type SettingsForm,
 } from "./settingsForm";
 
@@ -174,6 +174,7 @@ export default function SettingsPanel({ port, lang, run, onSaved }: SettingsPane
         {t("settingWindowDefault")}
       </Text>
       {date("planDeadline", { hint: t("settingPlanDeadlineDefault") })}
+      {date("fairStartDeadline", { hint: t("settingFairStartDeadlineDefault") })}
       {text("dueSoonDays", byDefault(fallback.dueSoonDays))}
       {text("projectPoints", byDefault(fallback.projectPoints))}
       {text("fairBonus", byDefault(fallback.fairBonus))}

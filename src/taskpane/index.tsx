@@ -18,8 +18,10 @@ if (typeof Office === "undefined") {
     const port = lazyPort(() => import(/* webpackChunkName: "excel" */ "../excel/excelPort").then((m) => m.createExcelPort()));
     root.render(<App port={port} lang={detectLang()} />);
     // The ZS functions share this runtime and read the workbook's 台账设置 from it: hand them the
-    // settings now rather than when someone opens the Settings tab (Excel recalculates them if the
-    // settings changed). A failure here is not the user's to see; the pane reports its own when they act.
+    // settings now rather than when someone opens the Settings tab, and again whenever the sheet is
+    // edited by hand (Excel recalculates the ZS formulas when the settings changed and one has run).
+    // A failure here is not the user's to see; the pane reports its own when they act.
     port.loadSettings().catch(() => undefined);
+    port.watchSettings();
   });
 }

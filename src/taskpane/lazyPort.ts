@@ -19,21 +19,27 @@ export function lazyPort(load: () => Promise<WorkbookPort>): WorkbookPort {
     checkAndHighlight: (overrides) => port().then((p) => p.checkAndHighlight(overrides)),
     clear: () => port().then((p) => p.clear()),
     select: (sheet, cell) => port().then((p) => p.select(sheet, cell)),
+    hiddenPlaces: (places) => port().then((p) => p.hiddenPlaces(places)),
+    reveal: (sheet, cell) => port().then((p) => p.reveal(sheet, cell)),
     loadSettings: () => port().then((p) => p.loadSettings()),
     saveSettings: (settings) => port().then((p) => p.saveSettings(settings)),
-    onChanged(callback) {
-      let off: (() => void) | null = null;
-      let cancelled = false;
-      port().then(
-        (p) => {
-          if (!cancelled) off = p.onChanged(callback);
-        },
-        () => undefined, // the next check reports the failure; a subscription has no one to tell
-      );
-      return () => {
-        cancelled = true;
-        off?.();
-      };
-    },
+    onChanged: (callback) => subscribe((p) => p.onChanged(callback)),
+    watchSettings: () => subscribe((p) => p.watchSettings()),
   };
+
+  /** A subscription on the port once it has loaded; unsubscribing before then cancels it. */
+  function subscribe(start: (p: WorkbookPort) => () => void): () => void {
+    let off: (() => void) | null = null;
+    let cancelled = false;
+    port().then(
+      (p) => {
+        if (!cancelled) off = start(p);
+      },
+      () => undefined, // the next check reports the failure; a subscription has no one to tell
+    );
+    return () => {
+      cancelled = true;
+      off?.();
+    };
+  }
 }

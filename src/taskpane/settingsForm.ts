@@ -1,14 +1,15 @@
 /**
- * The settings form as text fields, and its conversion to and from the core's overrides.
- * Dates are shown in the language's format (formatDay) and read by the core's settings-date parser,
- * which takes 2022/09/30, 2022-9-30, 2022年9月30日 alike; numbers and the annual task are read by
- * the core's own 台账设置 reader, so a value the pane accepts is one the sheet reads back the same.
+ * The settings form as text fields, and its conversion to and from the core's overrides. Every
+ * field is read by the core's one setting reader (parseSetting), as the 台账设置 sheet, the
+ * command line and the functions read it, so a value the pane accepts is one they accept and read
+ * back the same. Dates are shown in the language's format (formatDay).
  */
 import { today, type Day } from "../core/day";
 import type { Lang } from "../core/findings";
 import type { Bilingual } from "../core/labels";
-import { resolveSettings, SETTING_KEYS, settingsFromEntries, type Settings, type SettingsOverrides } from "../core/settings";
-import { parseSettingDate } from "../core/values/date";
+import { resolveSettings, type SettingKey, type Settings, type SettingsOverrides } from "../core/settings";
+import { SETTING_NAMES } from "../core/settingsNames";
+import { parseSetting, windowOutOfOrder, type SettingValueKind } from "../core/settingsParse";
 import type { UnitKind } from "../core/values/types";
 import { formatDay, type StringKey } from "./i18n";
 
@@ -22,6 +23,7 @@ export interface SettingsForm {
   windowStart: string;
   windowEnd: string;
   planDeadline: string;
+  fairStartDeadline: string;
   dueSoonDays: string;
   projectPoints: string;
   fairBonus: string;
@@ -29,27 +31,32 @@ export interface SettingsForm {
   annualTask: string;
 }
 
-export type SettingKey = keyof Settings;
 export type FormProblems = Partial<Record<SettingKey, StringKey>>;
 
-const DATE_KEYS = ["asOf", "windowStart", "windowEnd", "planDeadline"] as const;
+const DATE_KEYS = ["asOf", "windowStart", "windowEnd", "planDeadline", "fairStartDeadline"] as const;
 export type DateKey = (typeof DATE_KEYS)[number];
-const NUMBER_KEYS = ["dueSoonDays", "projectPoints", "fairBonus", "tripPoints", "annualTask"] as const;
-type NumberKey = (typeof NUMBER_KEYS)[number];
+const TEXT_KEYS = ["unitName", "dueSoonDays", "projectPoints", "fairBonus", "tripPoints", "annualTask"] as const;
 
-/** A field's label: in Chinese the very word the 台账设置 sheet uses. */
-export const SETTING_LABELS: Readonly<Record<SettingKey, Bilingual>> = {
-  unitName: { zh: SETTING_KEYS.unitName[0], en: "Unit name" },
-  unitKind: { zh: SETTING_KEYS.unitKind[0], en: "Unit kind" },
-  asOf: { zh: SETTING_KEYS.asOf[0], en: "As-of date" },
-  windowStart: { zh: SETTING_KEYS.windowStart[0], en: "Campaign start" },
-  windowEnd: { zh: SETTING_KEYS.windowEnd[0], en: "Campaign end" },
-  planDeadline: { zh: SETTING_KEYS.planDeadline[0], en: "Planning deadline" },
-  dueSoonDays: { zh: SETTING_KEYS.dueSoonDays[0], en: "Due-soon days" },
-  projectPoints: { zh: `${SETTING_KEYS.projectPoints[0]}（B）`, en: "Points per signed project (B)" },
-  fairBonus: { zh: `${SETTING_KEYS.fairBonus[0]}（F）`, en: "Bonus per fair signing (F)" },
-  tripPoints: { zh: `${SETTING_KEYS.tripPoints[0]}（P）`, en: "Points per principal's trip (P)" },
-  annualTask: { zh: `${SETTING_KEYS.annualTask[0]}（万元）`, en: "Annual task (万元)" },
+/** The symbol of a points setting in DOMAIN.md's scoring (B, F, P), or the unit of an amount, after its name. */
+const SUFFIX: Partial<Record<SettingKey, string>> = { projectPoints: "B", fairBonus: "F", tripPoints: "P", annualTask: "万元" };
+
+/** A field's label: the core's names, in Chinese the very word the 台账设置 sheet uses. */
+export const SETTING_LABELS = Object.fromEntries(
+  (Object.keys(SETTING_NAMES) as SettingKey[]).map((key) => {
+    const { zh, en } = SETTING_NAMES[key];
+    const suffix = SUFFIX[key];
+    return [key, { zh: suffix ? `${zh[0]}（${suffix}）` : zh[0], en: suffix ? `${en[1]} (${suffix})` : en[1] }];
+  }),
+) as Readonly<Record<SettingKey, Bilingual>>;
+
+/** What the form says of a value the core refuses, by the kind of value. */
+const PROBLEM: Readonly<Record<SettingValueKind, StringKey>> = {
+  date: "invalidDate",
+  days: "invalidDays",
+  points: "invalidNumber",
+  amount: "invalidAmount",
+  unitKind: "invalidNumber", // a select: never typed
+  name: "invalidNumber", // blank names are left out, anything else is a name
 };
 
 export function formFromOverrides(o: SettingsOverrides, lang: Lang): SettingsForm {
@@ -63,6 +70,7 @@ export function formFromOverrides(o: SettingsOverrides, lang: Lang): SettingsFor
     windowStart: date(o.windowStart),
     windowEnd: date(o.windowEnd),
     planDeadline: date(o.planDeadline),
+    fairStartDeadline: date(o.fairStartDeadline),
     dueSoonDays: num(o.dueSoonDays),
     projectPoints: num(o.projectPoints),
     fairBonus: num(o.fairBonus),
@@ -75,41 +83,16 @@ export function formFromOverrides(o: SettingsOverrides, lang: Lang): SettingsFor
 export function overridesFromForm(form: SettingsForm, todayDay: Day = today()): { overrides: SettingsOverrides; problems: FormProblems } {
   const overrides: SettingsOverrides = {};
   const problems: FormProblems = {};
-  const name = form.unitName.trim();
-  if (name) overrides.unitName = name;
   if (form.unitKind) overrides.unitKind = form.unitKind;
-
-  for (const key of DATE_KEYS) {
+  for (const key of [...TEXT_KEYS, ...DATE_KEYS]) {
     if (key === "asOf" && form.asOfToday) continue;
-    const text = form[key].trim();
-    if (!text) continue;
-    const day = parseDateField(text);
-    if (day === null) problems[key] = "invalidDate";
-    else overrides[key] = day;
+    const read = parseSetting(key, form[key]);
+    if (read.status === "ok") Object.assign(overrides, { [key]: read.value });
+    else if (read.status === "invalid") problems[key] = PROBLEM[read.expected];
   }
-
-  const keyOfWord = new Map<string, NumberKey>();
-  const entries: [string, string][] = [];
-  for (const key of NUMBER_KEYS) {
-    const text = form[key].trim();
-    if (!text) continue;
-    keyOfWord.set(SETTING_KEYS[key][0], key);
-    entries.push([SETTING_KEYS[key][0], text]);
-  }
-  const read = settingsFromEntries(entries);
-  for (const p of read.problems) {
-    const key = keyOfWord.get(p.key)!;
-    problems[key] = key === "annualTask" ? "invalidAmount" : key === "dueSoonDays" ? "invalidDays" : "invalidNumber";
-  }
-  Object.assign(overrides, read.settings);
-  if (overrides.dueSoonDays !== undefined && !Number.isInteger(overrides.dueSoonDays)) {
-    problems.dueSoonDays = "invalidDays";
-    delete overrides.dueSoonDays;
-  }
-
   // The window as the check will use it, defaults filled in: an end given alone can still fall before the default start.
   const effective = resolveSettings([overrides], todayDay);
-  if (!problems.windowStart && !problems.windowEnd && effective.windowStart > effective.windowEnd) {
+  if (!problems.windowStart && !problems.windowEnd && windowOutOfOrder(effective.windowStart, effective.windowEnd)) {
     problems[form.windowEnd.trim() ? "windowEnd" : "windowStart"] = "windowOrder";
   }
   return { overrides, problems };
@@ -117,11 +100,11 @@ export function overridesFromForm(form: SettingsForm, todayDay: Day = today()): 
 
 /** A date field's text as a day: a full date in any form the 台账设置 sheet accepts, else null. */
 export function parseDateField(text: string): Day | null {
-  return parseSettingDate(text.trim());
+  const read = parseSetting("asOf", text);
+  return read.status === "ok" ? read.value : null;
 }
 
 /** What a blank field means, for its hint. */
 export function defaults(todayDay: Day = today()): Settings {
   return resolveSettings([], todayDay);
 }
-

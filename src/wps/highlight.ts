@@ -1,54 +1,72 @@
 /**
- * The highlight in WPS: the (condition, areas, style) entries of src/host/marks.ts written as
- * expression conditional formats (`FormatConditions.Add(xlExpression, , "=" + condition)`), and
- * removed by deleting exactly the formats whose formula is ours (`isMarkFormula`). Whatever the core
- * plans is written as it comes: this layer knows no mark kind.
+ * The highlight in WPS: the entries of src/host/marks.ts written as expression conditional formats
+ * (`FormatConditions.Add(xlExpression, , "=" + condition)`), the as-of date as the workbook-level
+ * name AS_OF_NAME (`Workbook.Names.Add`, or `Name.RefersTo` when it is there), and only what
+ * `markChanges` says differs from the plan: an edit that changes no mark writes nothing. Clear
+ * deletes exactly the formats whose formula is ours (`isMarkFormula`) and the name. This layer
+ * knows no mark kind: whatever the core plans is written as it comes.
  *
- * Why conditional formats: see src/excel/highlight.ts. The same formulas as in Excel and in the
- * command line's highlighted copy, so each clears the others' marks.
+ * Why conditional formats, and why each formula re-tests its cause: see src/core/marks. The same
+ * formulas as in Excel and in the command line's highlighted copy, so each clears the others' marks.
  *
  * A relative reference in a conditional format's formula: in the VBA model WPS mirrors, Add reads
  * it relative to the active cell, not to the range (Microsoft KB 895562 for Excel; WPS documents
  * nothing either way). A condition with a relative reference is therefore added while the active
  * cell is the top-left cell of its entry's first area, which gives the same formats under either
- * reading, and the user's sheet, selection and active cell are put back afterwards. Conditions
- * without one (today's) are added without touching the selection.
+ * reading, and the user's sheet, selection and active cell are put back afterwards.
  */
-import type { MergeArea } from "../core/sheet";
-import { areaAddress, packAreas } from "../host/areas";
+import type { MarkPlan } from "../core/marks/mark";
+import { areaAddress, type MergeArea } from "../core/sheet";
 import { failedWrite, missingSheets, protectedSheets } from "../host/highlightMessages";
-import { isMarkFormula, type MarkEntry } from "../host/marks";
+import { AS_OF_NAME, isUnchanged, markChanges, markEntries, ourFormat, type HostLimits, type MarkEntry, type NameState, type OurFormat, type RowSpan } from "../host/marks";
 import { toWorkbookError } from "./errors";
-import { bgr, XL, type WpsApplication, type WpsFormatCondition, type WpsWorkbook, type WpsWorksheet } from "./objectModel";
+import { bgr, XL, type WpsApplication, type WpsFormatCondition, type WpsName, type WpsWorkbook, type WpsWorksheet } from "./objectModel";
 import { isProtected, worksheetsOf } from "./sheets";
 
 /**
  * Range("…") takes an address of at most 255 characters in the VBA model: each format's area list
- * stays below it, and an entry with more areas becomes several formats.
+ * stays below it (the core splits a mark into several formats, each anchored at its own first area).
  */
-const MAX_ADDRESS_CHARS = 250;
+const LIMITS: HostLimits = { names: true, maxAddressChars: 250 };
 
-/** Whether a conditional format is one of ours: an expression whose formula carries our marker. */
-function isOurs(fc: WpsFormatCondition): boolean {
-  try {
-    return fc.Type === XL.expression && isMarkFormula(fc.Formula1);
-  } catch {
-    return false; // colour scales and data bars have no Formula1: not ours
-  }
-}
-
-/** 1-based indices of a sheet's formats that are ours. */
-function oursOn(ws: WpsWorksheet): number[] {
+/** Our formats on a sheet, by their 1-based index among the sheet's formats. */
+function oursOn(ws: WpsWorksheet): OurFormat[] {
   const formats = ws.Cells.FormatConditions;
-  const ours: number[] = [];
-  for (let i = 1; i <= formats.Count; i++) if (isOurs(formats.Item(i))) ours.push(i);
+  const ours: OurFormat[] = [];
+  for (let i = 1; i <= formats.Count; i++) {
+    const found = ourFormat(i, formulaOf(formats.Item(i)));
+    if (found) ours.push(found);
+  }
   return ours;
 }
 
-/** Deletes a sheet's formats of ours, last first (a deletion renumbers those after it). */
-function removeOurs(ws: WpsWorksheet, ours: readonly number[]): void {
+/** An expression format's formula; null for other types (colour scales and data bars have no Formula1). */
+function formulaOf(fc: WpsFormatCondition): string | null {
+  try {
+    return fc.Type === XL.expression ? fc.Formula1 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Deletes a sheet's formats at these indices, last first (a deletion renumbers those after it). */
+function removeFormats(ws: WpsWorksheet, indices: readonly number[]): void {
   const formats = ws.Cells.FormatConditions;
-  for (const i of [...ours].sort((a, b) => b - a)) formats.Item(i).Delete();
+  for (const i of [...indices].sort((a, b) => b - a)) formats.Item(i).Delete();
+}
+
+/** The workbook-level as-of name, or null (looked up by walking the names: Item(name) throws when absent). */
+function asOfName(book: WpsWorkbook): WpsName | null {
+  const names = book.Names;
+  for (let i = 1; i <= names.Count; i++) {
+    const name = names.Item(i);
+    if (name.Name.toLowerCase() === AS_OF_NAME) return name;
+  }
+  return null;
+}
+
+function nameState(name: WpsName | null): NameState {
+  return { exists: name !== null, formula: name?.RefersTo ?? null };
 }
 
 /** A1 reference outside string literals without a "$" on its row or column. */
@@ -75,14 +93,11 @@ function withActiveCell(app: WpsApplication, ws: WpsWorksheet, anchor: MergeArea
   }
 }
 
+/** Adds one entry as one format (its areas fit one Range address: LIMITS). */
 function writeEntry(app: WpsApplication, ws: WpsWorksheet, entry: MarkEntry): void {
-  const formula = `=${entry.condition}`;
-  const lists = packAreas(entry.areas.map(areaAddress), MAX_ADDRESS_CHARS);
-  const addAll = () => {
-    for (const list of lists) style(ws.Range(list).FormatConditions.Add(XL.expression, undefined, formula), entry);
-  };
-  if (hasRelativeReference(entry.condition)) withActiveCell(app, ws, entry.areas[0], addAll);
-  else addAll();
+  const add = () => style(ws.Range(entry.areas.map(areaAddress).join(",")).FormatConditions.Add(XL.expression, undefined, `=${entry.condition}`), entry);
+  if (hasRelativeReference(entry.condition)) withActiveCell(app, ws, entry.areas[0], add);
+  else add();
 }
 
 function style(fc: WpsFormatCondition, entry: MarkEntry): void {
@@ -99,23 +114,33 @@ function style(fc: WpsFormatCondition, entry: MarkEntry): void {
 }
 
 /**
- * Replaces the workbook's marks with `entries` (by sheet name): refuses before writing when a sheet
- * to mark is gone or a sheet to change is protected; then deletes our formats and adds the new ones.
- * If a write fails part-way, every format of ours is removed again before the error is reported,
- * so the workbook is never left half-marked.
+ * Brings the workbook's marks to `plan` (`spans`: each sheet's used columns, where row marks
+ * span): refuses before writing when a sheet to mark is gone or a sheet to change is protected;
+ * then deletes the formats of ours no longer planned, adds the new ones and sets the as-of name,
+ * or writes nothing when the workbook holds the plan already. If a write fails part-way, every
+ * format of ours and the name are removed again before the error is reported, so the workbook is
+ * never left half-marked.
  */
-export function writeMarks(app: WpsApplication, book: WpsWorkbook, entries: ReadonlyMap<string, readonly MarkEntry[]>): void {
+export function writeMarks(app: WpsApplication, book: WpsWorkbook, plan: MarkPlan, spans: ReadonlyMap<string, RowSpan>): void {
   const sheets = new Map(worksheetsOf(book).map((ws) => [ws.Name, ws]));
-  const gone = [...entries.keys()].filter((name) => !sheets.has(name));
+  const gone = plan.sheets.map((s) => s.sheet).filter((name) => !sheets.has(name));
   if (gone.length > 0) throw missingSheets(gone);
+  const entries = markEntries(plan, LIMITS, (sheet) => spans.get(sheet) ?? null);
   const ours = new Map([...sheets].map(([name, ws]) => [name, oursOn(ws)]));
-  const touched = [...sheets.keys()].filter((name) => ours.get(name)!.length > 0 || (entries.get(name)?.length ?? 0) > 0);
-  const locked = touched.filter((name) => isProtected(sheets.get(name)!));
+  const name = asOfName(book);
+  const changes = markChanges(plan, entries, ours, nameState(name), LIMITS);
+  if (isUnchanged(changes)) return;
+  const locked = [...sheets.keys()].filter((s) => (changes.deletions.has(s) || changes.additions.has(s)) && isProtected(sheets.get(s)!));
   if (locked.length > 0) throw protectedSheets(locked, "highlight");
 
   try {
-    for (const name of touched) removeOurs(sheets.get(name)!, ours.get(name)!);
-    for (const [name, list] of entries) for (const entry of list) writeEntry(app, sheets.get(name)!, entry);
+    if (changes.name !== null) {
+      if (name) name.RefersTo = changes.name;
+      else book.Names.Add(AS_OF_NAME, changes.name);
+    }
+    for (const [sheet, indices] of changes.deletions) removeFormats(sheets.get(sheet)!, indices);
+    const order = (e: MarkEntry) => (e.kind === "error-cell" ? 1 : 0);
+    for (const [sheet, added] of changes.additions) for (const e of [...added].sort((a, b) => order(a) - order(b))) writeEntry(app, sheets.get(sheet)!, e);
   } catch (e) {
     const cause = toWorkbookError(e, "highlight");
     let rolledBack = true;
@@ -128,12 +153,13 @@ export function writeMarks(app: WpsApplication, book: WpsWorkbook, entries: Read
   }
 }
 
-/** Deletes every conditional format of ours, and nothing else; refuses first if a sheet with marks is protected. */
+/** Deletes every conditional format of ours and the as-of name, and nothing else; refuses first if a sheet with marks is protected. */
 export function clearMarks(book: WpsWorkbook): void {
   const marked = worksheetsOf(book)
     .map((ws) => ({ ws, ours: oursOn(ws) }))
     .filter((s) => s.ours.length > 0);
   const locked = marked.filter((s) => isProtected(s.ws)).map((s) => s.ws.Name);
   if (locked.length > 0) throw protectedSheets(locked, "clear");
-  for (const s of marked) removeOurs(s.ws, s.ours);
+  for (const s of marked) removeFormats(s.ws, s.ours.map((f) => f.index));
+  asOfName(book)?.Delete();
 }

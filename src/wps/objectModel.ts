@@ -42,6 +42,11 @@ export interface WpsRange {
   readonly MergeArea: WpsRange;
   readonly FormatConditions: WpsFormatConditions;
   readonly Worksheet: WpsWorksheet;
+  /** The whole rows and the whole columns of the range. */
+  readonly EntireRow: WpsRange;
+  readonly EntireColumn: WpsRange;
+  /** Of whole rows or columns: whether they are hidden (VBA's Null when some are). Writable. */
+  Hidden: boolean | null;
   Select(): unknown;
   Activate(): unknown;
   ClearContents(): unknown;
@@ -103,11 +108,30 @@ export interface WpsSheets {
   Add(before?: WpsWorksheet, after?: WpsWorksheet): WpsWorksheet;
 }
 
+/** A defined name. */
+export interface WpsName {
+  /** Its name; a sheet-level name reads "Sheet1!name". */
+  readonly Name: string;
+  /** What it refers to, as a formula with "=". Writable. */
+  RefersTo: string;
+  Delete(): unknown;
+}
+
+export interface WpsNames {
+  readonly Count: number;
+  /** 1-based. */
+  Item(index: number): WpsName;
+  /** A workbook-level name referring to `refersTo` ("=…"). */
+  Add(name: string, refersTo: string): WpsName;
+}
+
 export interface WpsWorkbook {
   readonly Name: string;
   /** Whether the workbook counts dates from 1904 (VBA gives a Boolean; the typings a number). */
   readonly Date1904: boolean | number;
   readonly Worksheets: WpsSheets;
+  /** The workbook's defined names. */
+  readonly Names: WpsNames;
 }
 
 export interface WpsTaskPane {
@@ -148,7 +172,7 @@ export interface WpsApplication {
 type Members<T, K extends keyof T> = K;
 type _CheckedMembers =
   | Members<Et.EtRange, "Value2" | "Formula" | "NumberFormat" | "Row" | "Column" | "Rows" | "Columns" | "MergeCells" | "MergeArea">
-  | Members<Et.EtRange, "FormatConditions" | "Worksheet" | "Select" | "Activate" | "ClearContents">
+  | Members<Et.EtRange, "FormatConditions" | "Worksheet" | "Select" | "Activate" | "ClearContents" | "EntireRow" | "EntireColumn" | "Hidden">
   | Members<Et.EtInterior, "Color">
   | Members<Et.EtFont, "Color">
   | Members<Et.EtBorder, "LineStyle" | "Color">
@@ -157,7 +181,9 @@ type _CheckedMembers =
   | Members<Et.EtFormatConditions, "Count" | "Item" | "Add">
   | Members<Et.EtWorksheet, "Name" | "Visible" | "ProtectContents" | "UsedRange" | "Cells" | "Range" | "Activate">
   | Members<Et.EtSheets, "Count" | "Item" | "Add">
-  | Members<Et.EtWorkbook, "Name" | "Date1904" | "Worksheets">
+  | Members<Et.EtWorkbook, "Name" | "Date1904" | "Worksheets" | "Names">
+  | Members<Et.EtNames, "Count" | "Item" | "Add">
+  | Members<Et.EtName, "Name" | "RefersTo" | "Delete">
   | Members<Et.EtApplication, "ActiveWorkbook" | "ActiveSheet" | "ActiveCell" | "Selection" | "Calculate">
   | Members<wps.CustomTaskpane, "ID" | "Visible" | "Navigate">
   | Members<typeof wps.PluginStorage, "setItem" | "getItem">

@@ -6,8 +6,7 @@
  * a sheet with a merged title and header costs a few dozen calls, and a sheet without any one.
  */
 import type { DateSystem, MergeArea, SheetInput, WorkbookInput } from "../core/sheet";
-import { gridRows } from "../core/sheet";
-import { areaAddress } from "../host/areas";
+import { areaAddress, gridRows } from "../core/sheet";
 import type { RowSpan } from "../host/marks";
 import type { WpsApplication, WpsWorksheet } from "./objectModel";
 import { activeWorkbook, extentOf, gridOf, isVisible, spanOf, worksheetsOf, type Extent } from "./sheets";

@@ -6,13 +6,12 @@
  */
 import { isFormulaLike } from "../core/safeText";
 import { SETTINGS_SHEET, type SettingsOverrides } from "../core/settings";
-import type { DateSystem } from "../core/sheet";
-import { areaAddress } from "../host/areas";
+import { areaAddress, type DateSystem } from "../core/sheet";
 import type { ColumnName } from "../core/recognize/columnNames";
 import { keptRows, settingsOf, settingsRows, settingsSheetName } from "../host/settingsSheet";
 import { sheetProtected } from "./errors";
 import type { WpsApplication, WpsValue, WpsWorkbook, WpsWorksheet } from "./objectModel";
-import { publishedText, publishSettings, restorePublished } from "../host/settingsChannel";
+import { functionsRan, publishedText, publishSettings, restorePublished } from "../host/settingsChannel";
 import { activeWorkbook, extentOf, gridOf, isProtected, worksheetsOf, type Extent } from "./sheets";
 
 interface SettingsSheet {
@@ -36,11 +35,14 @@ function readSettingsSheet(book: WpsWorkbook): SettingsSheet {
   return { ws, dateSystem, ...settingsOf(name, values, extent.top, extent.left, dateSystem), block };
 }
 
-/** The workbook's 台账设置 as overrides ({} without the sheet); the functions get them, and WPS recalculates when they changed. */
+/**
+ * The workbook's 台账设置 as overrides ({} without the sheet); the functions get them, and WPS
+ * recalculates when they changed and a ZS function has run (none has at a start: nothing to refresh).
+ */
 export function loadSettingsSheet(app: WpsApplication): SettingsOverrides {
   const { dateSystem, overrides, columnNames } = readSettingsSheet(activeWorkbook(app, "loadSettings"));
   const before = publishedText(app.PluginStorage);
-  if (publishSettings(app.PluginStorage, overrides, dateSystem, columnNames)) {
+  if (publishSettings(app.PluginStorage, overrides, dateSystem, columnNames) && functionsRan(app.PluginStorage)) {
     try {
       app.Calculate();
     } catch (e) {
@@ -61,7 +63,7 @@ export function saveSettingsSheet(app: WpsApplication, settings: SettingsOverrid
   const { ws: found, dateSystem, overrides: current, columnNames, block } = readSettingsSheet(book);
   if (found && isProtected(found)) {
     // Nothing is written; the functions go on with what the sheet still says.
-    if (publishSettings(app.PluginStorage, current, dateSystem, columnNames)) app.Calculate();
+    if (publishSettings(app.PluginStorage, current, dateSystem, columnNames) && functionsRan(app.PluginStorage)) app.Calculate();
     throw sheetProtected("saveSettings", found.Name);
   }
   const rows = settingsRows(settings);
@@ -94,7 +96,7 @@ export function saveSettingsSheet(app: WpsApplication, settings: SettingsOverrid
     );
   }
   // The 列名对照 rows are kept below the settings, so the functions keep them too.
-  publishSettings(app.PluginStorage, settings, dateSystem, columnNames);
+  if (!publishSettings(app.PluginStorage, settings, dateSystem, columnNames) || !functionsRan(app.PluginStorage)) return;
   try {
     app.Calculate();
   } catch (e) {

@@ -7,15 +7,15 @@ import { checkWorkbook } from "../core/check";
 import type { CheckResult } from "../core/result";
 import type { SettingsOverrides } from "../core/settings";
 import type { Action } from "../host/actions";
-import { markEntries } from "../host/marks";
 import type { WorkbookPort } from "../host/port";
-import { DEFAULT_DEBOUNCE_MS, subscribeChanges } from "./changes";
-import { sheetGone, toWorkbookError } from "./errors";
+import { DEFAULT_DEBOUNCE_MS, subscribeChanges, subscribeSettingsChanges } from "./changes";
+import { toWorkbookError } from "./errors";
 import { clearMarks, writeMarks } from "./highlight";
 import { wpsApplication, type WpsApplication } from "./objectModel";
 import { readWorkbook, type WpsRead } from "./readWorkbook";
 import { loadSettingsSheet, saveSettingsSheet } from "./settingsSheet";
-import { activeWorkbook, findWorksheet } from "./sheets";
+import { findHidden, revealCell, selectCell } from "./navigate";
+import { activeWorkbook } from "./sheets";
 
 export interface WpsPortOptions {
   /** window.Application unless a test passes a fake. */
@@ -42,7 +42,7 @@ export function createWpsPort(options: WpsPortOptions = {}): WorkbookPort {
   const highlight = (a: WpsApplication, result: CheckResult, read: WpsRead | null): void => {
     const book = activeWorkbook(a, "highlight");
     const spans = read?.spans ?? readWorkbook(a).spans;
-    writeMarks(a, book, markEntries(result, (sheet) => spans.get(sheet) ?? null));
+    writeMarks(a, book, result.marks, spans);
   };
 
   return {
@@ -60,14 +60,11 @@ export function createWpsPort(options: WpsPortOptions = {}): WorkbookPort {
 
     clear: () => attempt("clear", (a) => clearMarks(activeWorkbook(a, "clear"))),
 
-    select: (sheet, cell) =>
-      attempt("select", (a) => {
-        if (!sheet) return;
-        const ws = findWorksheet(activeWorkbook(a, "select"), sheet);
-        if (!ws) throw sheetGone("select", [sheet]);
-        ws.Activate();
-        if (cell) ws.Range(cell).Select();
-      }),
+    select: (sheet, cell) => attempt("select", (a) => selectCell(activeWorkbook(a, "select"), sheet, cell)),
+
+    hiddenPlaces: (places) => attempt("select", (a) => findHidden(activeWorkbook(a, "select"), places)),
+
+    reveal: (sheet, cell) => attempt("select", (a) => revealCell(activeWorkbook(a, "select"), sheet, cell)),
 
     loadSettings: () => attempt("loadSettings", (a) => loadSettingsSheet(a)),
 
@@ -78,6 +75,16 @@ export function createWpsPort(options: WpsPortOptions = {}): WorkbookPort {
         return subscribeChanges(app(), callback, options.debounceMs ?? DEFAULT_DEBOUNCE_MS);
       } catch {
         return () => undefined; // outside WPS: no events, the pane checks on demand
+      }
+    },
+
+    watchSettings: () => {
+      // A failed reload is no one's to see: the functions keep the settings last published.
+      const reload = () => void attempt("loadSettings", (a) => loadSettingsSheet(a)).catch(() => undefined);
+      try {
+        return subscribeSettingsChanges(app(), reload, options.debounceMs ?? DEFAULT_DEBOUNCE_MS);
+      } catch {
+        return () => undefined; // outside WPS: nothing to follow
       }
     },
   };

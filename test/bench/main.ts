@@ -4,7 +4,7 @@
  *
  *   npm run bench                      the whole bench (about 5 minutes on 2 idle cores)
  *   npm run bench -- --runs 9          more A/B pairs per command-line figure (default 5, at least 3)
- *   npm run bench -- --only cli,engine sections: cli, batch, engine, pane, functions, bundle
+ *   npm run bench -- --only cli,engine sections: cli, batch, engine, pane, functions, summary, bundle
  *
  * The ledgers are written once into os.tmpdir()/zsledger-bench-<hash of the generator> and reused.
  */
@@ -26,7 +26,7 @@ const SIZES = [1_000, 10_000, 20_000, 100_000];
 const GOAL_SIZES = new Set([20_000, 100_000]);
 const UNITS = 50;
 const UNIT_ROWS = 2_000;
-const SECTIONS = ["cli", "batch", "engine", "pane", "functions", "bundle"] as const;
+const SECTIONS = ["cli", "batch", "engine", "pane", "functions", "summary", "bundle"] as const;
 type Section = (typeof SECTIONS)[number];
 
 interface Row {
@@ -239,6 +239,55 @@ async function functionsSection(rows: Row[], notes: string[]): Promise<void> {
   }
 }
 
+interface SummaryFigures {
+  readonly units: number;
+  readonly rows: number;
+  readonly calls: number;
+  readonly first: number;
+  readonly again: number;
+  readonly againByColumn: number;
+  readonly nextDay: number;
+  readonly perCallAgain: number[];
+  readonly usedRange: number[];
+  readonly wholeColumn: number[];
+  readonly wholeRows: number;
+  readonly heapMb: number;
+}
+
+/** A reviewer's summary sheet of 50 units × 14 ZS formulas over 2,000-row ledgers, recalculated as Excel would; and a whole-column reference. */
+async function summarySection(rows: Row[], notes: string[]): Promise<void> {
+  log("summary: 50 units × 14 formulas over 2,000-row ledgers, and A:P");
+  let f: SummaryFigures;
+  try {
+    f = JSON.parse((await runNode(path.join(HERE, "summary.js"), ["50", "2000", "6"])).stdout) as SummaryFigures;
+  } catch (e) {
+    rows.push({ figure: "summary sheet, 700 ZS formulas: recalculation", goal: "(trend)", measured: `n/a (${String(e).slice(0, 80)})`, floor: "—", ratio: "—", met: null });
+    return;
+  }
+  const label = `summary sheet, ${f.units} units × ${f.calls / f.units} ZS formulas (${f.calls}) over ${f.rows}-row ranges`;
+  rows.push({ figure: `${label}: first calculation`, goal: "(trend)", measured: sec(f.first), floor: "—", ratio: "—", met: null });
+  rows.push({
+    figure: `${label}: recalculation, nothing changed (every range handed over again)`,
+    goal: "(trend)",
+    measured: `${sec(f.again)} (by column: ${sec(f.againByColumn)}; median call ${median(f.perCallAgain).toFixed(2)} ms)`,
+    floor: "—",
+    ratio: "—",
+    met: null,
+  });
+  rows.push({ figure: `${label}: recalculation after the as-of date changed`, goal: "(trend)", measured: sec(f.nextDay), floor: "—", ratio: "—", met: null });
+  const whole = median(f.wholeColumn);
+  const used = median(f.usedRange);
+  rows.push({
+    figure: `\`targetMet\` on A:P (${f.wholeRows.toLocaleString("en")} rows), median of ${f.wholeColumn.length} calls`,
+    goal: "≤ 20 ms",
+    measured: `${whole.toFixed(1)} ms (used range: ${used.toFixed(2)} ms)`,
+    floor: "—",
+    ratio: "—",
+    met: whole <= 20,
+  });
+  notes.push(`summary: heap after the run ${mb(f.heapMb)}; A:P calls ${f.wholeColumn.map((x) => x.toFixed(0)).join(", ")} ms`);
+}
+
 /** The production build, into a folder of its own (dist/addin is left alone), and its initial scripts gzipped. */
 async function bundleSection(dir: string, rows: Row[], notes: string[]): Promise<void> {
   log("bundle: production webpack build");
@@ -292,6 +341,7 @@ async function main(): Promise<void> {
   if (only.has("engine")) await engineSection(runs, rows, notes);
   if (only.has("pane")) await paneSection(rows);
   if (only.has("functions")) await functionsSection(rows, notes);
+  if (only.has("summary")) await summarySection(rows, notes);
   if (only.has("bundle")) await bundleSection(dir, rows, notes);
   const loadAfter = os.loadavg();
 

@@ -25,6 +25,10 @@
     associated: [],
     changeHandlers: [],
     sheets: sheets,
+    /** Workbook-level defined names: { name, formula }. */
+    names: [],
+    /** Conditional formats added so far. */
+    added: 0,
     /** The custom formulas of a sheet's conditional formats. */
     formulasOf: function (name) {
       var s = findSheet(name);
@@ -108,6 +112,7 @@
       add: function (type) {
         var f = { type: type, ranges: address, formula: null, fill: null, font: null, border: null };
         sheet.formats.push(f);
+        log.added++;
         var edge = {
           set style(v) { f.borderStyle = v; },
           set color(v) { f.border = v; },
@@ -159,8 +164,35 @@
         });
       },
       conditionalFormats: conditionalFormats(sheet, address || null),
+      // Nothing in the sample is hidden.
+      getEntireRow: function () { return loadable({ rowHidden: false }); },
+      getEntireColumn: function () { return loadable({ columnHidden: false }); },
     });
   }
+
+  function findName(name) {
+    return log.names.find(function (n) { return n.name.toLowerCase() === name.toLowerCase(); }) || null;
+  }
+
+  function namedItem(n) {
+    return loadable({
+      isNullObject: n === null,
+      get name() { return n.name; },
+      get formula() { return n.formula; },
+      set formula(v) { n.formula = v; },
+      delete: function () { log.names.splice(log.names.indexOf(n), 1); },
+    });
+  }
+
+  var names = {
+    getItemOrNullObject: function (name) { return namedItem(findName(name)); },
+    getItem: function (name) { return namedItem(findName(name)); },
+    add: function (name, reference) {
+      var n = { name: name, formula: reference };
+      log.names.push(n);
+      return namedItem(n);
+    },
+  };
 
   function usedRange(sheet, orNullObject) {
     var rows = sheet.values.length;
@@ -232,6 +264,7 @@
     context.workbook = loadable({
       name: data.name,
       worksheets: worksheets,
+      names: names,
       // DATE(1904,1,1) is 1462 in a 1900-system workbook, which the sample is.
       functions: { date: function () { return loadable({ value: 1462, error: null }); } },
       application: { calculate: function () { log.calculated++; } },

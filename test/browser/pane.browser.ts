@@ -24,7 +24,7 @@ import * as path from "path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { checkWorkbook } from "../../src/core/check";
 import type { CheckResult } from "../../src/core/result";
-import { areaAddress } from "../../src/host/areas";
+import { areaAddress } from "../../src/core/sheet";
 import { officeGrid, SAMPLE_NAME, SAMPLE_PLANTED, sampleSheets, sampleWorkbook } from "../sample/sampleLedger";
 
 const ROOT = path.join(__dirname, "..", "..");
@@ -96,6 +96,8 @@ interface StubLog {
   activated: string[];
   associated: string[];
   changeHandlers: unknown[];
+  names: { name: string; formula: string }[];
+  added: number;
   formulasOf(sheet: string): string[];
   fireChanged(sheet: string, address: string): void;
 }
@@ -169,6 +171,8 @@ async function stubLog(page: Page) {
       associated: log.associated,
       subscribers: log.changeHandlers.length,
       projectFormulas: log.formulasOf("项目台账"),
+      names: log.names.map((n) => n.name),
+      added: log.added,
     };
   });
 }
@@ -242,13 +246,17 @@ async function chinesePane(browser: Browser, base: string, expected: CheckResult
   log = await stubLog(page);
   expect(log.projectFormulas.length > 0 && log.projectFormulas.every((f) => f.includes("zsledger-mark:")), `highlight left formats ${JSON.stringify(log.projectFormulas)}`);
   expect(log.subscribers === 1, `highlight should follow edits (subscribers: ${log.subscribers})`);
-  // An edit re-checks and re-highlights (after the port's debounce).
+  expect(JSON.stringify(log.names) === '["zsledger_asof"]', `highlight should set the as-of name, names: ${JSON.stringify(log.names)}`);
+  // An edit re-checks and re-highlights (after the port's debounce); an edit that changes no mark writes none.
   const runsBefore = log.runs;
+  const addedBefore = log.added;
   await page.evaluate(() => (window as unknown as PaneWindow).__ZS_EXCEL__.fireChanged("项目台账", "F9"));
   // One Excel.run: the re-check and the new highlight go together (checkAndHighlight).
   await page.waitForFunction((n) => (window as unknown as PaneWindow).__ZS_EXCEL__.runs >= n + 1, runsBefore);
   await page.getByRole("button", { name: "检查台账" }).waitFor({ state: "visible" });
   await page.waitForFunction(() => !document.querySelector("button[disabled]"));
+  log = await stubLog(page);
+  expect(log.added === addedBefore, `the re-check after an edit that changes nothing added ${log.added - addedBefore} formats`);
 
   await page.mouse.move(0, 0); // no hover state in the picture
   await page.screenshot({ path: path.join(SCREENSHOTS, "screenshot-pane.png") });
@@ -257,6 +265,7 @@ async function chinesePane(browser: Browser, base: string, expected: CheckResult
   await page.waitForFunction(() => (window as unknown as PaneWindow).__ZS_EXCEL__.formulasOf("项目台账").length === 0);
   log = await stubLog(page);
   expect(log.subscribers === 0, "after clear the pane still follows edits");
+  expect(log.names.length === 0, `clear left the names ${JSON.stringify(log.names)}`);
 
   await page.getByRole("tab", { name: "目标进度" }).click();
   await page.getByText("得分", { exact: true }).waitFor();

@@ -101,6 +101,8 @@ const SETUP = `
     ours: function (sheet) { return fake.sheet(sheet).cfs.filter(function (cf) { return cf.formula.indexOf("zsledger-mark:") >= 0; }).length; },
     subscribers: function () { return (fake.listeners.get("SheetChange") || []).length; },
     reads: function () { return fake.calls.filter(function (c) { return c === "Worksheet.UsedRange"; }).length; },
+    added: function () { return fake.calls.filter(function (c) { return c === "FormatConditions.Add"; }).length; },
+    names: function () { return (fake.state.names || []).map(function (n) { return n.name; }); },
   };
   window.Application = fake.application();
   window.wps = { AddCustomFunction: function (ns, name, fn) { functions[ns + "." + name] = fn; } };
@@ -122,6 +124,8 @@ interface WpsWindow {
     ours(sheet: string): number;
     subscribers(): number;
     reads(): number;
+    added(): number;
+    names(): string[];
   };
   __zsViolations: string[];
   __zsInline?: boolean;
@@ -167,7 +171,7 @@ async function paneSteps(browser: Browser, base: string, script: string, problem
   const w = () => page.evaluate(() => {
     const z = (window as unknown as WpsWindow).__ZS_WPS__;
     const projects = z.fake.state.sheets.find((s) => s.name === "项目台账")!;
-    return { ours: z.ours("项目台账"), subscribers: z.subscribers(), reads: z.reads(), active: z.fake.state.activeSheet, selection: projects.selection };
+    return { ours: z.ours("项目台账"), subscribers: z.subscribers(), reads: z.reads(), added: z.added(), names: z.names(), active: z.fake.state.activeSheet, selection: projects.selection };
   });
 
   await page.getByRole("button", { name: "检查台账" }).click();
@@ -189,12 +193,16 @@ async function paneSteps(browser: Browser, base: string, script: string, problem
   state = await w();
   expect(state.ours > 0, "标记 added no conditional format of ours");
   expect(state.subscribers === 1, `highlight should follow edits (SheetChange listeners: ${state.subscribers})`);
-  // An edit: WPS's SheetChange, then (after the debounce) a re-check and a new highlight.
+  expect(JSON.stringify(state.names) === '["zsledger_asof"]', `highlight should set the as-of name, names: ${JSON.stringify(state.names)}`);
+  // An edit: WPS's SheetChange, then (after the debounce) a re-check; an edit that changes no mark writes none.
   const readsBefore = state.reads;
+  const addedBefore = state.added;
   await page.evaluate(() => (window as unknown as { __ZS_WPS__: { fake: { fireSheetChange(s: string, a: string): void } } }).__ZS_WPS__.fake.fireSheetChange("项目台账", "F9"));
   await page.waitForFunction((n) => (window as unknown as WpsWindow).__ZS_WPS__.reads() > n, readsBefore);
   await page.waitForFunction(() => !document.querySelector("button[disabled]"));
-  expect((await w()).ours > 0, "the re-check after an edit left no mark");
+  state = await w();
+  expect(state.ours > 0, "the re-check after an edit left no mark");
+  expect(state.added === addedBefore, `the re-check after an edit that changes nothing added ${state.added - addedBefore} formats`);
 
   await page.mouse.move(0, 0);
   const shot = path.join(shots, "screenshot-wps.png");
@@ -204,6 +212,7 @@ async function paneSteps(browser: Browser, base: string, script: string, problem
   await page.waitForFunction(() => (window as unknown as WpsWindow).__ZS_WPS__.ours("项目台账") === 0);
   state = await w();
   expect(state.subscribers === 0, "after clear the pane still follows edits");
+  expect(state.names.length === 0, `clear left the names ${JSON.stringify(state.names)}`);
 
   // The policy is in force: an inline script is refused.
   probing.now = true;

@@ -68,6 +68,18 @@ test("--unit-kind, by id or Chinese word, wins over 单位类型", async () => {
   expect(target(dept.file, "trips-main")).toMatchObject({ met: true, required: 2 });
 });
 
+test("--as-of takes every full date form 台账设置 takes", async () => {
+  for (const written of ["2022/9/10", "2022年9月10日", "20220910"]) expect((await sampleJson("--as-of", written)).asOf).toBe("2022-09-10");
+});
+
+test("--fair-start-deadline: the sample's fair projects (actual starts 8-20 and 9-15) count only when they start before it", async () => {
+  expect(target((await sampleJson()).file, "fair-signing")).toMatchObject({ met: true, actual: 2, gap: 0 });
+  // 9-01: row 6 (actual 8-20) counts, row 7 (planned 9-10, actual 9-15) does not.
+  const late = await sampleJson("--fair-start-deadline", "2022-09-01");
+  expect(target(late.file, "fair-signing")).toMatchObject({ met: false, actual: 1, gap: 1 });
+  expect(late.file.findings.filter((f: Json) => f.rule === "fair-start-late").map((f: Json) => f.cell)).toEqual(["J7"]);
+});
+
 test("--unit-name names the unit in the report", async () => {
   const { stdout } = await runCli(["check", "--unit-name", "财源街道办事处"]);
   expect(stdout.split("\n")[1]).toBe("单位：财源街道办事处（街道/镇）");
@@ -80,14 +92,15 @@ test("--exit-zero: exit 0 when the report was produced, even with error findings
 
 describe("wrong arguments: exit 2, one line on stderr, nothing on stdout", () => {
   const cases: [string[], RegExp][] = [
-    [["check", "--as-of", "2022-02-30"], /^zsledger: --as-of 的值“2022-02-30”不是有效日期，请写成 YYYY-MM-DD/],
-    [["check", "--as-of", "2022/9/30"], /^zsledger: --as-of 的值“2022\/9\/30”不是有效日期/],
+    [["check", "--as-of", "2022-02-30"], /^zsledger: --as-of 的值“2022-02-30”无法识别，应为完整的日期，如 2022-09-30$/],
+    [["check", "--as-of", "2022年9月"], /^zsledger: --as-of 的值“2022年9月”无法识别，应为完整的日期/],
     [["check", "--window-start", "2022-10-01", "--window-end", "2022-09-30"], /活动开始日 2022-10-01 晚于活动结束日 2022-09-30/],
     [["check", "--unit-kind", "县"], /^zsledger: --unit-kind 的值“县”无法识别/],
-    [["check", "--due-soon-days", "-3"], /--due-soon-days 的值“-3”应为不小于 0 的整数/],
-    [["check", "--due-soon-days", "2.5"], /--due-soon-days 的值“2.5”应为不小于 0 的整数/],
-    [["check", "--project-points", "两分"], /--project-points 的值“两分”应为不小于 0 的数/],
-    [["check", "--annual-task", "500万美元"], /--annual-task 的值“500万美元”应为人民币金额/],
+    [["check", "--due-soon-days", "-3"], /--due-soon-days 的值“-3”无法识别，应为不小于 0 的整数天数/],
+    [["check", "--due-soon-days", "2.5"], /--due-soon-days 的值“2.5”无法识别，应为不小于 0 的整数天数/],
+    [["check", "--project-points", "两分"], /--project-points 的值“两分”无法识别，应为不小于 0 的数/],
+    [["check", "--annual-task", "500万美元"], /--annual-task 的值“500万美元”无法识别，应为大于 0 的人民币金额/],
+    [["check", "--fair-start-deadline", "明年3月"], /--fair-start-deadline 的值“明年3月”无法识别，应为完整的日期/],
     [["check", "--format", "xml"], /--format 的值“xml”无效，可选：text、json/],
     [["check", "--lang", "fr"], /--lang 的值“fr”无效，可选：zh、en/],
     [["check", "--as-of"], /^zsledger: 选项 --as-of 缺少取值$/],
@@ -105,7 +118,7 @@ describe("wrong arguments: exit 2, one line on stderr, nothing on stdout", () =>
   test("in English with --lang en", async () => {
     const { code, stderr } = await runCli(["check", "--lang", "en", "--as-of", "yesterday"]);
     expect(code).toBe(2);
-    expect(oneLine(stderr)).toBe('zsledger: --as-of expects a date as YYYY-MM-DD such as 2022-09-30, got "yesterday"');
+    expect(oneLine(stderr)).toBe('zsledger: --as-of expects a full date such as 2022-09-30, got "yesterday"');
     expect(oneLine((await runCli(["check", "--bogus", "--lang=en"])).stderr)).toBe("zsledger: unknown option --bogus; run zsledger check --help for usage");
   });
 });
@@ -115,7 +128,7 @@ test("--help prints the usage in Chinese and exits 0", async () => {
   expect(code).toBe(0);
   expect(stderr).toBe("");
   expect(stdout).toMatch(/^用法： zsledger check \[options\] \[files\.\.\.\]/);
-  for (const flag of ["--as-of", "--unit-kind", "--window-start", "--window-end", "--due-soon-days", "--project-points", "--fair-bonus", "--trip-points", "--annual-task", "--unit-name", "--format", "--lang", "--exit-zero"]) {
+  for (const flag of ["--as-of", "--unit-kind", "--window-start", "--window-end", "--plan-deadline", "--fair-start-deadline", "--due-soon-days", "--project-points", "--fair-bonus", "--trip-points", "--annual-task", "--unit-name", "--format", "--lang", "--exit-zero"]) {
     expect(stdout).toContain(flag);
   }
   expect((await runCli(["check", "--help", "--lang", "en"])).stdout).toMatch(/^Usage: zsledger check/);

@@ -50,7 +50,7 @@ describe("a planned-start column not found", () => {
   it("names the words it accepts, the header that comes close, and what was not checked", () => {
     expect(findingMessage(missing[0], "zh")).toBe(
       "未找到“计划开工日期”列（表头可写作：计划开工日期、计划开工时间、开工时限、约定开工时间）；相近的表头：“计划开工节点”（F2）。" +
-        "未检查：缺计划开工日期、逾期未开工、临近开工时限。",
+        "未检查：缺计划开工日期、逾期未开工、投洽会项目开工晚于时限、临近开工时限。",
     );
     expect(findingMessage(missing[0], "en")).toContain('close headers: "计划开工节点" (F2)');
   });
@@ -71,13 +71,32 @@ describe("an actual-start column not found", () => {
   it("warns once, naming the rules not checked and the target not assessed", () => {
     const missing = r.findings.filter((f) => f.rule === "missing-column");
     expect(missing.map((f) => f.field)).toEqual(["actualStart"]);
-    expect(findingMessage(missing[0], "zh")).toContain("未检查：缺计划开工日期、逾期未开工、临近开工时限、缺实际开工日期、开工早于签约、项目状态未更新、日期晚于截止日。");
+    expect(findingMessage(missing[0], "zh")).toContain("未检查：缺计划开工日期、逾期未开工、投洽会项目开工晚于时限、临近开工时限、缺实际开工日期、开工早于签约、项目状态未更新、日期晚于截止日。");
     expect(findingMessage(missing[0], "zh")).toContain("未评估目标：新开工。");
   });
 
   it("leaves new-starts unassessed and raises none of the start rules (a started project would be missing its actual start)", () => {
     expect(r.targets.find((t) => t.id === "new-starts")).toEqual({ id: "new-starts", met: null, actual: null, required: null, gap: null });
     expect(rules(r).filter((x) => !x.startsWith("missing-column"))).toEqual([]);
+  });
+});
+
+describe("neither start column found", () => {
+  // Without 计划开工日期 and 实际开工日期 the fair signings cannot be counted (a fair project counts once started or due to start).
+  const grid = projects("计划开工节点").grid.map((row) => row.filter((_, i) => i !== 6));
+  const r = check([{ name: "项目台账", grid }]);
+  const missing = r.findings.filter((f) => f.rule === "missing-column");
+
+  it("warns once per column, the target that needs either one said with the first", () => {
+    expect(missing.map((f) => f.field)).toEqual(["plannedStart", "actualStart"]);
+    expect(findingMessage(missing[0], "zh")).toMatch(/^未找到“计划开工日期”列.*未评估目标：投洽会签约。$/);
+    expect(findingMessage(missing[1], "zh")).toMatch(/未评估目标：新开工。$/);
+    expect(r.targets.find((t) => t.id === "fair-signing")?.met).toBeNull();
+  });
+
+  it("says the target alone when only the other column is missing: with 计划开工日期 there, fair signings are assessed", () => {
+    const withPlanned = check([projects("计划开工日期")]);
+    expect(withPlanned.targets.find((t) => t.id === "fair-signing")?.met).not.toBeNull();
   });
 });
 
@@ -139,15 +158,16 @@ describe("列名对照", () => {
       ]),
     );
     const bad = r.findings.filter((f) => f.sheet === "台账设置");
+    // A word that names no column is an unknown key (at the word); a header missing or taken, a bad value (at the header).
     expect(bad.map((f) => [f.rule, f.cell, f.severity])).toEqual([
-      ["invalid-column-name", "A4", "warning"],
-      ["invalid-column-name", "A5", "warning"],
-      ["invalid-column-name", "A7", "warning"],
+      ["unknown-setting", "A4", "warning"],
+      ["invalid-setting", "B5", "warning"],
+      ["invalid-setting", "B7", "warning"],
     ]);
     expect(bad.map((f) => findingMessage(f, "zh"))).toEqual([
-      "列名对照中的“计划开工日其”不是台账的列（是否为“计划开工日期”？），本行未使用",
-      "列名对照“签约日期”右侧没有填写本单位的表头，本行未使用",
-      "表头“计划开工节点”在列名对照中已对应“计划开工日期”，本行未使用",
+      "列名对照中的“计划开工日其”不是台账的列名，这一行未采用；最接近的列名是“计划开工日期”",
+      "列名对照中“签约日期”右侧没有填写本单位的表头，这一行未采用",
+      "列名对照中的表头“计划开工节点”已对应“计划开工日期”，“实际开工日期”这一行未采用（每个表头只能对应一列）",
     ]);
     expect(rules(r)).toEqual(["overdue-start@F4", "missing-planned-start@F5"]);
     // Rows above 列名对照 are still the settings: the as-of date is read.

@@ -19,7 +19,7 @@ import { recognizeSheet } from "../../src/core/recognize/sheet";
 import type { CheckResult } from "../../src/core/result";
 import { TARGET_IDS } from "../../src/core/result";
 import { RULES, findingMessage } from "../../src/core/rules/catalog";
-import { SETTING_KEYS } from "../../src/core/settings";
+import { SETTING_NAMES } from "../../src/core/settingsNames";
 import { cellAddress, isBlank, isCellError, type CellValue, type DateSystem, type MergeArea, type SheetRow, type WorkbookInput } from "../../src/core/sheet";
 import { MAX_AMOUNT_WAN } from "../../src/core/values/amount";
 import {
@@ -524,7 +524,7 @@ describe("recognition on arbitrary grids", () => {
 // The whole check
 
 const settingsSheetArb: fc.Arbitrary<{ name: string; rows: SheetRow[] }> = fc
-  .array(fc.tuple(fc.oneof(fc.constantFrom(...Object.values(SETTING_KEYS).flat(), "项目", "备注"), anyText), anyCell), { maxLength: 12 })
+  .array(fc.tuple(fc.oneof(fc.constantFrom(...Object.values(SETTING_NAMES).flatMap((n) => [...n.zh, ...n.en, n.flag]), "项目", "备注", "列名对照"), anyText), anyCell), { maxLength: 12 })
   .map((entries) => ({ name: "台账设置", rows: entries.map(([k, v], i) => ({ row: i + 1, values: [k, v] })) }));
 
 const workbookArb: fc.Arbitrary<WorkbookInput> = fc

@@ -520,7 +520,7 @@ describe("sheets that are no ledger", () => {
 });
 
 describe("the settings sheet", () => {
-  it("returns its (项目, 值) pairs", () => {
+  it("returns its (项目, 值) pairs with the value's row and column, and the row opening 列名对照", () => {
     const result = recognize("台账设置", [
       ["项目", "值"],
       ["单位类型", "街道"],
@@ -529,16 +529,24 @@ describe("the settings sheet", () => {
       ["每个签约项目分值", 2],
       ["单位名称", _],
       [],
+      ["列名对照", _],
+      ["计划开工日期", "拟开工时间"],
     ]);
     expect(result).toEqual({
       type: "settings",
       sheet: "台账设置",
-      entries: [["单位类型", "街道"], ["统计截止日", 44834], ["活动开始", "2022-08-01"], ["每个签约项目分值", 2]],
-      columnNames: [],
+      entries: [
+        ["单位类型", "街道", 2, 2],
+        ["统计截止日", 44834, 3, 3],
+        ["活动开始", "2022-08-01", 4, 2],
+        ["每个签约项目分值", 2, 5, 2],
+        ["列名对照", null, 8, 2],
+        ["计划开工日期", "拟开工时间", 9, 2],
+      ],
     });
   });
 
   it.each(["台账设置", " 台账 设置 ", "设置", "Settings"])("is named %j", (name) => {
-    expect(recognize(name, [["单位类型", "镇"]])).toEqual({ type: "settings", sheet: name, entries: [["单位类型", "镇"]], columnNames: [] });
+    expect(recognize(name, [["单位类型", "镇"]])).toEqual({ type: "settings", sheet: name, entries: [["单位类型", "镇", 1, 2]] });
   });
 });

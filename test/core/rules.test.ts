@@ -38,7 +38,8 @@ const projects = [
   [21, "仓储物流基地", 5000, "开工", "否", "2022-07-01", "2022-08-01", "2022-07-20", 6000], // funds-exceed-investment I24
   [22, "生物医药产业园", 120000, "在谈", "是", "", "", "", ""], // fair-signed-not-signed E25 (+ missing-sign-date F25)
   [23, "宝盛 广场", 50000, "在谈", "", "", "", "", ""], // duplicate-project B26
-  ["合计", "", 1, "", "", "", "", "", ""], // total-mismatch C27
+  [24, "氢能装备基地", 150000, "签约", "是", "2022-08-18", "2023-06-30", "", ""], // fair-start-late G27
+  ["合计", "", 1, "", "", "", "", "", ""], // total-mismatch C28
   ["填报人：王敏　　联系电话：0538-1234567"],
 ];
 
@@ -64,8 +65,9 @@ const result = checkWorkbook(
     { name: "在谈项目", grid: negotiations },
     { name: "外出招商", grid: trips },
     { name: "例会记录", grid: meetings },
-    // A 列名对照 row whose field word names no column (项目名字 is no field): invalid-column-name at A4.
-    SETTINGS_AS_OF("2022-09-30", [["列名对照"], ["项目名字", "招商项目"]]),
+    // 3.5 days: invalid-setting B3; 策划截至日 (a typo of 策划截止日): unknown-setting A4;
+    // a 列名对照 row whose field word names no column (项目名字 is no field): unknown-setting A6.
+    SETTINGS_AS_OF("2022-09-30", [["临近开工天数", 3.5], ["策划截至日", "2022-09-15"], ["列名对照"], ["项目名字", "招商项目"]]),
   ]),
 );
 
@@ -99,9 +101,19 @@ describe("the rule catalog on a town workbook", () => {
         "fair-signed-not-signed@E25",
         "missing-sign-date@F25",
         "duplicate-project@B26",
-        "total-mismatch@C27",
+        "fair-start-late@G27",
+        "total-mismatch@C28",
       ].sort(),
     );
+  });
+
+  it("raises the settings rules at their cells of 台账设置", () => {
+    expect(placed("台账设置")).toEqual(["invalid-setting@B3", "unknown-setting@A4", "unknown-setting@A6"]);
+    const invalid = result.findings.find((f) => f.rule === "invalid-setting")!;
+    expect(findingMessage(invalid, "zh")).toBe("设置项“临近开工天数”的值“3.5”无法采用（应为不小于 0 的整数天数，如 14），按默认值 14 处理");
+    const unknown = result.findings.find((f) => f.rule === "unknown-setting")!;
+    expect(findingMessage(unknown, "zh")).toBe("“策划截至日”不是可识别的设置项，未采用；最接近的设置项是“策划截止日”");
+    expect(result.settings.dueSoonDays).toBe(14);
   });
 
   it("raises sheet-level rules at the header", () => {
@@ -115,9 +127,9 @@ describe("the rule catalog on a town workbook", () => {
   });
 
   it("says which 列名对照 row cannot be used, at its cell", () => {
-    const f = result.findings.find((x) => x.rule === "invalid-column-name")!;
-    expect(f).toMatchObject({ sheet: "台账设置", cell: "A4", severity: "warning" });
-    expect(findingMessage(f, "zh")).toBe("列名对照中的“项目名字”不是台账的列（是否为“项目名称”？），本行未使用");
+    const f = result.findings.find((x) => x.rule === "unknown-setting" && x.cell === "A6")!;
+    expect(f).toMatchObject({ sheet: "台账设置", severity: "warning" });
+    expect(findingMessage(f, "zh")).toBe("列名对照中的“项目名字”不是台账的列名，这一行未采用；最接近的列名是“项目名称”");
   });
 
   it("warns once for the ledger the workbook lacks", () => {

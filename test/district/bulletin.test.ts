@@ -12,7 +12,7 @@ import { TARGET_THRESHOLDS } from "../../src/core/assess";
 import { UNIT_KIND_LABELS, TARGET_LABELS } from "../../src/core/labels";
 import { ruleTitle } from "../../src/core/rules/catalog";
 import type { RuleId } from "../../src/core/findings";
-import { MARK_STYLES } from "../../src/core/marks";
+import { MARK_STYLES } from "../../src/core/marks/mark";
 import { TARGET_IDS } from "../../src/core/result";
 import { sniffFile } from "../../src/cli/sniff";
 import { entryStream } from "../../src/cli/zip";

@@ -86,15 +86,17 @@ describe("a bad config: exit 2 and one line that says what is wrong", () => {
     ["missing.json", null, /^zsledger: 无法读取配置文件 missing\.json（找不到文件 \/ no such file），请检查 --config 的路径$/],
     ["syntax.json", '{\n  "asOf": "2022-09-30",\n  "units": { "财源街道": { "kind": "街道" }, }\n}', /^zsledger: 配置文件 syntax\.json 不是有效的 JSON（第 3 行第 \d+ 列附近）/],
     ["array.json", "[1, 2]", /^zsledger: 配置文件 array\.json 中 顶层 \/ the top level 应为 JSON 对象/],
-    ["typo.json", { asof: "2022-09-30" }, /^zsledger: 配置文件 typo\.json 中有无法识别的项“asof”，可用的项：district、asOf、/],
-    ["date.json", { asOf: "2022-13-01" }, /^zsledger: date\.json: asOf 的值“2022-13-01”不是有效日期，请写成 YYYY-MM-DD/],
-    ["points.json", { projectPoints: -2 }, /^zsledger: points\.json: projectPoints 的值“-2”应为不小于 0 的数$/],
-    ["kind.json", { units: { 财源街道: { kind: "村" } } }, /^zsledger: 配置文件 kind\.json 中 units\.财源街道\.kind 的值“村”无法识别/],
+    ["typo.json", { asOff: "2022-09-30" }, /^zsledger: 配置文件 typo\.json 中有无法识别的项“asOff”，可用的项：district、asOf、/],
+    ["unitname.json", { unitName: "财源街道" }, /^zsledger: 配置文件 unitname\.json 中有无法识别的项“unitName”/],
+    ["twice.json", { asOf: "2022-09-30", 统计截止日: "2022-09-30" }, /^zsledger: 配置文件 twice\.json 中“asOf”和“统计截止日”是同一个设置项，请只写一个$/],
+    ["date.json", { asOf: "2022-13-01" }, /^zsledger: date\.json: asOf 的值“2022-13-01”无法识别，应为完整的日期，如 2022-09-30$/],
+    ["points.json", { projectPoints: -2 }, /^zsledger: points\.json: projectPoints 的值“-2”无法识别，应为不小于 0 的数，如 2 或 0\.5$/],
+    ["kind.json", { units: { 财源街道: { kind: "村" } } }, /^zsledger: kind\.json: units\.财源街道\.kind 的值“村”无法识别/],
     ["unitkey.json", { units: { 财源街道: { task: 5 } } }, /^zsledger: 配置文件 unitkey\.json 中 units\.财源街道 有无法识别的项“task”，可用的项：kind、annualTask$/],
-    ["task.json", { units: { 财源街道: { annualTask: "待定" } } }, /^zsledger: task\.json: units\.财源街道\.annualTask 的值“待定”应为人民币金额/],
+    ["task.json", { units: { 财源街道: { annualTask: "待定" } } }, /^zsledger: task\.json: units\.财源街道\.annualTask 的值“待定”无法识别，应为大于 0 的人民币金额/],
     ["alias.json", { aliases: { 财源街道办事处: "" } }, /^zsledger: 配置文件 alias\.json 中 aliases\.财源街道办事处 应为非空文字$/],
     ["loop.json", { aliases: { 甲: "乙", 乙: "甲" } }, /^zsledger: 配置文件 loop\.json 中 aliases 把“甲”映射到它自己或另一个别名/],
-    ["window.json", { windowStart: "2022-10-01", windowEnd: "2022-08-01" }, /^zsledger: 活动开始日 2022-10-01 晚于活动结束日 2022-08-01/],
+    ["window.json", { windowStart: "2022-10-01", windowEnd: "2022-08-01" }, /^zsledger: 活动开始日 2022-10-01 晚于活动结束日 2022-08-01，请检查 window\.json: windowStart \/ windowEnd$/],
   ])("%s", async (name, content, expected) => {
     if (content !== null) writeConfig(name, content);
     for (const command of [["check", "台账"], ["report", "台账", "--out", "通报.xlsx"]]) {
@@ -110,6 +112,6 @@ describe("a bad config: exit 2 and one line that says what is wrong", () => {
     writeConfig("typo-en.json", { units: { 财源街道: { kind: "村" } } });
     const r = await runCli(["check", "台账", "--config", "typo-en.json", "--lang", "en"], { cwd: district().dir });
     expect(r.code).toBe(2);
-    expect(oneLine(r.stderr)).toBe('zsledger: in the config file typo-en.json, units.财源街道.kind "村" is not a unit kind: use town, park, department, hq (or 街道, 园区, 区直部门, 指挥部)');
+    expect(oneLine(r.stderr)).toBe('zsledger: typo-en.json: units.财源街道.kind expects town, park, department or hq, got "村"');
   });
 });

@@ -9,15 +9,21 @@ import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { MARK_STYLES, STATUS_MARK } from "../../src/core/marks";
-import { markFormula as paneMarkFormula } from "../../src/excel/highlight";
-import { markCondition as markFormula } from "../../src/core/marks";
+import { AS_OF_NAME } from "../../src/core/marks/asOf";
+import { MARK_STYLES, STATUS_MARK } from "../../src/core/marks/mark";
+import { parseAreas } from "../../src/host/areas";
+import { serialFromDay, dayFromDate } from "../../src/core/day";
+import { engineBook, storedFormats, type CellState, type DocState, type SheetState } from "../excel/fakeExcel";
+import { formulaEngine, shownCells, shownRows } from "../host/formulaEngine";
 import { sniffFile } from "../../src/cli/sniff";
 import { entryDataOffset, entryStream, readAt, type ZipEntry } from "../../src/cli/zip";
 import { oneLine, runCli, tempDir } from "../cli/helpers";
 import { SAMPLE_PLANTED, sampleSheets } from "../sample/sampleLedger";
 import { workbookOf } from "../sample/writeSample";
 import { FORMULA_NAME } from "./fixtures";
+
+/** A sheet's marks of one kind, anchored as Excel reads a cfRule (at its first area's top-left cell). */
+const marksOf = (sheet: SheetState, kind: string) => storedFormats(sheet).filter((f) => f.formula.includes(`"zsledger-mark:${kind}:`));
 
 let dir: string;
 let cleanup: () => void;
@@ -104,14 +110,40 @@ async function readBook(file: string): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
-/** The cells of an sqref ("J8:J9 E15" → J8, J9, E15); runs go down one column. */
-function cellsOf(sqref: string): string[] {
-  return sqref.split(" ").flatMap((area) => {
-    const [from, to = from] = area.split(":");
-    const column = from.replace(/\d+/g, "");
-    const [top, bottom] = [Number(from.slice(column.length)), Number(to.slice(column.length))];
-    return Array.from({ length: bottom - top + 1 }, (_, i) => `${column}${top + i}`);
+function cellKey(address: string): string {
+  const [a] = parseAreas(address);
+  return `${a.top},${a.left}`;
+}
+
+/**
+ * The copy as the formula engine's document: each cell's value as a spreadsheet holds it (a date
+ * cell as its serial), each conditional format with its areas in sqref order, the defined names.
+ */
+async function documentOf(book: ExcelJS.Workbook, file: string): Promise<DocState> {
+  const blank = (): CellState => ({ value: "", numberFormat: "General", fill: null, fontColor: "#000000", fontBold: false, borders: { top: null, bottom: null, left: null, right: null } });
+  const sheets = book.worksheets.map((ws) => {
+    const cells: Record<string, CellState> = {};
+    ws.eachRow({ includeEmpty: false }, (row, r) =>
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        const v = cell.value as unknown;
+        const value = v instanceof Date ? serialFromDay(dayFromDate(v)!) : typeof v === "object" && v !== null ? String((v as { text?: string }).text ?? "") : (v as string | number | boolean);
+        cells[`${r},${c}`] = { ...blank(), value };
+      }),
+    );
+    const cfs = conditionalFormats(ws).map((cf) => ({
+      type: "Custom",
+      formula: String(cf.rules[0].formulae?.[0] ?? ""),
+      areas: parseAreas(cf.ref.replace(/ /g, ",")),
+      format: { fill: null, fontColor: null, borders: { top: null, bottom: null, left: null, right: null } },
+    }));
+    return { name: ws.name, visibility: "Visible" as const, protected: false, cells, cfs, merges: [] };
   });
+  const workbookXml = await text(file, "xl/workbook.xml");
+  const names = [...workbookXml.matchAll(/<definedName name="([^"]+)"[^>]*>([^<]*)<\/definedName>/g)].map((m) => ({
+    name: m[1],
+    formula: "=" + m[2].replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&"),
+  }));
+  return { name: path.basename(file), dateSystem: 1900, sheets, names, activeSheet: sheets[0].name, selection: null, calculations: [] };
 }
 
 /** The note's text, however ExcelJS gives it (plain or rich). */
@@ -150,8 +182,8 @@ describe("a dressed-up ledger", () => {
   test("every zip entry the marks do not need is copied byte for byte", () => {
     const was = new Map(entries(input).map((e) => [e.name, e]));
     const now = new Map(entries(out).map((e) => [e.name, e]));
-    // The marks' parts, and the marker that says this is a highlighted copy (ownOutput.ts): a custom properties part, related from _rels/.rels.
-    const changed = ["[Content_Types].xml", "_rels/.rels", "xl/styles.xml", "xl/worksheets/sheet1.xml", "xl/comments1.xml", "xl/drawings/vmlDrawing1.vml"];
+    // The marks' parts, the as-of name in workbook.xml, and the marker that says this is a highlighted copy (ownOutput.ts): a custom properties part, related from _rels/.rels.
+    const changed = ["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/styles.xml", "xl/worksheets/sheet1.xml", "xl/comments1.xml", "xl/drawings/vmlDrawing1.vml"];
     expect([...now.keys()].sort()).toEqual([...was.keys(), "docProps/custom.xml"].sort());
     for (const [name, e] of was) {
       if (changed.includes(name)) continue;
@@ -163,28 +195,38 @@ describe("a dressed-up ledger", () => {
     expect(was.has("xl/worksheets/sheet2.xml") && was.has("xl/worksheets/sheet5.xml")).toBe(true);
   });
 
-  test("the marks: conditional formats exactly on the status rows and on the error cells, in the marks' colours", async () => {
-    const ws = (await readBook(out)).getWorksheet("项目台账")!;
-    const ours = conditionalFormats(ws).filter((cf) => cf.rules.some((r) => r.formulae?.some((f) => f.includes("zsledger-mark:"))));
-    const byKind = new Map(ours.map((cf) => [/zsledger-mark:([\w-]+)/.exec(String(cf.rules[0].formulae![0]))![1], cf]));
+  test("the marks, evaluated by a formula engine on the copy's values, show exactly on the status rows and the error cells, in the marks' colours", async () => {
+    const book = await readBook(out);
+    const doc = await documentOf(book, out);
+    const engine = formulaEngine(engineBook(() => doc), new Date(2030, 0, 1)); // the as-of comes from 台账设置, not today
+    const projects = doc.sheets.find((x) => x.name === "项目台账")!;
+    const ours = (kind: string) => (formula: string) => formula.includes(`"zsledger-mark:${kind}:`);
+    const planted = (...rules: string[]) => SAMPLE_PLANTED.filter((p) => rules.includes(p.rule)).map((p) => Number(p.cell.slice(1)));
+    expect(shownRows(engine, projects.name, marksOf(projects, "start-alert"))).toEqual(planted("missing-planned-start", "overdue-start"));
+    expect(shownRows(engine, projects.name, marksOf(projects, "start-soon"))).toEqual(planted("start-due-soon"));
+    const errorCells = json.files[0].findings.filter((f) => f.severity === "error").map((f) => cellKey(f.cell));
+    expect(shownCells(engine, projects.name, marksOf(projects, "error-cell"))).toEqual([...new Set(errorCells)].sort());
+    // the as-of in the workbook-level name, referring to 台账设置's cell
+    expect(doc.names).toEqual([{ name: AS_OF_NAME, formula: expect.stringContaining("'台账设置'!$B$") }]);
 
-    const planted = (rule: string) => SAMPLE_PLANTED.filter((p) => p.rule === rule).map((p) => Number(p.cell.slice(1)));
-    // Status rows: 8 has no planned start, 9 is overdue, 10 is due soon; the rows span the sheet's columns A–P.
-    expect(byKind.get("start-alert")!.ref).toBe([...planted("missing-planned-start"), ...planted("overdue-start")].map((r) => `A${r}:P${r}`).join(" ").replace("A8:P8 A9:P9", "A8:P9"));
-    expect(byKind.get("start-soon")!.ref).toBe(planted("start-due-soon").map((r) => `A${r}:P${r}`).join(" "));
-    const errorCells = json.files[0].findings.filter((f) => f.severity === "error").map((f) => f.cell);
-    expect(cellsOf(byKind.get("error-cell")!.ref).sort()).toEqual([...errorCells].sort());
-
-    const style = (kind: string) => byKind.get(kind)!.rules[0].style;
+    const cfs = conditionalFormats(book.getWorksheet("项目台账")!);
+    const style = (kind: string) => cfs.find((cf) => ours(kind)(String(cf.rules[0].formulae?.[0] ?? "")))!.rules[0].style;
     expect((style("start-alert").fill as ExcelJS.FillPattern).bgColor?.argb).toBe("FF" + MARK_STYLES["start-alert"].fill!.slice(1));
     expect(style("start-alert").font.color?.argb).toBe("FF" + MARK_STYLES["start-alert"].font.slice(1));
     expect((style("start-soon").fill as ExcelJS.FillPattern).bgColor?.argb).toBe("FF" + MARK_STYLES["start-soon"].fill!.slice(1));
     expect(style("error-cell").border.left?.color?.argb).toBe("FF" + MARK_STYLES["error-cell"].border!.slice(1));
     expect(style("error-cell").fill ?? null).toBeNull();
     expect(STATUS_MARK.overdue).toBe("start-alert");
+  });
 
-    // The same always-true marker formula the pane writes: its 清除标记 clears a copy opened in Excel.
-    expect("=" + markFormula("start-alert")).toBe(paneMarkFormula("start-alert"));
+  test("after an edit in the copy, its marks follow the cells with no tool running", async () => {
+    const book = await readBook(out);
+    const doc = await documentOf(book, out);
+    const engine = formulaEngine(engineBook(() => doc), new Date(2030, 0, 1));
+    const projects = doc.sheets.find((x) => x.name === "项目台账")!;
+    projects.cells["8,10"] = { ...projects.cells["9,10"], value: serialFromDay(Date.UTC(2023, 2, 1) / 86_400_000) }; // J8 filled, months ahead
+    projects.cells["24,6"] = { ...projects.cells["24,6"], value: "签约" }; // row 24 signed, no planned start
+    expect(shownRows(engine, projects.name, marksOf(projects, "start-alert"))).toEqual([9, 24]);
   });
 
   test("notes exactly on the findings' cells, each carrying its messages; the user's notes kept (merged where they share a cell)", async () => {
@@ -268,6 +310,18 @@ test("a ledger without notes: a comments part, a VML drawing and the sheet's rel
   // --lang en: the notes are in English.
   expect(noteText(ws.getCell("J9"))).toBe("招商台账助手：\n[error] planned start 2022-09-15 has passed (as of 2022-09-30) and the project has not started（overdue-start）");
   expect(noteText(ws.getCell("B8"))).toBeNull();
+});
+
+test("a copy made with --as-of holds that day in its as-of name; a copy of a copy keeps one such name", async () => {
+  const input = path.join(dir, "泰山区园区台账.xlsx");
+  const first = path.join(dir, "泰山区园区台账-标记.xlsx");
+  const second = path.join(dir, "泰山区园区台账-标记2.xlsx");
+  await workbookOf(sampleSheets()).xlsx.writeFile(input);
+  expect((await runCli(["check", input, "--highlight", first, "--as-of", "2022-09-20"])).code).toBe(1);
+  expect(await text(first, "xl/workbook.xml")).toContain(`<definedName name="${AS_OF_NAME}">DATE(2022,9,20)</definedName>`);
+  expect((await runCli(["check", first, "--highlight", second, "--as-of", "2022-09-25"])).code).toBe(1);
+  const names = (await text(second, "xl/workbook.xml")).match(/<definedName name="zsledger_asof">[^<]*<\/definedName>/g);
+  expect(names).toEqual([`<definedName name="${AS_OF_NAME}">DATE(2022,9,25)</definedName>`]);
 });
 
 describe("refusals: exit 2, one line, the input untouched", () => {

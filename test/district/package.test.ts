@@ -9,6 +9,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { checkWorkbook } from "../../src/core/check";
 import { gridRows, type CellValue } from "../../src/core/sheet";
+import { withDefinedName } from "../../src/cli/highlightCopy/package";
 import { writeHighlightCopy } from "../../src/cli/highlightCopy/write";
 import { sniffFile } from "../../src/cli/sniff";
 import { entryDataOffset, entryStream, readAt, type ZipEntry } from "../../src/cli/zip";
@@ -150,10 +151,10 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
-test("only the sheet, styles, comments, its VML drawing and the content types change, and the marker is added; the rest is copied byte for byte", async () => {
+test("only the sheet, styles, comments, its VML drawing, the workbook's names and the content types change, and the marker is added; the rest is copied byte for byte", async () => {
   // The marker (ownOutput.ts): a custom properties part, related from _rels/.rels and typed in [Content_Types].xml.
   expect([...now.keys()]).toEqual([...was.keys(), "docProps/custom.xml"]);
-  const changed = ["[Content_Types].xml", "_rels/.rels", "xl/styles.xml", "xl/worksheets/sheet1.xml", "xl/comments1.xml", "xl/drawings/vmlDrawing1.vml"];
+  const changed = ["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/styles.xml", "xl/worksheets/sheet1.xml", "xl/comments1.xml", "xl/drawings/vmlDrawing1.vml"];
   for (const [name, e] of was) {
     const same = (await text(out, now.get(name)!)) === (await text(input, e));
     expect({ name, same }).toEqual({ name, same: !changed.includes(name) });
@@ -167,15 +168,52 @@ test("conditional formats after the user's (before dataValidations), priorities 
   expect(sheet.slice(0, before)).toBe(SHEET.slice(0, before));
   const inserted = sheet.slice(before, sheet.length - (SHEET.length - before));
   expect(sheet.slice(before + inserted.length)).toBe(SHEET.slice(before));
-  expect(inserted).toBe(
-    `<x:conditionalFormatting sqref="B4 E3:E4"><x:cfRule type="expression" dxfId="2" priority="8"><x:formula>ISTEXT(&quot;zsledger-mark:error-cell&quot;)</x:formula></x:cfRule></x:conditionalFormatting>` +
-      `<x:conditionalFormatting sqref="A3:F4"><x:cfRule type="expression" dxfId="1" priority="9"><x:formula>ISTEXT(&quot;zsledger-mark:start-alert&quot;)</x:formula></x:cfRule></x:conditionalFormatting>`,
-  );
+  // Nothing but our formats, in the sheet's prefix, priorities 8, 9, … past the x14 rule's 7.
+  const rule = /<x:conditionalFormatting sqref="([^"]+)"><x:cfRule type="expression" dxfId="(\d+)" priority="(\d+)"><x:formula>([^<]+)<\/x:formula><\/x:cfRule><\/x:conditionalFormatting>/g;
+  const rules = [...inserted.matchAll(rule)];
+  expect(rules.map((m) => m[0]).join("")).toBe(inserted);
+  expect(rules.map((m) => Number(m[3]))).toEqual(rules.map((_, i) => 8 + i));
+  const kindOf = (formula: string) => /zsledger-mark:([a-z-]+):/.exec(formula)![1];
+  // Error cells first, so that their border and text colour show over a row's fill. The live
+  // start-date marks lie over the data rows and the blank rows below (to 104); E4's planned start
+  // is a text date, so its row and cell are held by guards; B4's 总投资 待定 by its own.
+  expect(rules.map((m) => `${kindOf(m[4])} ${m[1]} dxf${m[2]}`)).toEqual([
+    "error-cell E2:E104 dxf3",
+    "error-cell B4 dxf3",
+    "error-cell E4 dxf3",
+    "start-alert A2:F104 dxf1",
+    "start-soon A2:F104 dxf2",
+    "start-alert A4:F4 dxf1",
+  ]);
   const styles = await text(out, now.get("xl/styles.xml")!);
   expect(styles).toContain(
-    `<dxfs count="3"><dxf><font><b/></font></dxf>` +
+    `<dxfs count="4"><dxf><font><b/></font></dxf>` +
       `<dxf><font><color rgb="FF9C0006"/></font><fill><patternFill patternType="solid"><fgColor rgb="FFFFC7CE"/><bgColor rgb="FFFFC7CE"/></patternFill></fill></dxf>` +
+      `<dxf><font><color rgb="FF9C5700"/></font><fill><patternFill patternType="solid"><fgColor rgb="FFFFEB9C"/><bgColor rgb="FFFFEB9C"/></patternFill></fill></dxf>` +
       `<dxf><font><color rgb="FF9C0006"/></font><border><left style="thin"><color rgb="FFC00000"/></left><right style="thin"><color rgb="FFC00000"/></right><top style="thin"><color rgb="FFC00000"/></top><bottom style="thin"><color rgb="FFC00000"/></bottom></border></dxf></dxfs><tableStyles count="0"/>`,
+  );
+  // The as-of date the formulas compare with: the workbook-level name, every other name kept.
+  const workbook = await text(out, now.get("xl/workbook.xml")!);
+  expect(workbook).toMatch(/<\/sheets><definedNames><definedName name="zsledger_asof">[^<]+<\/definedName><\/definedNames><pivotCaches>/);
+});
+
+test("the as-of name replaces an earlier one of ours (a copy of a copy) and keeps every other name, a sheet's own of the same name too", () => {
+  const names =
+    `<x:definedNames><x:definedName name="_xlnm.Print_Area" localSheetId="0">项目台账!$A$1:$F$4</x:definedName>` +
+    `<x:definedName name="zsledger_asof" localSheetId="0">1</x:definedName><x:definedName name="ZSLEDGER_ASOF">DATE(2022,9,25)</x:definedName>` +
+    `<x:definedName name="目标"/></x:definedNames>`;
+  const xml = `<x:workbook xmlns:x="${MAIN}"><x:sheets/>${names}<x:calcPr/></x:workbook>`;
+  expect(withDefinedName(xml, "zsledger_asof", "TODAY()")).toBe(
+    `<x:workbook xmlns:x="${MAIN}"><x:sheets/><x:definedNames><x:definedName name="_xlnm.Print_Area" localSheetId="0">项目台账!$A$1:$F$4</x:definedName>` +
+      `<x:definedName name="zsledger_asof" localSheetId="0">1</x:definedName><x:definedName name="目标"/>` +
+      `<x:definedName name="zsledger_asof">TODAY()</x:definedName></x:definedNames><x:calcPr/></x:workbook>`,
+  );
+  // an empty block, and none at all (before calcPr, as the schema orders them)
+  expect(withDefinedName(`<workbook xmlns="${MAIN}"><sheets/><definedNames/></workbook>`, "zsledger_asof", "TODAY()")).toBe(
+    `<workbook xmlns="${MAIN}"><sheets/><definedNames><definedName name="zsledger_asof">TODAY()</definedName></definedNames></workbook>`,
+  );
+  expect(withDefinedName(`<workbook xmlns="${MAIN}"><sheets/><calcPr/></workbook>`, "zsledger_asof", "A&B")).toBe(
+    `<workbook xmlns="${MAIN}"><sheets/><definedNames><definedName name="zsledger_asof">A&amp;B</definedName></definedNames><calcPr/></workbook>`,
   );
 });
 

@@ -1,7 +1,9 @@
 /**
  * The bulletin and a highlighted copy convert to PDF with LibreOffice (`libreoffice --headless
  * --convert-to pdf`) without error, when LibreOffice is installed (Debian: libreoffice-calc-nogui,
- * poppler-utils, fonts-wqy-microhei); otherwise the test is skipped and says so.
+ * poppler-utils, fonts-wqy-microhei); otherwise the test is skipped and says so. A highlighted
+ * copy's marks are also looked at as LibreOffice renders them: its live formulas and the as-of name
+ * are evaluated there, not only by the tests' formula engine.
  *
  * ZSLEDGER_UPDATE_SCREENSHOTS=1 (the convention of every test that makes a README picture; the
  * older ZSLEDGER_WRITE_PNG=1 still works) also renders the bulletin's first page (pdftoppm -png
@@ -11,6 +13,7 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { MARK_STYLES } from "../../src/core/marks/mark";
 import { runCli } from "../cli/helpers";
 import { useDistrict } from "./fixtures";
 import { writePeriods } from "./periods";
@@ -58,6 +61,51 @@ maybe("a highlighted copy converts to PDF", async () => {
   const r = await runCli(["check", district().files.daimiao, "--highlight", "岱庙街道-标记.xlsx"], { cwd: district().dir });
   expect(r.code).toBe(1);
   toPdf(path.join(district().dir, "岱庙街道-标记.xlsx"));
+});
+
+/** Pixel rows of a PDF's first page (rendered by pdftoppm at 40 dpi) in which a fill of this colour shows. */
+function rowsFilled(pdf: string, hex: string): number {
+  const prefix = pdf.replace(/\.pdf$/, "-page");
+  const render = spawnSync("pdftoppm", ["-r", "40", "-f", "1", "-l", "1", "-singlefile", pdf, prefix]);
+  expect(render.status).toBe(0);
+  // Binary PPM: "P6", width, height, 255, then RGB bytes.
+  const ppm = fs.readFileSync(`${prefix}.ppm`);
+  const [, width, height, max] = /^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(ppm.subarray(0, 40).toString("latin1"))!.map(Number);
+  expect(max).toBe(255);
+  const start = ppm.length - width * height * 3;
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  let rows = 0;
+  for (let y = 0; y < height; y++) {
+    let run = 0;
+    for (let x = 0; x < width; x++) {
+      const at = start + (y * width + x) * 3;
+      if (ppm[at] === r && ppm[at + 1] === g && ppm[at + 2] === b) run++;
+    }
+    if (run >= 20) rows++;
+  }
+  return rows;
+}
+
+maybe("LibreOffice evaluates a highlighted copy's live marks, the as-of date through the defined name", async () => {
+  if (!onPath("pdftoppm")) return console.warn("pdftoppm is not on PATH: the rendered marks are not checked");
+  const sample = path.join(__dirname, "../../assets/sample-ledger.xlsx");
+  const dir = path.join(district().dir, "marks");
+  fs.mkdirSync(dir, { recursive: true });
+  const filled = async (asOf: string | null) => {
+    const out = path.join(dir, `样例-${asOf ?? "台账设置"}.xlsx`);
+    const r = await runCli(["check", sample, "--highlight", out, ...(asOf ? ["--as-of", asOf] : [])]);
+    expect(r.code).toBe(1);
+    const { pdf } = toPdf(out, "pdf", dir);
+    return { alert: rowsFilled(pdf, MARK_STYLES["start-alert"].fill!), soon: rowsFilled(pdf, MARK_STYLES["start-soon"].fill!) };
+  };
+  // 台账设置's 2022-09-30: rows 8 (no planned start) and 9 (overdue) light red, row 10 (due soon) yellow
+  const settings = await filled(null);
+  // as of 2022-08-01: row 8 alone, nothing due soon (row 9's 09-15 is 45 days ahead)
+  const early = await filled("2022-08-01");
+  expect(early.alert).toBeGreaterThan(0);
+  expect(Math.abs(settings.alert - 2 * early.alert)).toBeLessThanOrEqual(2);
+  expect(Math.abs(settings.soon - early.alert)).toBeLessThanOrEqual(1);
+  expect(early.soon).toBe(0);
 });
 
 maybe("a bulletin compared with the last one converts to PDF, 本期变化 on the page after 汇总", async () => {

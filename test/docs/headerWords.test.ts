@@ -4,7 +4,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { BLOCK_BEGIN, BLOCK_END, headerWordsBlock, headerWordsGuide, withHeaderWordsBlock } from "../../src/help/headerWords";
+import { BLOCK_BEGIN, BLOCK_END, HEADER_WORDS_FILE, headerWordsBlock, headerWordsGuide, withHeaderWordsBlock } from "../../scripts/docs/headerWords";
 
 const root = path.resolve(__dirname, "..", "..");
 const readme = fs.readFileSync(path.join(root, "README.md"), "utf8");
@@ -16,7 +16,7 @@ test("README.md's block is the engine's (npm run header-words rewrites it)", () 
 });
 
 test("docs/表头用词.md is the engine's", () => {
-  expect(fs.readFileSync(path.join(root, "docs", "表头用词.md"), "utf8")).toBe(headerWordsGuide());
+  expect(fs.readFileSync(path.join(root, HEADER_WORDS_FILE), "utf8")).toBe(headerWordsGuide());
 });
 
 test("the block lists every field's words and patterns, 拟开工时间's among them", () => {

@@ -2,13 +2,24 @@
 import { dayFromSerial, serialFromDay } from "../../src/core/day";
 import { createExcelPort } from "../../src/excel/excelPort";
 import { isMarkFormula } from "../../src/host/marks";
+import { startStatus } from "../../src/functions/formulas";
 import { getWorkbookSettings } from "../../src/host/runtimeState";
 import type { Host, HostBook, MarkView } from "../host/portSuite";
 import { TODAY } from "../host/portSuite";
-import { cellOf, FakeExcel, FakeOfficeError, formatCell, visibleState } from "./fakeExcel";
+import { blankCfFormat, cellOf, engineBook, FakeExcel, FakeOfficeError, formatCell, insertRows, visibleState } from "./fakeExcel";
 import { formattedSample } from "./workbooks";
 
 const today = () => TODAY;
+
+/** The proxy operations that write our conditional formats or the as-of name, as the suite names them. */
+const WRITE_NAMES: Readonly<Record<string, string>> = {
+  "conditionalFormats.add": "add",
+  "conditionalFormat.delete": "delete",
+  "rule.formula=": "style",
+  "names.add": "name",
+  "namedItem.formula=": "name",
+  "namedItem.delete": "name",
+};
 
 function book(excel: FakeExcel): HostBook {
   const failAfter = (name: string, n: number) => {
@@ -26,6 +37,8 @@ function book(excel: FakeExcel): HostBook {
         .map((cf) => ({
           formula: cf.formula ?? "",
           areas: cf.areas,
+          // What src/excel/highlight.ts assumes of Office.js: relative to the first area's top-left cell.
+          anchor: { row: cf.areas[0].top, column: cf.areas[0].left },
           fill: cf.format.fill,
           font: cf.format.fontColor,
           borders: {
@@ -35,6 +48,20 @@ function book(excel: FakeExcel): HostBook {
             right: cf.format.borders.right && { style: "Continuous" as const, color: cf.format.borders.right.color },
           },
         })),
+    engineBook: () => engineBook(() => excel.state),
+    addFormat: (sheet, formula, areas) => void excel.sheet(sheet).cfs.push({ type: "Custom", formula, areas, format: blankCfFormat() }),
+    insertRows: (sheet, at, count) => insertRows(excel.sheet(sheet), at, count),
+    markWrites: () => excel.log.flatMap((op) => (WRITE_NAMES[op] ? [WRITE_NAMES[op]] : op.startsWith("cf.format.") ? ["style"] : [])),
+    hide: (sheet, what) => {
+      const s = excel.sheet(sheet);
+      if (what.rows) s.hiddenRows = [...what.rows];
+      if (what.columns) s.hiddenColumns = [...what.columns];
+      if (what.sheet) s.visibility = "Hidden";
+    },
+    hidden: (sheet) => {
+      const s = excel.sheet(sheet);
+      return { sheet: s.visibility !== "Visible", rows: s.hiddenRows ?? [], columns: s.hiddenColumns ?? [] };
+    },
     userFormats: (sheet) => JSON.parse(JSON.stringify(excel.sheet(sheet).cfs.filter((cf) => !isMarkFormula(cf.formula)))),
     visible: () => visibleState(excel.state),
     cells,
@@ -71,8 +98,10 @@ function book(excel: FakeExcel): HostBook {
     selection: () => excel.state.selection,
     fireChanged: (sheet, address) => excel.fireChanged(sheet, address),
     subscribers: () => excel.handlers.length,
+    settingsSubscribers: () => excel.sheetSubscribers() + excel.addedHandlers.length,
     calculations: () => excel.state.calculations.length,
     functionSettings: () => getWorkbookSettings(),
+    functionRan: () => void startStatus("签约", "", "", "2022-09-30"),
     failAdd: (n) => failAfter("conditionalFormats.add", n),
     failStyle: () => failAfter("cf.format.font.color=", 1),
     failCalculate: () => failAfter("application.calculate", 1),

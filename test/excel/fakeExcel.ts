@@ -21,6 +21,8 @@ import { dayFromYMD, serialFromDay } from "../../src/core/day";
 import { cellAddress, type CellValue, type MergeArea } from "../../src/core/sheet";
 import type { ExcelHost } from "../../src/excel/host";
 import { parseAreas } from "../../src/host/areas";
+import type { EngineBook, StoredFormat } from "../host/formulaEngine";
+import { insertBlankRows, shiftRows } from "../host/insertRows";
 import { officeGrid, type SampleSheet } from "../sample/sampleLedger";
 
 // ---------------------------------------------------------------------------------------------
@@ -69,12 +71,24 @@ export interface SheetState {
   /** Priority order: index 0 is the top. */
   cfs: CfState[];
   merges: MergeArea[];
+  /** Hidden rows and columns, 1-based (absent: none). */
+  hiddenRows?: number[];
+  hiddenColumns?: number[];
+}
+
+/** A workbook-level defined name. */
+interface NameState {
+  name: string;
+  /** With "=", as Office.js gives NamedItem.formula. */
+  formula: string;
 }
 
 export interface DocState {
   name: string;
   dateSystem: 1900 | 1904;
   sheets: SheetState[];
+  /** Workbook-level defined names (absent in documents made before names were modelled). */
+  names?: NameState[];
   activeSheet: string;
   selection: { sheet: string; address: string } | null;
   calculations: string[];
@@ -210,6 +224,10 @@ export class FakeExcel {
   /** Makes an operation fail as it runs. */
   failWhen: ((op: OpInfo) => FakeOfficeError | null) | null = null;
   readonly handlers: ((args: unknown) => Promise<unknown>)[] = [];
+  /** worksheet.onChanged handlers, by the sheet they follow (a sheet keeps them when renamed, as Excel's do). */
+  readonly sheetHandlers = new Map<SheetState, ((args: unknown) => Promise<unknown>)[]>();
+  /** worksheets.onAdded handlers. */
+  readonly addedHandlers: ((args: unknown) => Promise<unknown>)[] = [];
   /** Operation names in the order they ran, for tests that look at what was done. */
   readonly log: string[] = [];
 
@@ -253,9 +271,16 @@ export class FakeExcel {
     };
   }
 
-  /** Fires workbook.worksheets.onChanged as Excel would after an edit. */
+  /** Fires workbook.worksheets.onChanged, and the edited sheet's own onChanged, as Excel would after an edit. */
   async fireChanged(sheet: string, address: string): Promise<void> {
-    for (const h of [...this.handlers]) await h({ worksheetId: sheet, address, changeType: "RangeEdited", source: "Local" });
+    const args = { worksheetId: sheet, address, changeType: "RangeEdited", source: "Local" };
+    for (const h of [...this.handlers]) await h(args);
+    for (const h of [...(this.sheetHandlers.get(this.sheet(sheet)) ?? [])]) await h(args);
+  }
+
+  /** worksheet.onChanged handlers in all. */
+  sheetSubscribers(): number {
+    return [...this.sheetHandlers.values()].reduce((n, hs) => n + hs.length, 0);
   }
 }
 
@@ -477,6 +502,92 @@ class WorkbookProxy extends BaseProxy<DocState> {
   get application(): ApplicationProxy {
     return this.nav("application", () => new ApplicationProxy(this.ctx));
   }
+  get names(): NamedItemCollectionProxy {
+    return this.nav("names", () => new NamedItemCollectionProxy(this.ctx));
+  }
+}
+
+// --- defined names (ExcelApi 1.4; NamedItem.formula 1.7) ----------------------------------------
+
+function namesOf(doc: DocState): NameState[] {
+  return (doc.names ??= []);
+}
+
+class NamedItemCollectionProxy extends BaseProxy<DocState> {
+  constructor(ctx: FakeContext) {
+    super(ctx, () => ctx.excel.state);
+  }
+  protected scalar(): unknown {
+    return undefined;
+  }
+  private find(name: string): NameState | null {
+    return namesOf(this.ctx.excel.state).find((n) => n.name.toLowerCase() === name.toLowerCase()) ?? null;
+  }
+  getItemOrNullObject(name: string): NamedItemProxy {
+    const ctx = this.ctx;
+    const proxy: NamedItemProxy = new NamedItemProxy(
+      ctx,
+      created(ctx, { name: "names.getItemOrNullObject" }, () => this.find(name), (t) => proxy.markNull(t === null)),
+    );
+    return proxy;
+  }
+  getItem(name: string): NamedItemProxy {
+    const ctx = this.ctx;
+    return new NamedItemProxy(
+      ctx,
+      created(ctx, { name: "names.getItem" }, () => {
+        const n = this.find(name);
+        if (!n) throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.");
+        return n;
+      }),
+    );
+  }
+  add(name: string, reference: string): NamedItemProxy {
+    const ctx = this.ctx;
+    return new NamedItemProxy(
+      ctx,
+      created(ctx, { name: "names.add" }, () => {
+        if (!ctx.excel.supports("1.4")) throw new FakeOfficeError("ApiNotFound", "needs ExcelApi 1.4");
+        if (this.find(name)) throw new FakeOfficeError("ItemAlreadyExists", "A name with this name exists.");
+        const n: NameState = { name, formula: reference.startsWith("=") ? reference : `=${reference}` };
+        namesOf(ctx.excel.state).push(n);
+        return n;
+      }),
+    );
+  }
+}
+
+class NamedItemProxy extends BaseProxy<NameState> {
+  markNull(isNull: boolean): void {
+    this.noteNull(isNull);
+  }
+  protected scalar(prop: string, t: NameState): unknown {
+    if (prop === "name") return t.name;
+    if (prop === "formula") {
+      if (!this.ctx.excel.supports("1.7")) throw new FakeOfficeError("ApiNotFound", "NamedItem.formula needs ExcelApi 1.7");
+      return t.formula;
+    }
+    return undefined;
+  }
+  get name(): string {
+    return this.get("name");
+  }
+  get formula(): string {
+    return this.get("formula");
+  }
+  set formula(v: string) {
+    this.ctx.enqueue({ name: "namedItem.formula=" }, () => {
+      if (!this.ctx.excel.supports("1.7")) throw new FakeOfficeError("ApiNotFound", "NamedItem.formula needs ExcelApi 1.7");
+      this.target().formula = v.startsWith("=") ? v : `=${v}`;
+    });
+  }
+  delete(): void {
+    this.ctx.enqueue({ name: "namedItem.delete" }, () => {
+      const t = this.target();
+      const list = namesOf(this.ctx.excel.state);
+      list.splice(list.indexOf(t), 1);
+    });
+  }
 }
 
 class FunctionsProxy extends BaseProxy<DocState> {
@@ -581,9 +692,16 @@ class WorksheetCollectionProxy extends BaseProxy<SheetState[]> {
         if (ctx.excel.state.sheets.some((x) => x.name === name)) throw new FakeOfficeError("ItemAlreadyExists", "A sheet with this name exists.");
         const s: SheetState = { name, visibility: "Visible", protected: false, cells: {}, cfs: [], merges: [] };
         ctx.excel.state.sheets.push(s);
+        // Excel raises onAdded once the batch has run, outside it.
+        void Promise.resolve().then(async () => {
+          for (const h of [...ctx.excel.addedHandlers]) await h({ worksheetId: name, source: "Local", type: "WorksheetAdded" });
+        });
         return s;
       }),
     );
+  }
+  get onAdded(): { add(handler: (args: unknown) => Promise<unknown>): { context: FakeContext; remove(): void } } {
+    return eventOf(this.ctx, "worksheets.onAdded", () => this.ctx.excel.addedHandlers);
   }
   get onChanged(): { add(handler: (args: unknown) => Promise<unknown>): { context: FakeContext; remove(): void } } {
     const ctx = this.ctx;
@@ -604,9 +722,36 @@ class WorksheetCollectionProxy extends BaseProxy<SheetState[]> {
   }
 }
 
+/** An event's add/remove, queued like any operation; `list` is resolved when the operation runs. */
+function eventOf(ctx: FakeContext, name: string, list: () => ((args: unknown) => Promise<unknown>)[]) {
+  return {
+    add(handler: (args: unknown) => Promise<unknown>) {
+      ctx.enqueue({ name: `${name}.add` }, () => list().push(handler));
+      return {
+        context: ctx,
+        remove() {
+          ctx.enqueue({ name: `${name}.remove` }, () => {
+            const handlers = list();
+            const i = handlers.indexOf(handler);
+            if (i >= 0) handlers.splice(i, 1);
+          });
+        },
+      };
+    },
+  };
+}
+
 class WorksheetProxy extends BaseProxy<SheetState> {
   markNull(isNull: boolean): void {
     this.noteNull(isNull);
+  }
+  get onChanged(): { add(handler: (args: unknown) => Promise<unknown>): { context: FakeContext; remove(): void } } {
+    return eventOf(this.ctx, "worksheet.onChanged", () => {
+      const sheet = this.live();
+      const handlers = this.ctx.excel.sheetHandlers.get(sheet) ?? [];
+      this.ctx.excel.sheetHandlers.set(sheet, handlers);
+      return handlers;
+    });
   }
   protected scalar(prop: string, t: SheetState): unknown {
     if (prop === "name") return t.name;
@@ -624,6 +769,11 @@ class WorksheetProxy extends BaseProxy<SheetState> {
   }
   get visibility(): string {
     return this.get("visibility");
+  }
+  set visibility(v: string) {
+    this.ctx.enqueue({ name: "worksheet.visibility=" }, () => {
+      this.live().visibility = v as SheetState["visibility"];
+    });
   }
   get protection(): ProtectionProxy {
     return this.nav("protection", () => new ProtectionProxy(this.ctx, () => this.live()));
@@ -738,6 +888,14 @@ class RangeProxy extends BaseProxy<RangeTarget> {
         return area.bottom - area.top + 1;
       case "columnCount":
         return area.right - area.left + 1;
+      case "rowHidden":
+      case "columnHidden": {
+        const hidden = new Set(prop === "rowHidden" ? sheet.hiddenRows : sheet.hiddenColumns);
+        const [from, to] = prop === "rowHidden" ? [area.top, area.bottom] : [area.left, area.right];
+        let n = 0;
+        for (const h of hidden) if (h >= from && h <= to) n++;
+        return n === 0 ? false : n === to - from + 1 ? true : null;
+      }
       case "values":
       case "formulas":
       case "numberFormat": {
@@ -774,6 +932,44 @@ class RangeProxy extends BaseProxy<RangeTarget> {
   }
   get values(): unknown[][] {
     return this.get("values");
+  }
+  get rowHidden(): boolean {
+    return this.get("rowHidden");
+  }
+  set rowHidden(v: boolean) {
+    this.hide("rowHidden", v);
+  }
+  get columnHidden(): boolean {
+    return this.get("columnHidden");
+  }
+  set columnHidden(v: boolean) {
+    this.hide("columnHidden", v);
+  }
+  private hide(prop: "rowHidden" | "columnHidden", v: boolean): void {
+    this.ctx.enqueue({ name: `range.${prop}=` }, () => {
+      const { sheet, area } = this.live();
+      const [from, to] = prop === "rowHidden" ? [area.top, area.bottom] : [area.left, area.right];
+      const list = prop === "rowHidden" ? (sheet.hiddenRows ??= []) : (sheet.hiddenColumns ??= []);
+      const rest = list.filter((h) => h < from || h > to);
+      if (v) for (let h = from; h <= to; h++) rest.push(h);
+      list.splice(0, list.length, ...rest.sort((a, b) => a - b));
+    });
+  }
+  getEntireRow(): RangeProxy {
+    return this.entire("range.getEntireRow", (a) => ({ top: a.top, bottom: a.bottom, left: 1, right: MAX_COLUMNS }));
+  }
+  getEntireColumn(): RangeProxy {
+    return this.entire("range.getEntireColumn", (a) => ({ top: 1, bottom: MAX_ROWS, left: a.left, right: a.right }));
+  }
+  private entire(name: string, widen: (a: MergeArea) => MergeArea): RangeProxy {
+    const ctx = this.ctx;
+    return new RangeProxy(
+      ctx,
+      created(ctx, { name }, () => {
+        const { sheet, area } = this.live();
+        return { sheet, area: widen(area) };
+      }),
+    );
   }
   set values(grid: unknown[][]) {
     this.write("range.values=", grid, (cell, v) => Object.assign(cell, typed(v, cell.numberFormat)));
@@ -1140,6 +1336,35 @@ export function formatCell(sheet: SheetState, row: number, column: number, edit:
   editCell(sheet, row, column, (c) => Object.assign(c, edit));
 }
 
+/**
+ * Inserts `count` blank rows before row `at`, as Excel does: cells, merged areas and conditional
+ * formats below move down; a format whose areas span the insertion grows; references in its formula
+ * to the moved rows move with them (its relative references stay anchored at its first area).
+ */
+export function insertRows(sheet: SheetState, at: number, count = 1): void {
+  const moved = insertBlankRows(sheet, at, count);
+  for (const cf of sheet.cfs) if (cf.formula) cf.formula = shiftRows(cf.formula, moved);
+}
+
+/** The document as the formula engine reads it. */
+export function engineBook(doc: () => DocState): EngineBook {
+  return {
+    value: (sheet, row, column) => {
+      const s = doc().sheets.find((x) => x.name === sheet);
+      return s ? cellOf(s, row, column).value : "";
+    },
+    names: () => doc().names ?? [],
+  };
+}
+
+/**
+ * A sheet's custom-formula formats, each anchored at its first area's top-left cell: what
+ * src/excel/highlight.ts assumes Office.js does with a format's relative references.
+ */
+export function storedFormats(sheet: SheetState): StoredFormat[] {
+  return sheet.cfs.filter((cf) => cf.type === "Custom" && cf.formula).map((cf) => ({ formula: cf.formula!, areas: cf.areas, anchor: { row: cf.areas[0].top, column: cf.areas[0].left } }));
+}
+
 /** Everything a user could see of a document, as plain data for deep comparison. */
 export function visibleState(doc: DocState): unknown {
   return JSON.parse(
@@ -1152,6 +1377,7 @@ export function visibleState(doc: DocState): unknown {
         cfs: s.cfs,
         merges: s.merges,
       })),
+      names: doc.names ?? [],
     }),
   );
 }

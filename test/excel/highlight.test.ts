@@ -1,22 +1,32 @@
 /**
- * The highlight where Office.js has its own ways: requirement sets (Excel 2016, 2019), round trips
- * and proxy operations that do not grow with rows, a sheet deleted between the read and the write
- * of one Excel.run. What every host's highlight must do (the right rows and cells in DOMAIN.md's
- * colours, nothing of the user's touched, exact clear also after a reopen, nothing half-applied) is
- * in the shared suite, test/host/portSuite.ts.
+ * The highlight where Office.js has its own ways: requirement sets (Excel 2016, 2019: no range
+ * areas, no readable names), round trips and proxy operations that do not grow with rows (and a
+ * re-check that changes nothing costs its read alone), a sheet deleted between the read and the
+ * write of one Excel.run. What every host's highlight must do (the right rows and cells in
+ * DOMAIN.md's colours, formulas that stay true, writes only when something changed, nothing of the
+ * user's touched, exact clear also after a reopen, nothing half-applied, hidden places) is in the
+ * shared suite, test/host/portSuite.ts.
  */
 import type { CheckResult } from "../../src/core/result";
 import { createExcelPort } from "../../src/excel/excelPort";
-import { isMarkFormula, markFormula } from "../../src/excel/highlight";
+import { AS_OF_NAME } from "../../src/core/marks/asOf";
+import { isMarkFormula } from "../../src/host/marks";
 import { WorkbookError, type WorkbookPort } from "../../src/host/port";
+import { formulaEngine, shownRows } from "../host/formulaEngine";
 import { sampleSheets } from "../sample/sampleLedger";
-import { FakeExcel, visibleState, type CfState } from "./fakeExcel";
+import { engineBook, FakeExcel, storedFormats, visibleState, type CfState } from "./fakeExcel";
 import { formattedSample, PROJECTS, resultMarkingRows, runRows, sheetsWithProjectRows, TODAY, usedCells } from "./workbooks";
 
 const today = () => TODAY;
 
 function ours(excel: FakeExcel, sheet: string): CfState[] {
   return excel.sheet(sheet).cfs.filter((cf) => isMarkFormula(cf.formula));
+}
+
+/** The rows of the projects sheet on which a start-alert mark shows, by the formula engine. */
+function alertRows(excel: FakeExcel): number[] {
+  const alerts = storedFormats(excel.sheet(PROJECTS)).filter((f) => f.formula.includes('"zsledger-mark:start-alert:'));
+  return shownRows(formulaEngine(engineBook(() => excel.state), TODAY), PROJECTS, alerts);
 }
 
 /** Every cell an area list covers, as "row,column". */
@@ -63,7 +73,27 @@ describe.each(MARKINGS)("highlight by %s on older Excel", (_name, mark) => {
     await mark(port);
     const marks = ours(excel, PROJECTS);
     expect(marks.every((cf) => cf.areas.length === 1)).toBe(true);
-    expect(marks.filter((cf) => cf.formula === markFormula("start-alert")).map((cf) => cf.areas[0])).toEqual([{ top: 8, left: 1, bottom: 9, right: 16 }]);
+    const byTop = (a: { top: number }, b: { top: number }) => a.top - b.top;
+    expect(marks.filter((cf) => cf.formula!.includes('"zsledger-mark:start-alert:')).map((cf) => cf.areas[0]).sort(byTop)).toEqual([
+      { top: 6, left: 1, bottom: 22, right: 16 },
+      { top: 24, left: 1, bottom: 32, right: 16 },
+    ]);
+    expect(alertRows(excel)).toEqual([8, 9]);
+    await port.clear();
+    expect(visibleState(excel.state)).toEqual(before);
+  });
+
+  test("without readable names (below ExcelApi 1.7) each formula holds the as-of date itself, and no name is written", async () => {
+    const excel = formattedSample();
+    excel.apiVersion = "1.6";
+    const before = visibleState(excel.state);
+    const port = portOf(excel);
+    await mark(port);
+    expect(excel.state.names ?? []).toEqual([]);
+    const formulas = ours(excel, PROJECTS).map((cf) => cf.formula!);
+    expect(formulas.some((f) => f.includes("DATE(2022,9,30)"))).toBe(true);
+    expect(formulas.some((f) => f.includes(AS_OF_NAME))).toBe(false);
+    expect(alertRows(excel)).toEqual([8, 9]);
     await port.clear();
     expect(visibleState(excel.state)).toEqual(before);
   });
@@ -102,8 +132,9 @@ describe("highlight", () => {
       expect(ours(excel, PROJECTS).length).toBeGreaterThan(0);
     }
     expect(counts[0]).toEqual(counts[1]);
-    // first check + highlight: 3 + 2; while editing (sheets known): 2 + 2
-    expect(counts[0]).toEqual({ check: 3, highlight: 2, recheck: 2, rehighlight: 2 });
+    // first check + highlight: 3 + 2; while editing (sheets known): 2 + 1, the read alone, since
+    // nothing changed and so nothing is written
+    expect(counts[0]).toEqual({ check: 3, highlight: 2, recheck: 2, rehighlight: 1 });
   });
 
   test("check and highlight in one call: at most 3 round trips, the same for 10 rows and 10,000 rows", async () => {
@@ -133,8 +164,8 @@ describe("highlight", () => {
     }
     expect(counts[0]).toEqual(counts[1]);
     // sheet list; values with every sheet's marks and protection; the write. Once the port knows
-    // the sheets, the list comes with the values.
-    expect(counts[0]).toEqual({ first: 3, later: 2, afterCheck: 2 });
+    // the sheets, the list comes with the values; and a later call that changes nothing writes nothing.
+    expect(counts[0]).toEqual({ first: 3, later: 1, afterCheck: 2 });
   });
 
   test.each(["throw", "null"] as const)(
@@ -157,8 +188,9 @@ describe("highlight", () => {
 
       const requests = Math.ceil(usedCells(sheets) / budget);
       expect(requests).toBeGreaterThan(1);
-      // once the port knows the size: the list with the extents, marks and protection; the values; the write
-      expect(excel.syncs - afterFirst).toBe(1 + requests + 1);
+      // once the port knows the size: the list with the extents, marks and protection; the values; no
+      // write, since nothing changed
+      expect(excel.syncs - afterFirst).toBe(1 + requests);
       // the first time the values are asked with the extents, which Excel refuses (then the extents
       // are asked again) or answers with values null (the extents came)
       expect(afterFirst).toBe((oversize === "throw" ? 3 : 2) + requests + 1);
@@ -181,6 +213,36 @@ describe("highlight", () => {
     expect(many).toBeGreaterThan(short);
     expect(many).toBeLessThan(short * 100);
     expect(cellsOf(ours(excel, PROJECTS)).size).toBe(2_000 * 16);
+  });
+});
+
+describe("round trips of the re-check and of hidden places", () => {
+  test("a re-check after an edit that changes no mark: one round trip, nothing written", async () => {
+    const excel = formattedSample();
+    const port = portOf(excel);
+    await port.checkAndHighlight();
+    excel.sheet(PROJECTS).cells["6,16"].value = "投洽会现场签约，已办理环评"; // 备注
+    const [syncs, log] = [excel.syncs, excel.log.length];
+    await port.checkAndHighlight();
+    expect(excel.syncs - syncs).toBe(1);
+    expect(excel.log.slice(log).filter((op) => /^(conditionalFormats\.add|conditionalFormat\.delete|names\.add|namedItem\.)/.test(op))).toEqual([]);
+  });
+
+  test("hidden places: two round trips (the sheets' visibility, then the rows' and columns' flags), one when every place is on a hidden sheet", async () => {
+    const excel = formattedSample();
+    excel.sheet(PROJECTS).hiddenRows = [17];
+    const port = portOf(excel);
+    const places = (await port.check()).findings.filter((f) => f.cell).map((f) => ({ sheet: f.sheet, cell: f.cell }));
+    let syncs = excel.syncs;
+    expect((await port.hiddenPlaces(places)).size).toBe(1);
+    expect(excel.syncs - syncs).toBe(2);
+    excel.sheet(PROJECTS).visibility = "Hidden";
+    syncs = excel.syncs;
+    await port.hiddenPlaces(places.filter((p) => p.sheet === PROJECTS));
+    expect(excel.syncs - syncs).toBe(1);
+    syncs = excel.syncs;
+    await port.reveal(PROJECTS, "E17");
+    expect(excel.syncs - syncs).toBe(1);
   });
 });
 

@@ -2,6 +2,8 @@
  * Workbooks for the adapter's tests, built from the bundled sample ledger: the sample itself with
  * a user's own formatting, and the sample's projects ledger grown to any number of rows.
  */
+import { ROW } from "../../src/core/marks/formulaText";
+import { runsOf, type PlannedMark } from "../../src/core/marks/mark";
 import type { CheckResult, ProjectAssessment } from "../../src/core/result";
 import type { CellValue } from "../../src/core/sheet";
 import { sampleSheets, type SampleSheet } from "../sample/sampleLedger";
@@ -75,11 +77,13 @@ export function formattedSample(): FakeExcel {
   return excel;
 }
 
-/** A result that marks exactly the given project rows (status overdue) of the projects ledger and no cells. */
+/** A result that marks exactly the given project rows (status overdue, one mark over many areas) of the projects ledger and no cells. */
 export function resultMarkingRows(base: CheckResult, rows: readonly number[]): CheckResult {
   const template = base.projects[0];
   const projects: ProjectAssessment[] = rows.map((row) => ({ ...template, sheet: PROJECTS, row, status: "overdue" }));
-  return { ...base, findings: [], projects };
+  const mark: PlannedMark = { kind: "start-alert", live: true, condition: `NOT(ISBLANK($B${ROW}))`, runs: runsOf(rows), column: null };
+  const marks = { ...base.marks, sheets: [{ sheet: PROJECTS, marks: [mark], columns: { left: 1, right: 16 }, count: rows.length }] };
+  return { ...base, findings: [], projects, marks };
 }
 
 /** `runs` runs of `length` consecutive rows, one row apart, from row 100. */

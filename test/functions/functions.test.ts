@@ -5,8 +5,10 @@
  * 2022-09-30 with the window 2022-08-01 – 2022-09-30, B = 2, F = 1, P = 1, unless a test says otherwise.
  */
 import { amount, penalty, score, startStatus, targetGap, targetMet } from "../../src/functions/functions";
-import { resetWorkbookSettings, setWorkbookSettings } from "../../src/host/runtimeState";
+import { functionsHaveRun, resetWorkbookSettings, setWorkbookSettings } from "../../src/host/runtimeState";
+import * as checkModule from "../../src/core/check";
 import { clearTableCache } from "../../src/functions/tableCache";
+import { readTable } from "../../src/functions/arguments";
 import { officeGrid, sampleSheets } from "../sample/sampleLedger";
 
 /** Excel's 1900-system serial of a date, counted here rather than asked of the core. */
@@ -151,6 +153,26 @@ describe("arguments as Excel passes them", () => {
     const wide = [...PROJECTS.map((r) => [...r, "", ""]), ...Array.from({ length: 7 }, blankRow)];
     expect(await targetGap("重点在谈", wide, "街道", AS_OF)).toBe(1);
     expect(await score(wide, AS_OF)).toBe(6);
+  });
+
+  test("a whole-column reference (A:P) is read as its used part: the same answers, checked once, cached as the used range", async () => {
+    const check = jest.spyOn(checkModule, "checkWorkbook");
+    try {
+      // 100,000 rows stand for A:P's 1,048,576: the used part is what is parsed and kept
+      const blankRow = () => Array.from({ length: 16 }, () => "");
+      const whole = [...PROJECTS, ...Array.from({ length: 100_000 - PROJECTS.length }, blankRow)];
+      expect(await score(PROJECTS, AS_OF)).toBe(6);
+      expect(check).toHaveBeenCalledTimes(1);
+      expect(await score(whole, AS_OF)).toBe(6);
+      // the same used cells with the same settings: answered from the cache, no second check
+      expect(check).toHaveBeenCalledTimes(1);
+      expect(await targetGap("重点在谈", whole, "街道", AS_OF)).toBe(1);
+      // and what a check is given is the used part only
+      expect(check).toHaveBeenCalledTimes(2);
+      for (const [input] of check.mock.calls) expect([...[...input.sheets][0].rows].length).toBeLessThanOrEqual(PROJECTS.length);
+    } finally {
+      check.mockRestore();
+    }
   });
 
   test("the ledger's title tells the unit kind when no argument or setting does", async () => {
@@ -305,7 +327,7 @@ describe("errors", () => {
     const headerless = PROJECTS.slice(5, 12); // data rows 6–12 only
     await expect(targetMet("新开工", headerless, "街道", AS_OF)).rejects.toThrow(/找不到台账表头/);
     await expect(score(headerless, AS_OF)).rejects.toThrow(/找不到台账表头/);
-    await expect(targetGap("新开工", PROJECTS, "街道", "尽快")).rejects.toThrow(/无法识别的日期“尽快”（参数“统计截止日”）/);
+    await expect(targetGap("新开工", PROJECTS, "街道", "尽快")).rejects.toThrow("参数“统计截止日”的值“尽快”无法识别，应为完整的日期，如 2022-09-30");
     await expect(penalty(PROJECTS, "村委会", AS_OF)).rejects.toThrow(/无法识别的单位类型“村委会”/);
     await expect(penalty(PROJECTS, "街道", AS_OF, null, "两分")).rejects.toThrow(/签约项目分值/);
     await expect(targetMet("新开工", "A1:P33" as unknown as unknown[][], "街道", AS_OF)).rejects.toThrow(/应为单元格区域/);
@@ -343,5 +365,98 @@ describe("errors", () => {
     expect(bad).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("未知的目标") });
     const none = await targetMet("杜绝空白", PROJECTS, "街道", AS_OF).catch((e: unknown) => e);
     expect(none).toMatchObject({ code: "#N/A", message: "街道/镇不考核“杜绝空白”" });
+  });
+});
+
+describe("the as-of date is required: a function never answers for a today that stays put", () => {
+  test("without the argument and without 统计截止日 in 台账设置: #VALUE!, saying what to pass", async () => {
+    const missing = /^缺少统计截止日：请传入参数“统计截止日”（如 TODAY\(\) 或 DATE\(2022,9,30\)），或在台账设置中填写统计截止日/;
+    await expect(targetMet("新开工", PROJECTS, "街道")).rejects.toThrow(missing);
+    await expect(targetGap("新开工", PROJECTS, "街道", "")).rejects.toThrow(missing);
+    await expect(penalty(PROJECTS, "街道")).rejects.toThrow(missing);
+    await expect(score(PROJECTS)).rejects.toThrow(missing);
+    await expect(startStatus("签约", "2022-10-10", "")).rejects.toThrow(missing);
+    const error = await score(PROJECTS).catch((e: Error) => e);
+    expect((error as Error).name).toBe("#VALUE!");
+  });
+
+  test("统计截止日 in 台账设置 is a date the function can stand on; the argument wins over it", async () => {
+    setWorkbookSettings({ asOf: day("2022-08-31") }, 1900);
+    expect(await targetGap("新开工", PROJECTS, "街道")).toBe(1); // rows 6 and 13 by 8-31
+    expect(await targetGap("新开工", PROJECTS, "街道", AS_OF)).toBe(0);
+    expect(await startStatus("签约", "2022-09-10", "")).toBe("临近开工时限");
+  });
+
+  test("a call that reads the settings is noted, also one that fails, so that a settings change recalculates", async () => {
+    expect(functionsHaveRun()).toBe(false);
+    await amount("1.2亿"); // reads no setting
+    expect(functionsHaveRun()).toBe(false);
+    await targetMet("新开工", PROJECTS, "街道").catch(() => undefined); // no date yet: 台账设置 may give one
+    expect(functionsHaveRun()).toBe(true);
+  });
+});
+
+describe("投洽会项目开工时限 as TARGETMET's and TARGETGAP's last argument", () => {
+  // Row 6 (1.2亿): planned 8-25, actual 8-20. Row 7 (15亿): planned 9-10, actual 9.15.
+  test("default (1 March after the as-of year): both count", async () => {
+    expect(await targetGap("投洽会签约", PROJECTS, "街道", AS_OF, null, null)).toBe(0);
+  });
+
+  test("2022-09-01: row 6 counts, row 7 starts after it — one more of ≥ 10亿 is needed", async () => {
+    expect(await targetMet("fair-signing", PROJECTS, "街道", AS_OF, null, "2022-09-01")).toBe(false);
+    expect(await targetGap("fair-signing", PROJECTS, "街道", AS_OF, null, serial("2022-09-01"))).toBe(1);
+  });
+
+  test("2022-08-21 and 2022-08-20: an actual start counts only when it is before the deadline", async () => {
+    expect(await targetGap("fair-signing", PROJECTS, "街道", AS_OF, null, "2022-08-21")).toBe(1);
+    expect(await targetGap("fair-signing", PROJECTS, "街道", AS_OF, null, "2022-08-20")).toBe(2);
+  });
+
+  test("from 台账设置 when the argument is omitted; a bad value is #VALUE!", async () => {
+    setWorkbookSettings({ fairStartDeadline: day("2022-08-20") }, 1900);
+    expect(await targetGap("fair-signing", PROJECTS, "街道", AS_OF)).toBe(2);
+    expect(await targetGap("fair-signing", PROJECTS, "街道", AS_OF, null, "2023-03-01")).toBe(0);
+    await expect(targetMet("fair-signing", PROJECTS, "街道", AS_OF, null, "明年3月")).rejects.toThrow("参数“投洽会项目开工时限”的值“明年3月”无法识别");
+  });
+});
+
+describe("a table argument is trimmed to its used part before anything is read or cached", () => {
+  const blank18 = Array.from({ length: 18 }, () => "");
+  /** The projects ledger in A:R of a whole-column reference: 1,048,576 rows, blanks as "" (one shared blank row, to spare the test's memory). */
+  const wholeColumns = (): unknown[][] => {
+    const rows: unknown[][] = PROJECTS.map((r) => [...r, "", ""]);
+    while (rows.length < 1_048_576) rows.push(blank18);
+    return rows;
+  };
+
+  test("A:R (1,048,576 rows) answers as the used range does", async () => {
+    const whole = wholeColumns();
+    expect(await targetGap("重点在谈", whole, "街道", AS_OF)).toBe(1);
+    expect(await score(whole, AS_OF)).toBe(6);
+    expect(await penalty(whole, "街道", AS_OF)).toBe(5);
+  });
+
+  test("blanks as null (how some hosts pass them) and cells of spaces trail too", async () => {
+    const rows: unknown[][] = PROJECTS.map((r) => [...r, null, " "]);
+    for (let i = 0; i < 200; i++) rows.push(Array.from({ length: 18 }, (_, j) => (j % 2 ? null : "  ")));
+    expect(await targetGap("重点在谈", rows, "街道", AS_OF)).toBe(1);
+  });
+
+  test("exactly the trailing blank rows and columns go: a value in the last used row or column stays", () => {
+    const grid = [
+      [1, "", "", ""],
+      ["", "", "", null],
+      ["", "x", "", ""],
+      ["", "", " ", ""],
+      [null, "", "", ""],
+    ];
+    expect(readTable(grid)).toEqual([
+      [1, ""],
+      ["", ""],
+      ["", "x"],
+    ]);
+    const used = [[1, 2], ["", 3]];
+    expect(readTable(used)).toBe(used); // nothing trails: no copy
+    expect(readTable([["", ""], ["", ""]])).toEqual([]);
   });
 });

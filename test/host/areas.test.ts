@@ -1,6 +1,7 @@
 /** A1 address helpers. */
-import { runsOf } from "../../src/core/marks";
-import { packAreas, parseAreas } from "../../src/host/areas";
+import { runsOf } from "../../src/core/marks/mark";
+import { areaAddress } from "../../src/core/sheet";
+import { parseAreas } from "../../src/host/areas";
 
 describe("areas", () => {
   test("reads Excel's area lists, sheet names quoted or not", () => {
@@ -25,9 +26,9 @@ describe("areas", () => {
     expect(runsOf([])).toEqual([]);
   });
 
-  test("packs addresses into lists under a length", () => {
-    const lists = packAreas(["A1:P1", "A3:P3", "A5:P7", "A9:P9"], 12);
-    expect(lists).toEqual(["A1:P1,A3:P3", "A5:P7,A9:P9"]);
-    expect(lists.every((l) => l.length <= 12)).toBe(true);
+  test("writes an area as A1, a single cell without a colon, and reads it back", () => {
+    expect(areaAddress({ top: 5, left: 1, bottom: 7, right: 16 })).toBe("A5:P7");
+    expect(areaAddress({ top: 9, left: 28, bottom: 9, right: 28 })).toBe("AB9");
+    expect(parseAreas(areaAddress({ top: 5, left: 1, bottom: 7, right: 16 }))).toEqual([{ top: 5, left: 1, bottom: 7, right: 16 }]);
   });
 });

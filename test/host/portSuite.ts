@@ -8,16 +8,18 @@
  * in that host's own tests.
  */
 import { checkWorkbook } from "../../src/core/check";
-import { parseIsoDay } from "../../src/core/day";
-import { markCondition, MARK_STYLES, type MarkKind } from "../../src/core/marks";
+import { parseIsoDay, serialFromDay } from "../../src/core/day";
+import { AS_OF_NAME } from "../../src/core/marks/asOf";
+import { MARK_STYLES, type MarkKind } from "../../src/core/marks/mark";
 import type { CheckResult } from "../../src/core/result";
 import { RULES } from "../../src/core/rules/catalog";
 import { SETTINGS_SHEET, type SettingsOverrides } from "../../src/core/settings";
 import { gridRows, type MergeArea, type WorkbookInput } from "../../src/core/sheet";
 import { parseAreas } from "../../src/host/areas";
-import { WorkbookError, type WorkbookPort } from "../../src/host/port";
+import { placeKey, WorkbookError, type WorkbookPort } from "../../src/host/port";
 import { resetWorkbookSettings, type WorkbookSettings } from "../../src/host/runtimeState";
 import { officeGrid, SAMPLE_NAME, SAMPLE_PLANTED, sampleSheets, sampleWorkbook, type SampleSheet } from "../sample/sampleLedger";
+import { formulaEngine, shownCells, shownRows, type EngineBook } from "./formulaEngine";
 
 export const PROJECTS = "项目台账";
 /** The sample's as-of date is 2022-09-30 (its 台账设置 says so); "today" only matters without it. */
@@ -29,6 +31,8 @@ export type Edge = "top" | "bottom" | "left" | "right";
 export interface MarkView {
   readonly formula: string;
   readonly areas: readonly MergeArea[];
+  /** The cell its relative references are relative to, as the host is documented or assumed to read them. */
+  readonly anchor: { readonly row: number; readonly column: number };
   readonly fill: string | null;
   readonly font: string | null;
   readonly borders: Readonly<Record<Edge, { style: "Continuous"; color: string } | null>>;
@@ -41,6 +45,18 @@ export interface HostBook {
   reopen(): HostBook;
   /** Our conditional formats on a sheet, in priority order. */
   marks(sheet: string): MarkView[];
+  /** The cells and defined names, as the formula engine reads them. */
+  engineBook(): EngineBook;
+  /** Adds a custom-formula conditional format as a user (or a paste of a marked cell) would, anchored at its first area. */
+  addFormat(sheet: string, formula: string, areas: MergeArea[]): void;
+  /** Inserts blank rows before row `at`, as the spreadsheet does: cells, merges, formats and their references move. */
+  insertRows(sheet: string, at: number, count?: number): void;
+  /** The conditional-format and defined-name writes made so far, named alike for every host: "add", "delete", "style", "name". */
+  markWrites(): string[];
+  /** Hides rows and columns of a sheet, or the sheet itself. */
+  hide(sheet: string, what: { rows?: number[]; columns?: number[]; sheet?: boolean }): void;
+  /** What is hidden of a sheet. */
+  hidden(sheet: string): { sheet: boolean; rows: number[]; columns: number[] };
   /** The other conditional formats on a sheet, as plain data, in priority order. */
   userFormats(sheet: string): unknown[];
   /** Everything a user can see: every sheet's cells (values, formats, notes), conditional formats, merges. */
@@ -63,10 +79,14 @@ export interface HostBook {
   fireChanged(sheet: string, address: string): Promise<void>;
   /** Change subscriptions the host holds. */
   subscribers(): number;
+  /** Subscriptions that follow the 台账设置 sheet (Excel: worksheet.onChanged of it; WPS: SheetChange). */
+  settingsSubscribers(): number;
   /** Recalculations the add-in asked for. */
   calculations(): number;
   /** The settings the ZS functions compute with now. */
   functionSettings(): WorkbookSettings;
+  /** A ZS function runs in the functions' runtime, as a recalculation would call it (ZS.STARTSTATUS with an as-of date). */
+  functionRan(): void;
   /** The n-th conditional format added fails (1-based), as the host's API would fail it. */
   failAdd(n: number): void;
   /** Setting a conditional format's font colour fails. */
@@ -100,19 +120,26 @@ export function comparable(r: CheckResult) {
   return { findings: r.findings, projects: r.projects, targets: r.targets, score: r.score, penalty: r.penalty, ledgers: r.ledgers, unit: [r.unitKind, r.unitName] };
 }
 
-/** Every cell an area list covers, as "row,column". */
-function cellsOf(marks: readonly MarkView[]): Set<string> {
-  const cells = new Set<string>();
-  for (const m of marks) for (const a of m.areas) for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) cells.add(`${r},${c}`);
-  return cells;
-}
-
 const cellKey = (a1: string) => {
   const [a] = parseAreas(a1);
   return `${a.top},${a.left}`;
 };
 
-const formulaOf = (kind: MarkKind) => `=${markCondition(kind)}`;
+/** The kind a mark's formula carries in its marker. */
+const kindOf = (formula: string): string | undefined => /"zsledger-mark:([a-z-]+)[:"]/.exec(formula)?.[1];
+
+/** What the formula engine shows of a sheet's marks: the rows of each row mark, the cells of the error-cell marks. */
+function shown(book: HostBook, sheet: string = PROJECTS) {
+  const engine = formulaEngine(book.engineBook(), TODAY);
+  const marks = book.marks(sheet);
+  const of = (kind: MarkKind) => marks.filter((m) => kindOf(m.formula) === kind);
+  return {
+    engine,
+    alert: shownRows(engine, sheet, of("start-alert")),
+    soon: shownRows(engine, sheet, of("start-soon")),
+    errors: shownCells(engine, sheet, of("error-cell")),
+  };
+}
 
 /** What a failing call rejects with. */
 const failure = (call: Promise<unknown>) => call.then(() => null, (e: unknown) => e as WorkbookError);
@@ -192,20 +219,25 @@ export function portSuite(host: Host): void {
       const book = host.formattedSample();
       await mark(book.port());
       const marks = book.marks(PROJECTS);
-      const alert = marks.filter((m) => m.formula === formulaOf("start-alert"));
-      const soon = marks.filter((m) => m.formula === formulaOf("start-soon"));
-      const errors = marks.filter((m) => m.formula === formulaOf("error-cell"));
-      // The sample's 签约 rows: J8 has no planned start, J9 is overdue, J10 is due soon.
-      const rowsOf = (ms: MarkView[]) => [...new Set([...cellsOf(ms)].map((k) => Number(k.split(",")[0])))].sort((a, b) => a - b);
-      expect(rowsOf(alert)).toEqual([8, 9]);
-      expect(rowsOf(soon)).toEqual([10]);
-      // whole rows of the used range, merged into one run
-      expect(alert.flatMap((m) => m.areas)).toEqual([{ top: 8, left: 1, bottom: 9, right: 16 }]);
+      const alert = marks.filter((m) => kindOf(m.formula) === "start-alert");
+      const soon = marks.filter((m) => kindOf(m.formula) === "start-soon");
+      const errors = marks.filter((m) => kindOf(m.formula) === "error-cell");
+      // The sample's 签约 rows: J8 has no planned start, J9 is overdue, J10 is due soon; the live
+      // formats lie over every data row (and the 合计 row below them), their formulas decide.
+      const seen = shown(book);
+      expect(seen.alert).toEqual([8, 9]);
+      expect(seen.soon).toEqual([10]);
+      // whole rows of the used range, the data rows and the 合计 row 32 (row 23 is a section label)
+      expect(alert.flatMap((m) => m.areas)).toEqual([
+        { top: 6, left: 1, bottom: 22, right: 16 },
+        { top: 24, left: 1, bottom: 32, right: 16 },
+      ]);
       expect(alert[0]).toMatchObject({ fill: MARK_STYLES["start-alert"].fill, font: MARK_STYLES["start-alert"].font });
       expect(soon[0]).toMatchObject({ fill: MARK_STYLES["start-soon"].fill, font: MARK_STYLES["start-soon"].font });
 
-      const plantedErrors = SAMPLE_PLANTED.filter((p) => p.sheet === PROJECTS && RULES[p.rule].severity === "error").map((p) => cellKey(p.cell));
-      expect([...cellsOf(errors)].sort()).toEqual([...new Set(plantedErrors)].sort());
+      // every error finding's cell, except missing-column's (its rule reads the header, not the row)
+      const plantedErrors = SAMPLE_PLANTED.filter((p) => p.sheet === PROJECTS && RULES[p.rule].severity === "error" && p.rule !== "missing-column").map((p) => cellKey(p.cell));
+      expect(seen.errors).toEqual([...new Set(plantedErrors)].sort());
       for (const m of errors) {
         expect(m.fill).toBeNull();
         expect(m.font).toBe(MARK_STYLES["error-cell"].font);
@@ -291,13 +323,19 @@ export function portSuite(host: Host): void {
 
     test("an error while replacing an earlier highlight leaves the workbook unmarked, the user's formats intact", async () => {
       const book = host.formattedSample();
-      const before = book.visible();
+      const user = JSON.stringify(book.userFormats(PROJECTS));
       const port = book.port();
       await mark(port);
+      // 总投资 of row 17 rewritten, still unreadable: its error cell's mark is replaced, and that write fails
+      book.edit(PROJECTS, 17, 5, "未定");
+      const cells = JSON.stringify(book.cells());
       book.failStyle();
       const error = (await failure(mark(port))) as WorkbookError;
       expect(error.message).toContain("已撤回本次写入的全部标记");
-      expect(book.visible()).toEqual(before);
+      expect(JSON.stringify(book.cells())).toBe(cells);
+      expect(book.marks(PROJECTS)).toEqual([]);
+      expect(book.engineBook().names()).toEqual([]);
+      expect(JSON.stringify(book.userFormats(PROJECTS))).toBe(user);
     });
   });
 
@@ -322,6 +360,245 @@ export function portSuite(host: Host): void {
       expect(error).toBeInstanceOf(WorkbookError);
       expect(error.message).toContain("找不到工作表“项目台账”（可能已被删除或重命名），本次没有做任何标记");
       expect(book.visible()).toEqual(before);
+    });
+  });
+
+  /** The sample, highlighted by a port that is then dropped: the pane closed. */
+  const highlighted = async (): Promise<HostBook> => {
+    const book = host.formattedSample();
+    await book.port().checkAndHighlight();
+    return book;
+  };
+  const AS_IS: [string, (b: HostBook) => HostBook][] = [
+    ["as it is", (b) => b],
+    ["after a save and reopen (marks kept, the pane's state lost)", (b) => b.reopen()],
+  ];
+  /** A date as a date cell holds it (1900 serial). */
+  const serial = (iso: string) => serialFromDay(day(iso), 1900);
+  const typeDate = (book: HostBook, row: number, column: number, iso: string) => book.edit(PROJECTS, row, column, serial(iso), { date: true });
+
+  describe(`marks that stay true in ${host.name}: each formula evaluated by a formula engine on the cells as they are`, () => {
+    test("right after highlighting, each mark shows exactly where the check puts it; the as-of is 台账设置's cell, through the defined name", async () => {
+      const book = await highlighted();
+      const seen = shown(book);
+      expect(seen.alert).toEqual([8, 9]);
+      expect(seen.soon).toEqual([10]);
+      const plantedErrors = SAMPLE_PLANTED.filter((p) => p.sheet === PROJECTS && RULES[p.rule].severity === "error" && p.rule !== "missing-column").map((p) => cellKey(p.cell));
+      expect(seen.errors).toEqual([...new Set(plantedErrors)].sort());
+      expect(book.engineBook().names()).toEqual([{ name: AS_OF_NAME, formula: expect.stringContaining("'台账设置'!$B$") }]);
+      expect(seen.engine.evaluate(PROJECTS, AS_OF_NAME)).toBe(serial("2022-09-30"));
+    });
+
+    test.each(AS_IS)("%s: filling the missing planned start turns its marks off, with no re-check", async (_name, after) => {
+      const book = after(await highlighted());
+      typeDate(book, 8, 10, "2023-05-01"); // a planned start months ahead: pending
+      expect(shown(book).alert).toEqual([9]);
+      expect(shown(book).errors).not.toContain(cellKey("J8"));
+      expect(shown(book).errors).toContain(cellKey("J9"));
+      typeDate(book, 8, 10, "2022-09-01"); // before the as-of date: overdue, shown live
+      expect(shown(book).alert).toEqual([8, 9]);
+      typeDate(book, 8, 10, "2022-10-05"); // within the due-soon days
+      expect(shown(book).alert).toEqual([9]);
+      expect(shown(book).soon).toEqual([8, 10]);
+      typeDate(book, 8, 11, "2022-09-20"); // started: nothing on the row
+      expect(shown(book).soon).toEqual([10]);
+    });
+
+    test.each(AS_IS)("%s: a newly signed row without a planned start lights up, the add-in closed", async (_name, after) => {
+      const book = after(await highlighted());
+      book.edit(PROJECTS, 24, 6, "签约"); // 在谈 → 签约 on row 24, no planned start
+      expect(shown(book).alert).toEqual([8, 9, 24]);
+      expect(shown(book).errors).toContain(cellKey("J24"));
+      // a new row typed in above the 合计 row (a row inserted there falls inside the marked areas)
+      book.insertRows(PROJECTS, 32);
+      book.edit(PROJECTS, 32, 1, 26);
+      book.edit(PROJECTS, 32, 2, "新材料项目");
+      book.edit(PROJECTS, 32, 5, 8000);
+      book.edit(PROJECTS, 32, 6, "签约");
+      expect(shown(book).alert).toEqual([8, 9, 24, 32]);
+      typeDate(book, 32, 10, "2022-10-01");
+      expect(shown(book).alert).toEqual([8, 9, 24]);
+      expect(shown(book).soon).toEqual([10, 32]);
+    });
+
+    test.each(AS_IS)("%s: a row inserted into a marked run is not marked; the rows around it keep theirs", async (_name, after) => {
+      const book = after(await highlighted());
+      book.insertRows(PROJECTS, 9); // between row 8 (no planned start) and row 9 (overdue)
+      const seen = shown(book);
+      expect(seen.alert).toEqual([8, 10]);
+      expect(seen.soon).toEqual([11]);
+      expect(seen.errors.some((k) => k.startsWith("9,"))).toBe(false);
+      // the error cells below moved with their rows and still show
+      expect(seen.errors).toContain(cellKey("E18")); // invalid-amount, was E17
+      expect(seen.errors).toContain(cellKey("J10")); // overdue, was J9
+    });
+
+    test("an error cell's mark holds while the cells its rule reads are unchanged, and no longer", async () => {
+      const book = await highlighted();
+      expect(shown(book).errors).toContain(cellKey("E17")); // 总投资 待定
+      book.edit(PROJECTS, 17, 5, 6000);
+      expect(shown(book).errors).not.toContain(cellKey("E17"));
+      expect(shown(book).errors).toContain(cellKey("K12")); // 开工 without an actual start
+      typeDate(book, 12, 11, "2022-08-03");
+      expect(shown(book).errors).not.toContain(cellKey("K12"));
+      book.edit(PROJECTS, 12, 11, null);
+      expect(shown(book).errors).toContain(cellKey("K12"));
+      expect(shown(book).errors).toContain(cellKey("E31")); // 总投资 blank
+      book.edit(PROJECTS, 31, 5, 1000);
+      expect(shown(book).errors).not.toContain(cellKey("E31"));
+    });
+
+    test("a text date the formula cannot read: the mark holds only while the cells are as they were", async () => {
+      const book = host.formattedSample();
+      book.edit(PROJECTS, 8, 10, "2022.9.20"); // a text date the core reads as 2022-09-20: overdue
+      await book.port().checkAndHighlight();
+      expect(shown(book).alert).toEqual([8, 9]);
+      book.edit(PROJECTS, 8, 10, "2022.10.20"); // changed: the guard no longer holds (the core would say pending)
+      expect(shown(book).alert).toEqual([9]);
+      book.edit(PROJECTS, 8, 10, "2022.9.20");
+      expect(shown(book).alert).toEqual([8, 9]);
+    });
+
+    test("editing 统计截止日 in 台账设置 moves the live marks, through the defined name", async () => {
+      const book = await highlighted();
+      const row = book.usedCells(SETTINGS_SHEET).find((c) => c.value === "统计截止日")!.row;
+      book.edit(SETTINGS_SHEET, row, 2, "2022-09-10"); // earlier: row 9 (planned 09-15) is due soon, not overdue
+      expect(shown(book).alert).toEqual([8]);
+      expect(shown(book).soon).toEqual([9]);
+    });
+  });
+
+  describe(`writes only when something changed in ${host.name}`, () => {
+    const marked = async () => {
+      const book = host.formattedSample();
+      const port = book.port();
+      await port.checkAndHighlight();
+      return { book, port, from: book.markWrites().length };
+    };
+
+    test("an edit that changes no finding: no conditional format or name is written", async () => {
+      const { book, port, from } = await marked();
+      const marks = JSON.stringify(book.marks(PROJECTS));
+      book.edit(PROJECTS, 6, 16, "投洽会现场签约，已办理环评"); // 备注
+      await port.checkAndHighlight();
+      expect(book.markWrites().slice(from)).toEqual([]);
+      expect(JSON.stringify(book.marks(PROJECTS))).toBe(marks);
+    });
+
+    test("filling the missing planned start changes findings but no mark: still nothing written (the live marks follow by themselves)", async () => {
+      const { book, port, from } = await marked();
+      typeDate(book, 8, 10, "2023-03-15");
+      const result = await port.checkAndHighlight();
+      expect(result.findings.some((f) => f.cell === "J8")).toBe(false);
+      expect(book.markWrites().slice(from)).toEqual([]);
+    });
+
+    test("an edit that changes one finding: only that finding's mark is written, and back", async () => {
+      const { book, port, from } = await marked();
+      const before = book.marks(PROJECTS).map((m) => m.formula);
+      book.edit(PROJECTS, 12, 5, "待定"); // 总投资 of row 12 becomes unreadable: a new invalid-amount
+      const result = await port.checkAndHighlight();
+      expect(result.findings.filter((f) => f.cell === "E12").map((f) => f.rule)).toEqual(["invalid-amount"]);
+      const writes = book.markWrites().slice(from);
+      expect(writes.filter((w) => w === "add")).toHaveLength(1);
+      expect(writes.filter((w) => w === "delete" || w === "name")).toEqual([]);
+      const added = book.marks(PROJECTS).filter((m) => !before.includes(m.formula));
+      expect(added.map((m) => m.areas)).toEqual([[{ top: 12, left: 5, bottom: 12, right: 5 }]]);
+
+      book.edit(PROJECTS, 12, 5, 6000);
+      const back = book.markWrites().length;
+      await port.checkAndHighlight();
+      expect(book.markWrites().slice(back)).toEqual(["delete"]);
+      expect(book.marks(PROJECTS).map((m) => m.formula).sort()).toEqual([...before].sort());
+    });
+
+    test("after a save and reopen, a fresh pane finds its marks as planned and writes nothing", async () => {
+      const { book } = await marked();
+      const reopened = book.reopen();
+      const from = reopened.markWrites().length;
+      await reopened.port().checkAndHighlight();
+      expect(reopened.markWrites().slice(from)).toEqual([]);
+    });
+
+    test("the first version's always-true marks and a pasted copy of a mark are replaced, the user's formats kept", async () => {
+      const { book, port } = await marked();
+      const planned = book.marks(PROJECTS).map((m) => m.formula).sort();
+      const user = JSON.stringify(book.userFormats(PROJECTS));
+      book.addFormat(PROJECTS, '=ISTEXT("zsledger-mark:start-alert")', [{ top: 8, left: 1, bottom: 9, right: 16 }]);
+      book.addFormat(PROJECTS, book.marks(PROJECTS)[0].formula, [{ top: 40, left: 1, bottom: 40, right: 16 }]);
+      const from = book.markWrites().length;
+      await port.checkAndHighlight();
+      const writes = book.markWrites().slice(from);
+      expect(writes.filter((w) => w === "delete")).toHaveLength(3);
+      expect(writes.filter((w) => w === "add")).toHaveLength(1);
+      expect(book.marks(PROJECTS).map((m) => m.formula).sort()).toEqual(planned);
+      expect(JSON.stringify(book.userFormats(PROJECTS))).toBe(user);
+    });
+
+    test("the as-of name is rewritten only when its source changes", async () => {
+      const { book, port } = await marked();
+      const name = () => book.engineBook().names().find((n) => n.name === AS_OF_NAME)!.formula;
+      expect(name()).toContain("台账设置");
+      const from = book.markWrites().length;
+      await port.checkAndHighlight({ asOf: day("2022-10-15") }); // the pane's own as-of
+      expect(name()).toBe("=DATE(2022,10,15)");
+      expect(book.markWrites().slice(from)).toContain("name");
+    });
+  });
+
+  describe(`hidden places in ${host.name}`, () => {
+    const checkedWith = async (hide: (book: HostBook) => void) => {
+      const book = host.formattedSample();
+      hide(book);
+      const port = book.port();
+      const result = await port.check();
+      const places = result.findings.filter((f) => f.cell).map((f) => ({ sheet: f.sheet, cell: f.cell }));
+      return { book, port, places };
+    };
+
+    test("a hidden row and a hidden column: only the findings in them, each with its reason", async () => {
+      const { port, places } = await checkedWith((b) => b.hide(PROJECTS, { rows: [17], columns: [9] }));
+      const hidden = await port.hiddenPlaces(places);
+      expect([...hidden].sort()).toEqual(
+        [
+          ["项目台账!E17", "row"],
+          ["项目台账!I18", "column"],
+          ["项目台账!I20", "column"],
+          ["项目台账!I22", "column"],
+          ["项目台账!I25", "column"],
+        ].sort(),
+      );
+    });
+
+    test("showing a finding in a hidden row unhides that row alone, then selects the cell", async () => {
+      const { book, port } = await checkedWith((b) => {
+        b.hide(PROJECTS, { rows: [16, 17, 18], columns: [5] });
+        b.setActiveSheet("外出招商");
+      });
+      await port.reveal(PROJECTS, "E17");
+      expect(book.hidden(PROJECTS)).toEqual({ sheet: false, rows: [16, 18], columns: [] });
+      expect(book.activeSheet()).toBe(PROJECTS);
+      expect(book.selection()).toEqual({ sheet: PROJECTS, address: "E17" });
+      expect(await port.hiddenPlaces([{ sheet: PROJECTS, cell: "E17" }])).toEqual(new Map());
+    });
+
+    test("a finding on a hidden sheet: said of every finding there; showing one makes the sheet visible", async () => {
+      const { book, port, places } = await checkedWith((b) => {
+        b.hide(PROJECTS, { sheet: true });
+        b.setActiveSheet("外出招商");
+      });
+      const hidden = await port.hiddenPlaces(places);
+      expect(hidden.size).toBe(new Set(places.filter((p) => p.sheet === PROJECTS).map(placeKey)).size);
+      expect(hidden.get(placeKey({ sheet: PROJECTS, cell: "J9" }))).toBe("sheet");
+      await port.reveal(PROJECTS, "J9");
+      expect(book.hidden(PROJECTS).sheet).toBe(false);
+      expect(book.selection()).toEqual({ sheet: PROJECTS, address: "J9" });
+    });
+
+    test("nothing hidden: an empty answer; a sheet that is gone is left out", async () => {
+      const { port, places } = await checkedWith(() => undefined);
+      expect(await port.hiddenPlaces(places)).toEqual(new Map());
+      expect(await port.hiddenPlaces([{ sheet: "已删除的表", cell: "A1" }])).toEqual(new Map());
     });
   });
 
@@ -407,6 +684,84 @@ export function portSuite(host: Host): void {
     });
   });
 
+  describe(`台账设置 edited by hand in ${host.name}`, () => {
+    beforeEach(() => jest.useFakeTimers());
+    afterEach(() => jest.useRealTimers());
+    /** Lets a reload run to its end: several round trips, each a few promise turns. */
+    const drain = async () => {
+      for (let i = 0; i < 60; i++) await Promise.resolve();
+    };
+    /** Types a new 统计截止日 (row 4 of the sample's 台账设置) and lets the change event fire on `firedOn`. */
+    const editAsOf = async (book: HostBook, iso: string, firedOn = SETTINGS_SHEET, row = 4) => {
+      book.edit(SETTINGS_SHEET, row, 2, iso);
+      await book.fireChanged(firedOn, `B${row}`);
+      await drain();
+      jest.advanceTimersByTime(800);
+      await drain();
+    };
+
+    test("reaches the functions once edits pause; recalculates only once a ZS function has run; other sheets' edits do not reload", async () => {
+      const book = host.fromSheets(sampleSheets());
+      const off = book.port({ debounceMs: 800 }).watchSettings();
+      await drain();
+      expect(book.settingsSubscribers()).toBeGreaterThan(0);
+
+      await editAsOf(book, "2022-09-10");
+      expect(book.functionSettings().overrides.asOf).toBe(day("2022-09-10"));
+      expect(book.calculations()).toBe(0);
+
+      book.functionRan();
+      await editAsOf(book, "2022-09-20");
+      expect(book.functionSettings().overrides.asOf).toBe(day("2022-09-20"));
+      expect(book.calculations()).toBe(1);
+
+      // An edit of the ledger is no edit of the settings: nothing is reloaded (the sheet's 9-25 stays unseen).
+      await editAsOf(book, "2022-09-25", PROJECTS);
+      expect(book.functionSettings().overrides.asOf).toBe(day("2022-09-20"));
+      expect(book.calculations()).toBe(1);
+
+      off();
+      await drain();
+      expect(book.settingsSubscribers()).toBe(0);
+      await editAsOf(book, "2022-09-26");
+      expect(book.functionSettings().overrides.asOf).toBe(day("2022-09-20"));
+    });
+
+    test("several edits in a row: one reload, one recalculation", async () => {
+      const book = host.fromSheets(sampleSheets());
+      const port = book.port({ debounceMs: 800 });
+      await port.loadSettings();
+      book.functionRan();
+      const off = port.watchSettings();
+      await drain();
+      for (const iso of ["2022-09-11", "2022-09-12", "2022-09-13"]) {
+        book.edit(SETTINGS_SHEET, 4, 2, iso);
+        await book.fireChanged(SETTINGS_SHEET, "B4");
+        jest.advanceTimersByTime(300);
+      }
+      jest.advanceTimersByTime(800);
+      await drain();
+      expect(book.functionSettings().overrides.asOf).toBe(day("2022-09-13"));
+      expect(book.calculations()).toBe(1);
+      off();
+    });
+
+    test("a 台账设置 created after the watch started is followed too", async () => {
+      const book = host.fromSheets(sampleSheets().filter((s) => s.name !== SETTINGS_SHEET));
+      const port = book.port({ debounceMs: 800 });
+      const off = port.watchSettings();
+      await drain();
+      await port.saveSettings({ asOf: day("2022-09-30") }); // the pane's first save creates the sheet
+      await drain();
+      jest.advanceTimersByTime(800);
+      await drain();
+      expect(book.cell(SETTINGS_SHEET, 2, 1).value).toBe("统计截止日"); // the row the pane wrote
+      await editAsOf(book, "2022-09-05", SETTINGS_SHEET, 2);
+      expect(book.functionSettings().overrides.asOf).toBe(day("2022-09-05"));
+      off();
+    });
+  });
+
   describe(`台账设置 in ${host.name}`, () => {
     const FULL: SettingsOverrides = {
       unitName: "岱岳区经济开发区",
@@ -447,13 +802,19 @@ export function portSuite(host: Host): void {
       expect((await port.loadSettings()).unitName).toBe('=HYPERLINK("http://example.invalid","点击")');
     });
 
-    test("saving recalculates and hands the settings to the functions, with the date system", async () => {
+    test("saving hands the settings to the functions, with the date system; it recalculates only a change, once a ZS function has run", async () => {
       const book = withoutSettingsSheet();
       book.use1904();
-      await book.port().saveSettings(FULL);
-      expect(book.calculations()).toBe(1);
+      const port = book.port();
+      await port.saveSettings(FULL);
+      expect(book.calculations()).toBe(0); // no ZS function has run: no ZS result to refresh
       expect(book.functionSettings().overrides).toEqual(FULL);
       expect(book.functionSettings().dateSystem).toBe(1904);
+      book.functionRan();
+      await port.saveSettings({ ...FULL, dueSoonDays: 7 });
+      expect(book.calculations()).toBe(1);
+      await port.saveSettings({ ...FULL, dueSoonDays: 7 }); // saved again unchanged
+      expect(book.calculations()).toBe(1);
     });
 
     test("loading hands the sheet's settings to the functions", async () => {
@@ -463,26 +824,30 @@ export function portSuite(host: Host): void {
       expect(book.functionSettings().overrides).toEqual(loaded);
     });
 
-    test("loading recalculates only when the settings differ from what the functions had", async () => {
+    test("a runtime start whose settings differ costs no recalculation while no ZS function has run; a change after one has costs one", async () => {
       const book = host.fromSheets(sampleSheets());
       const port = book.port();
-      await port.loadSettings();
-      expect(book.calculations()).toBe(1);
+      await port.loadSettings(); // the runtime starts: the sheet's settings differ from none
+      expect(book.calculations()).toBe(0);
+      expect(book.functionSettings().overrides).toEqual(SAMPLE_SETTINGS);
+      book.functionRan();
       await port.loadSettings(); // the pane opened again on the same settings
-      expect(book.calculations()).toBe(1);
+      expect(book.calculations()).toBe(0);
       book.edit(SETTINGS_SHEET, 4, 2, "2022-09-10"); // 统计截止日 edited by hand
       await port.loadSettings();
-      expect(book.calculations()).toBe(2);
+      expect(book.calculations()).toBe(1);
       expect(book.functionSettings().overrides.asOf).toBe(day("2022-09-10"));
 
       resetWorkbookSettings();
       const plain = withoutSettingsSheet();
+      plain.functionRan();
       expect(await plain.port().loadSettings()).toEqual({});
       expect(plain.calculations()).toBe(0);
     });
 
     test("a failed recalculation after loading leaves the functions' settings as they were", async () => {
       const book = host.fromSheets(sampleSheets());
+      book.functionRan();
       book.failCalculate();
       const error = (await failure(book.port().loadSettings())) as WorkbookError;
       expect(error).toBeInstanceOf(WorkbookError);
@@ -527,11 +892,31 @@ export function portSuite(host: Host): void {
       const book = host.fromSheets(sampleSheets());
       const port = book.port();
       const loaded = await port.loadSettings();
+      book.functionRan();
       book.failCalculate();
       const error = (await failure(port.saveSettings({ ...loaded, dueSoonDays: 3 }))) as WorkbookError;
       expect(error).toBeInstanceOf(WorkbookError);
       expect(error.message).toMatch(/^保存台账设置失败：/);
       expect(book.functionSettings().overrides).toEqual(loaded);
+    });
+
+    test("the 列名对照 section and notes survive a save, below the settings; its field words are never taken for settings", async () => {
+      const book = host.fromSheets(sampleSheets());
+      book.edit(SETTINGS_SHEET, 7, 1, "列名对照");
+      book.edit(SETTINGS_SHEET, 8, 1, "单位");
+      book.edit(SETTINGS_SHEET, 8, 2, "责任科室");
+      book.edit(SETTINGS_SHEET, 9, 1, "计划开工日期");
+      book.edit(SETTINGS_SHEET, 9, 2, "拟开工时间");
+      const port = book.port();
+      const loaded = await port.loadSettings();
+      expect(loaded.unitName).toBe("财源街道"); // not 责任科室
+      await port.saveSettings({ ...loaded, dueSoonDays: 7 });
+      const rows = book.usedCells(SETTINGS_SHEET);
+      const rowOf = (text: string) => rows.find((c) => c.value === text)?.row;
+      expect(rowOf("列名对照")).toBeGreaterThan(rowOf("临近开工天数")!);
+      expect([rowOf("单位"), rowOf("责任科室")]).toEqual([rowOf("列名对照")! + 1, rowOf("列名对照")! + 1]);
+      expect(rowOf("拟开工时间")).toBe(rowOf("列名对照")! + 2);
+      expect(await port.loadSettings()).toEqual({ ...loaded, dueSoonDays: 7 });
     });
 
     test("a protected 台账设置 cannot be written: a WorkbookError, nothing changed", async () => {

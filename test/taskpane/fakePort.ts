@@ -6,7 +6,7 @@ import { checkWorkbook } from "../../src/core/check";
 import type { CheckResult } from "../../src/core/result";
 import type { SettingsOverrides } from "../../src/core/settings";
 import type { WorkbookInput } from "../../src/core/sheet";
-import type { WorkbookPort } from "../../src/host/port";
+import { placeKey, type Hidden, type Place, type WorkbookPort } from "../../src/host/port";
 import { SAMPLE_AS_OF, sampleWorkbook } from "../sample/sampleLedger";
 
 /** The sample's own 统计截止日 is 2022-09-30; the core's "today" is pinned to it for sheets without one. */
@@ -17,6 +17,9 @@ export class FakePort implements WorkbookPort {
   readonly selections: [string, string][] = [];
   readonly highlighted: CheckResult[] = [];
   readonly saved: SettingsOverrides[] = [];
+  /** Places the user cannot see, by placeKey (what hiddenPlaces answers). */
+  hidden = new Map<string, Hidden>();
+  readonly revealed: [string, string][] = [];
   /** What loadSettings returns (the 台账设置 sheet as overrides). */
   settings: SettingsOverrides = {};
   /** Thrown by the next calls of these methods, until reset. */
@@ -66,6 +69,15 @@ export class FakePort implements WorkbookPort {
     this.record("select");
     this.selections.push([sheet, cell]);
   }
+  /** Not recorded in `calls`: the pane asks it after every check, and tests of the calls look at the rest. */
+  async hiddenPlaces(places: readonly Place[]): Promise<ReadonlyMap<string, Hidden>> {
+    return new Map(places.map(placeKey).filter((k) => this.hidden.has(k)).map((k) => [k, this.hidden.get(k)!]));
+  }
+  async reveal(sheet: string, cell: string): Promise<void> {
+    this.record("reveal");
+    this.revealed.push([sheet, cell]);
+    this.hidden.delete(placeKey({ sheet, cell }));
+  }
   async loadSettings(): Promise<SettingsOverrides> {
     this.record("loadSettings");
     return { ...this.settings };
@@ -79,5 +91,9 @@ export class FakePort implements WorkbookPort {
     this.calls.push("onChanged");
     this.listeners.add(callback);
     return () => this.listeners.delete(callback);
+  }
+  watchSettings(): () => void {
+    this.calls.push("watchSettings");
+    return () => undefined;
   }
 }

@@ -2,7 +2,8 @@
 import { renderPane } from "./setup";
 import { fireEvent, screen, waitFor } from "@testing-library/react";
 import { parseIsoDay } from "../../src/core/day";
-import { settingsFromEntries, settingsToEntries, type SettingsOverrides } from "../../src/core/settings";
+import { settingsToEntries, type SettingsOverrides } from "../../src/core/settings";
+import { readSettingsEntries } from "../../src/core/settingsParse";
 import { WorkbookError } from "../../src/host/port";
 import { formFromOverrides, overridesFromForm } from "../../src/taskpane/settingsForm";
 import { FakePort } from "./fakePort";
@@ -77,7 +78,8 @@ describe("Settings tab (zh)", () => {
     };
     expect(port.saved).toEqual([expected]);
     // What the port writes to the sheet, the command line and the functions read back unchanged.
-    expect(settingsFromEntries(settingsToEntries(port.saved[0]))).toEqual({ settings: expected, problems: [] });
+    const written = settingsToEntries(port.saved[0]).map(([key, value], i) => [key, value, i + 2, 2] as const);
+    expect(readSettingsEntries(written)).toMatchObject({ overrides: expected, issues: [] });
   });
 
   it("leaves the as-of date out when it is today", async () => {
@@ -105,7 +107,7 @@ describe("Settings tab (zh)", () => {
     expect(await screen.findByText("请先改正标出的设置。")).toBeInTheDocument();
     expect(screen.getByText("请输入不小于 0 的整数。")).toBeInTheDocument();
     expect(screen.getByText("请输入不小于 0 的数字。")).toBeInTheDocument();
-    expect(screen.getByText("请输入金额（万元），如 50000 或 5亿。")).toBeInTheDocument();
+    expect(screen.getByText("请输入大于 0 的确数金额（万元），如 50000 或 5亿。")).toBeInTheDocument();
     expect(screen.getByText("活动结束不能早于活动开始。")).toBeInTheDocument();
     expect(port.calls).not.toContain("saveSettings");
 

@@ -13,6 +13,9 @@
  *    active cell at that moment (VBA reads a relative reference in the formula relative to it); a
  *    format's borders are indexed by xlTop, xlBottom, xlLeft, xlRight only; colours are BGR numbers;
  *  - `Range(address)` takes at most 255 characters; `Select` works on the active sheet only;
+ *  - `Workbook.Names` holds workbook-level names (`Add(name, refersTo)` replaces one of the same
+ *    name, `RefersTo` reads and writes the formula with its "="); `EntireRow`/`EntireColumn` of a
+ *    range have `Hidden` (true, false, or null when some are); `Worksheet.Visible` shows or hides;
  *  - a protected sheet refuses writes to cells and conditional formats; `ClearContents` keeps a
  *    cell's formatting and note, `Clear` removes everything;
  *  - `ApiEvent` keeps listeners by event name; `PluginStorage` is shared by every page of the add-in
@@ -29,6 +32,8 @@ import type {
   WpsBorder,
   WpsFormatCondition,
   WpsFormatConditions,
+  WpsName,
+  WpsNames,
   WpsPluginStorage,
   WpsRange,
   WpsSheets,
@@ -37,6 +42,8 @@ import type {
   WpsWorkbook,
   WpsWorksheet,
 } from "../../src/wps/objectModel";
+import type { EngineBook } from "../host/formulaEngine";
+import { insertBlankRows, shiftRows } from "../host/insertRows";
 import { officeGrid, type SampleSheet } from "../sample/sampleLedger";
 
 // ---------------------------------------------------------------------------------------------
@@ -76,6 +83,16 @@ export interface SheetState {
   /** The sheet's selection and active cell (A1 addresses). */
   selection: string;
   activeCell: string;
+  /** Hidden rows and columns, 1-based (absent: none). */
+  hiddenRows?: number[];
+  hiddenColumns?: number[];
+}
+
+/** A workbook-level defined name. */
+interface NameState {
+  name: string;
+  /** With "=". */
+  refersTo: string;
 }
 
 export interface DocState {
@@ -83,9 +100,13 @@ export interface DocState {
   date1904: boolean;
   sheets: SheetState[];
   activeSheet: string;
+  /** Workbook-level defined names (absent in documents made before names were modelled). */
+  names?: NameState[];
 }
 
 const MAX_ADDRESS = 255;
+const MAX_ROWS = 1_048_576;
+const MAX_COLUMNS = 16_384;
 const key = (row: number, column: number) => `${row},${column}`;
 
 function blankCell(): CellState {
@@ -284,6 +305,51 @@ export class FakeWps {
         return fake.state.date1904;
       },
       Worksheets: sheets,
+      get Names() {
+        return fake.names();
+      },
+    };
+  }
+
+  private names(): WpsNames {
+    const fake = this;
+    const list = () => (fake.state.names ??= []);
+    const nameObject = (state: NameState): WpsName => ({
+      get Name() {
+        return state.name;
+      },
+      get RefersTo() {
+        return state.refersTo;
+      },
+      set RefersTo(v: string) {
+        fake.call("Name.RefersTo=");
+        state.refersTo = v.startsWith("=") ? v : `=${v}`;
+      },
+      Delete() {
+        fake.call("Name.Delete");
+        const i = list().indexOf(state);
+        if (i < 0) throw new FakeWpsError("对象已被删除 (the name was deleted)");
+        list().splice(i, 1);
+      },
+    });
+    return {
+      get Count() {
+        return list().length;
+      },
+      Item(index) {
+        const n = list()[index - 1];
+        if (!n || index < 1) throw new FakeWpsError("下标越界 (subscript out of range)");
+        return nameObject(n);
+      },
+      Add(name, refersTo) {
+        fake.call("Names.Add");
+        if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name)) throw new FakeWpsError(`名称无效: ${name}`);
+        const formula = refersTo.startsWith("=") ? refersTo : `=${refersTo}`;
+        const same = list().find((n) => n.name.toLowerCase() === name.toLowerCase());
+        if (same) same.refersTo = formula;
+        else list().push({ name, refersTo: formula });
+        return nameObject(same ?? list()[list().length - 1]);
+      },
     };
   }
 
@@ -313,6 +379,7 @@ export class FakeWps {
         return live().visible;
       },
       set Visible(v: number | boolean) {
+        fake.call("Worksheet.Visible=");
         live().visible = typeof v === "boolean" ? (v ? -1 : 0) : v;
       },
       get ProtectContents() {
@@ -424,6 +491,27 @@ export class FakeWps {
       },
       get Worksheet() {
         return fake.worksheet(live().name);
+      },
+      get EntireRow() {
+        return fake.range(sheetName, [{ top: first.top, left: 1, bottom: first.bottom, right: MAX_COLUMNS }]);
+      },
+      get EntireColumn() {
+        return fake.range(sheetName, [{ top: 1, left: first.left, bottom: MAX_ROWS, right: first.right }]);
+      },
+      get Hidden() {
+        const [list, from, to] = hiddenLines(live(), first);
+        const n = list.filter((h) => h >= from && h <= to).length;
+        return n === 0 ? false : n === to - from + 1 ? true : null;
+      },
+      set Hidden(v: boolean | null) {
+        fake.call("Range.Hidden=");
+        const s = writable();
+        const [list, from, to] = hiddenLines(s, first);
+        const rest = list.filter((h) => h < from || h > to);
+        if (v) for (let h = from; h <= to; h++) rest.push(h);
+        rest.sort((a, b) => a - b);
+        if (first.left === 1 && first.right === MAX_COLUMNS) s.hiddenRows = rest;
+        else s.hiddenColumns = rest;
       },
       Select() {
         fake.call("Range.Select");
@@ -545,6 +633,13 @@ export class FakeWps {
   }
 }
 
+/** The hidden rows (of whole rows) or columns (of whole columns) a range's Hidden reads, and its span of them; other ranges have none (VBA refuses them). */
+function hiddenLines(sheet: SheetState, area: MergeArea): [number[], number, number] {
+  if (area.left === 1 && area.right === MAX_COLUMNS) return [sheet.hiddenRows ?? [], area.top, area.bottom];
+  if (area.top === 1 && area.bottom === MAX_ROWS) return [sheet.hiddenColumns ?? [], area.left, area.right];
+  throw new FakeWpsError("不能设置类 Range 的 Hidden 属性 (Hidden needs whole rows or columns)");
+}
+
 function a1(area: MergeArea): string {
   const start = cellAddress(area.top, area.left);
   return area.top === area.bottom && area.left === area.right ? start : `${start}:${cellAddress(area.bottom, area.right)}`;
@@ -603,7 +698,34 @@ export function visibleState(doc: DocState): unknown {
         cells: Object.fromEntries(Object.entries(s.cells).sort(([a], [b]) => (a < b ? -1 : 1))),
         cfs: s.cfs,
         merges: s.merges,
+        hiddenRows: s.hiddenRows ?? [],
+        hiddenColumns: s.hiddenColumns ?? [],
       })),
+      names: doc.names ?? [],
     }),
   );
+}
+
+/**
+ * Inserts `count` blank rows before row `at`, as WPS does: cells, merged areas, hidden rows and
+ * conditional formats below move down; a format whose areas span the insertion grows; references
+ * in its formula to the moved rows move with them, and so does the cell it was anchored at.
+ */
+export function insertRows(sheet: SheetState, at: number, count = 1): void {
+  const moved = insertBlankRows(sheet, at, count);
+  for (const cf of sheet.cfs) {
+    cf.formula = shiftRows(cf.formula, moved);
+    if (cf.anchor && cf.anchor.sheet === sheet.name) cf.anchor = { ...cf.anchor, row: moved(cf.anchor.row) };
+  }
+}
+
+/** The document as the formula engine reads it (a blank cell is ""). */
+export function engineBook(doc: () => DocState): EngineBook {
+  return {
+    value: (sheet, row, column) => {
+      const s = doc().sheets.find((x) => x.name === sheet);
+      return s ? cellOf(s, row, column).value : "";
+    },
+    names: () => (doc().names ?? []).map((n) => ({ name: n.name, formula: n.refersTo })),
+  };
 }

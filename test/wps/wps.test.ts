@@ -1,16 +1,17 @@
 /**
  * What only the WPS adapter does: merged areas found by halving, a mark plan written whatever its
- * formulas (relative references anchored at the entry's first cell, long area lists split under
+ * formulas (relative references anchored at each format's first cell, long area lists split under
  * Range's 255 characters), and its own failures (no workbook, not inside WPS).
  */
-import { markCondition, MARK_STYLES } from "../../src/core/marks";
+import { parseIsoDay } from "../../src/core/day";
+import { ROW } from "../../src/core/marks/formulaText";
+import type { MarkPlan } from "../../src/core/marks/mark";
 import type { MergeArea } from "../../src/core/sheet";
 import { WorkbookError } from "../../src/host/port";
-import type { MarkEntry } from "../../src/host/marks";
 import { clearMarks, hasRelativeReference, writeMarks } from "../../src/wps/highlight";
 import { readWorkbook } from "../../src/wps/readWorkbook";
 import { createWpsPort } from "../../src/wps/wpsPort";
-import { PROJECTS, TODAY } from "../host/portSuite";
+import { PROJECTS } from "../host/portSuite";
 import { sampleSheets, SAMPLE_NAME, type SampleSheet } from "../sample/sampleLedger";
 import { FakeWps } from "./fakeWps";
 import { formattedWpsSample, wpsBook } from "./wpsHost";
@@ -46,44 +47,60 @@ describe("reading a WPS workbook", () => {
 });
 
 describe("writing a mark plan in WPS", () => {
-  const entry = (condition: string, areas: MergeArea[]): MarkEntry => ({ kind: "start-alert", condition, areas, style: MARK_STYLES["start-alert"] });
+  /** A plan of one live row mark over these runs of rows of the projects sheet. */
+  const planOf = (runs: [number, number][]): MarkPlan => ({
+    asOf: { kind: "today" },
+    asOfDay: parseIsoDay("2022-09-30")!,
+    sheets: [{ sheet: PROJECTS, marks: [{ kind: "start-alert", live: true, condition: `NOT(ISBLANK($J${ROW}))`, runs, column: null }], columns: { left: 1, right: 16 }, count: 0 }],
+  });
+  const SPANS = new Map([[PROJECTS, { left: 1, right: 16 }]]);
 
   test("a relative reference is recognised outside string literals only", () => {
-    expect(hasRelativeReference(markCondition("start-alert"))).toBe(false);
+    expect(hasRelativeReference('ISTEXT("zsledger-mark:start-alert")')).toBe(false);
     expect(hasRelativeReference('AND($J8="",ISTEXT("zsledger-mark:x"))')).toBe(true);
     expect(hasRelativeReference('AND(J$8="",1)')).toBe(true);
     expect(hasRelativeReference('AND($J$8="",ISTEXT("J8 A1"))')).toBe(false);
     expect(hasRelativeReference("LOG10(100)>1")).toBe(false);
     expect(hasRelativeReference("'项目台账'!$A$1=1")).toBe(false);
+    expect(hasRelativeReference("zsledger_asof+14")).toBe(false);
   });
 
-  test("a condition with a relative reference is added with the active cell at its entry's first cell, and the user's selection comes back", () => {
+  test("more areas than one Range address holds: several formats, each added with the active cell at its own first cell; the user's selection comes back", () => {
     const wps = formattedWpsSample();
     const app = wps.application();
     wps.state.activeSheet = "外出招商";
     wps.sheet("外出招商").selection = "C4:D6";
     wps.sheet("外出招商").activeCell = "D5";
-    // more areas than one Range address holds: several formats, all anchored at A100
-    const areas = Array.from({ length: 60 }, (_, i) => ({ top: 100 + 2 * i, left: 1, bottom: 100 + 2 * i, right: 16 }));
-    const condition = `AND($J100<>"",ISTEXT("zsledger-mark:probe"))`;
-    writeMarks(app, app.ActiveWorkbook!, new Map([[PROJECTS, [entry(condition, areas)]]]));
-    const ours = wps.sheet(PROJECTS).cfs.filter((cf) => cf.formula === `=${condition}`);
+    const runs = Array.from({ length: 60 }, (_, i): [number, number] => [100 + 2 * i, 100 + 2 * i]);
+    writeMarks(app, app.ActiveWorkbook!, planOf(runs), SPANS);
+    const ours = wps.sheet(PROJECTS).cfs.filter((cf) => cf.formula.includes("zsledger-mark:"));
     expect(ours.length).toBeGreaterThan(1);
-    expect(ours.flatMap((cf) => cf.areas)).toEqual(areas);
-    for (const cf of ours) expect(cf.anchor).toEqual({ sheet: PROJECTS, row: 100, column: 1 });
+    expect(ours.flatMap((cf) => cf.areas)).toEqual(runs.map(([top]) => ({ top, left: 1, bottom: top, right: 16 })));
+    for (const cf of ours) {
+      expect(cf.areas.map((a) => `A${a.top}:P${a.bottom}`).join(",").length).toBeLessThanOrEqual(255);
+      expect(cf.anchor).toEqual({ sheet: PROJECTS, row: cf.areas[0].top, column: 1 });
+      expect(cf.formula).toContain(`NOT(ISBLANK($J${cf.areas[0].top}))`);
+    }
     expect(wps.state.activeSheet).toBe("外出招商");
     expect(wps.sheet("外出招商").selection).toBe("C4:D6");
     expect(wps.sheet("外出招商").activeCell).toBe("D5");
     clearMarks(app.ActiveWorkbook!);
-    expect(wps.sheet(PROJECTS).cfs.filter((cf) => cf.formula === `=${condition}`)).toEqual([]);
+    expect(wps.sheet(PROJECTS).cfs.filter((cf) => cf.formula.includes("zsledger-mark:"))).toEqual([]);
   });
 
-  test("today's conditions (no reference) are added without touching the sheet, selection or active cell", async () => {
+  test("the as-of name: added once, rewritten through RefersTo only when it changes, deleted by clear with the formats", () => {
     const wps = formattedWpsSample();
     const app = wps.application();
-    await createWpsPort({ app: () => app, today: () => TODAY }).checkAndHighlight();
-    expect(wps.sheet(PROJECTS).cfs.filter((cf) => cf.formula.includes("zsledger-mark:")).length).toBeGreaterThan(0);
-    expect(wps.calls.filter((c) => c === "Range.Select" || c === "Range.Activate" || c === "Worksheet.Activate")).toEqual([]);
+    const book = app.ActiveWorkbook!;
+    writeMarks(app, book, planOf([[8, 9]]), SPANS);
+    expect(wps.state.names).toEqual([{ name: "zsledger_asof", refersTo: "=TODAY()" }]);
+    writeMarks(app, book, planOf([[8, 9]]), SPANS);
+    expect(wps.calls.filter((c) => c === "Names.Add" || c === "Name.RefersTo=")).toEqual(["Names.Add"]);
+    writeMarks(app, book, { ...planOf([[8, 9]]), asOf: { kind: "day", day: parseIsoDay("2022-09-15")! } }, SPANS);
+    expect(wps.calls.filter((c) => c === "Names.Add" || c === "Name.RefersTo=")).toEqual(["Names.Add", "Name.RefersTo="]);
+    expect(wps.state.names).toEqual([{ name: "zsledger_asof", refersTo: "=DATE(2022,9,15)" }]);
+    clearMarks(book);
+    expect(wps.state.names).toEqual([]);
   });
 });
 

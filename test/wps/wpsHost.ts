@@ -3,11 +3,12 @@ import { dayFromSerial, serialFromDay } from "../../src/core/day";
 import { getWorkbookSettings } from "../../src/host/runtimeState";
 import { isMarkFormula } from "../../src/host/marks";
 import { adoptPublishedSettings } from "../../src/host/settingsChannel";
+import { STARTSTATUS } from "../../src/functions/wps";
 import { createWpsPort } from "../../src/wps/wpsPort";
 import type { Edge, Host, HostBook, MarkView } from "../host/portSuite";
 import { PROJECTS, TODAY } from "../host/portSuite";
 import { sampleSheets } from "../sample/sampleLedger";
-import { addUserCf, cellState, editCellState, FakeWps, FakeWpsError, visibleState } from "./fakeWps";
+import { addUserCf, cellState, editCellState, engineBook, FakeWps, FakeWpsError, insertRows, visibleState } from "./fakeWps";
 
 const today = () => TODAY;
 
@@ -32,6 +33,19 @@ export function formattedWpsSample(): FakeWps {
   return wps;
 }
 
+/** The object-model calls that write our conditional formats or the as-of name, as the suite names them. */
+const WRITE_NAMES: Readonly<Record<string, string>> = {
+  "FormatConditions.Add": "add",
+  "FormatCondition.Delete": "delete",
+  "Interior.Color=": "style",
+  "Font.Color=": "style",
+  "Border.LineStyle=": "style",
+  "Border.Color=": "style",
+  "Names.Add": "name",
+  "Name.RefersTo=": "name",
+  "Name.Delete": "name",
+};
+
 export function wpsBook(wps: FakeWps): HostBook {
   const app = wps.application();
   const failAfter = (name: string, n: number) => {
@@ -54,11 +68,27 @@ export function wpsBook(wps: FakeWps): HostBook {
           return {
             formula: cf.formula,
             areas: cf.areas,
+            // docs/wps.md: relative to the active cell when the format was added.
+            anchor: cf.anchor ? { row: cf.anchor.row, column: cf.anchor.column } : { row: cf.areas[0].top, column: cf.areas[0].left },
             fill: hexOf(cf.fill),
             font: hexOf(cf.fontColor),
             borders: { top: border("top"), bottom: border("bottom"), left: border("left"), right: border("right") },
           };
         }),
+    engineBook: () => engineBook(() => wps.state),
+    addFormat: (sheet, formula, areas) => addUserCf(wps.sheet(sheet), { formula, areas, anchor: { sheet, row: areas[0].top, column: areas[0].left } }),
+    insertRows: (sheet, at, count) => insertRows(wps.sheet(sheet), at, count),
+    markWrites: () => wps.calls.flatMap((call) => (WRITE_NAMES[call] ? [WRITE_NAMES[call]] : [])),
+    hide: (sheet, what) => {
+      const s = wps.sheet(sheet);
+      if (what.rows) s.hiddenRows = [...what.rows];
+      if (what.columns) s.hiddenColumns = [...what.columns];
+      if (what.sheet) s.visible = 0;
+    },
+    hidden: (sheet) => {
+      const s = wps.sheet(sheet);
+      return { sheet: s.visible !== -1, rows: s.hiddenRows ?? [], columns: s.hiddenColumns ?? [] };
+    },
     userFormats: (sheet) => JSON.parse(JSON.stringify(wps.sheet(sheet).cfs.filter((cf) => !isMarkFormula(cf.formula)))),
     visible: () => visibleState(wps.state),
     cells,
@@ -98,11 +128,23 @@ export function wpsBook(wps: FakeWps): HostBook {
     selection: () => ({ sheet: wps.state.activeSheet, address: wps.sheet(wps.state.activeSheet).selection }),
     fireChanged: async (sheet, address) => wps.fireSheetChange(sheet, address),
     subscribers: () => wps.listeners.get("SheetChange")?.length ?? 0,
+    settingsSubscribers: () => wps.listeners.get("SheetChange")?.length ?? 0,
     calculations: () => wps.calculations,
     functionSettings: () => {
       // What a ZS function does first in WPS: take the published settings into its runtime.
       adoptPublishedSettings(app.PluginStorage);
       return getWorkbookSettings();
+    },
+    functionRan: () => {
+      // The functions run on the add-in's main page, where window.Application is WPS's.
+      const globals = globalThis as { Application?: unknown };
+      const before = globals.Application;
+      globals.Application = app;
+      try {
+        STARTSTATUS("签约", "", "", "2022-09-30");
+      } finally {
+        globals.Application = before;
+      }
     },
     failAdd: (n) => failAfter("FormatConditions.Add", n),
     failStyle: () => failAfter("Font.Color=", 1),

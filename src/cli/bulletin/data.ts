@@ -15,7 +15,7 @@
  * The JSON is versioned (`version`): a reader refuses a version it does not know with one line.
  * Dates are ISO strings (YYYY-MM-DD); every figure is as the bulletin shows it.
  */
-import { randomUUID } from "crypto";
+import { createHash } from "crypto";
 import { isoDay, parseIsoDay, type Day } from "../../core/day";
 import { RULE_IDS } from "../../core/rules/catalog";
 import { TARGET_IDS, type TargetId, type TargetResult } from "../../core/result";
@@ -133,6 +133,16 @@ const CT_CUSTOM_XML_PROPS = "application/vnd.openxmlformats-officedocument.custo
 const WORKBOOK_RELS = "xl/_rels/workbook.xml.rels";
 const CONTENT_TYPES = "[Content_Types].xml";
 
+/**
+ * The data part's GUID (itemID), derived from its content: the same bulletin data gives the same
+ * file, wherever and however often it is written (the standalone executable's bulletin is compared
+ * with the npm command's part for part).
+ */
+function itemId(xml: string): string {
+  const h = createHash("sha256").update(xml).digest("hex").toUpperCase();
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
 /** The entries with the data part added: the item, its properties part and rels, a relationship from the workbook. */
 export async function withDataPart(entries: readonly OutEntry[], d: BulletinData, read: (e: ZipEntry) => Promise<Buffer>): Promise<OutEntry[]> {
   const list = [...entries];
@@ -150,12 +160,13 @@ export async function withDataPart(entries: readonly OutEntry[], d: BulletinData
   };
   await edit(WORKBOOK_RELS, (xml) => addRels(xml, [{ id: freeRelId(parseRels(xml)), type: REL_CUSTOM_XML, target: `../${item}` }]));
   await edit(CONTENT_TYPES, (xml) => addContentTypes(xml, [{ extension: "xml", type: "application/xml" }], [{ part: props, type: CT_CUSTOM_XML_PROPS }]));
+  const data = dataXml(d);
   list.push(
-    { name: item, data: Buffer.from(dataXml(d), "utf8") },
+    { name: item, data: Buffer.from(data, "utf8") },
     {
       name: props,
       data: Buffer.from(
-        `<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<ds:datastoreItem ds:itemID="{${randomUUID().toUpperCase()}}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs><ds:schemaRef ds:uri="${NAMESPACE}"/></ds:schemaRefs></ds:datastoreItem>`,
+        `<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<ds:datastoreItem ds:itemID="{${itemId(data)}}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs><ds:schemaRef ds:uri="${NAMESPACE}"/></ds:schemaRefs></ds:datastoreItem>`,
         "utf8",
       ),
     },

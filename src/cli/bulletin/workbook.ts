@@ -25,7 +25,7 @@ import { ymd, type Day } from "../../core/day";
 import { OUTCOME_LABELS, SEVERITY_LABELS, STATUS_LABELS, TARGET_LABELS, UNIT_KIND_LABELS } from "../../core/labels";
 import { TARGET_IDS, type StartStatus } from "../../core/result";
 import { compact } from "../../core/text";
-import { MARK_STYLES, STATUS_MARK, type MarkStyle } from "../../core/marks";
+import { MARK_STYLES, STATUS_MARK, type MarkStyle } from "../../core/marks/mark";
 import { isFormulaLike } from "../../core/safeText";
 import { BATCH } from "../districtText";
 import { BULLETIN_TITLE_WORDS, CREATOR } from "../ownOutput";

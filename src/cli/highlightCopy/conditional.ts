@@ -4,10 +4,10 @@
  * formats lie over the cells' own formatting, so the user's fills, fonts and borders stay as they
  * are underneath, and deleting the formats brings the cells back exactly.
  */
-import { MARK_STYLES, type MarkKind, type MarkStyle } from "../../core/marks";
+import type { MarkFormat } from "../../core/marks/formats";
+import { MARK_STYLES, type MarkKind, type MarkStyle } from "../../core/marks/mark";
 import { cellAddress, type MergeArea } from "../../core/sheet";
-import { markCondition } from "../../core/marks";
-import { argb, attributeSpans, insertionPoint, rootPrefix, startTags, tags, withAttribute, type Tag } from "./xml";
+import { argb, attributeSpans, escapeXml, insertionPoint, rootPrefix, startTags, tags, withAttribute, type Tag } from "./xml";
 
 /** CT_Stylesheet: what comes after <dxfs>. */
 const AFTER_DXFS = ["tableStyles", "colors", "extLst"];
@@ -93,19 +93,20 @@ function sqref(areas: readonly MergeArea[]): string {
 }
 
 /**
- * The <conditionalFormatting> elements of one sheet. Their priorities follow the sheet's own
- * (`firstPriority` is past the highest there), so the user's conditional formats keep theirs.
+ * The <conditionalFormatting> elements of one sheet, one per format, in the formats' area order (the
+ * first area's top-left cell anchors the formula's relative references; see core/marks/formats.ts). Their
+ * priorities follow the sheet's own (`firstPriority` is past the highest there), so the user's
+ * conditional formats keep theirs.
  */
-export function conditionalXml(p: string, areas: ReadonlyMap<MarkKind, readonly MergeArea[]>, dxfId: ReadonlyMap<MarkKind, number>, firstPriority: number): string {
+export function conditionalXml(p: string, formats: readonly MarkFormat[], dxfId: ReadonlyMap<MarkKind, number>, firstPriority: number): string {
   let xml = "";
   let priority = firstPriority;
   // Error cells first: where a cell is both, its border and text colour show over the row's fill.
-  for (const kind of ["error-cell", "start-alert", "start-soon"] as const) {
-    const list = areas.get(kind);
-    if (!list || list.length === 0) continue;
+  const order = (f: MarkFormat) => (f.kind === "error-cell" ? 0 : 1);
+  for (const f of [...formats].sort((a, b) => order(a) - order(b))) {
     xml +=
-      `<${p}conditionalFormatting sqref="${sqref(list)}">` +
-      `<${p}cfRule type="expression" dxfId="${dxfId.get(kind)}" priority="${priority++}"><${p}formula>${markCondition(kind).replace(/"/g, "&quot;")}</${p}formula></${p}cfRule>` +
+      `<${p}conditionalFormatting sqref="${sqref(f.areas)}">` +
+      `<${p}cfRule type="expression" dxfId="${dxfId.get(f.kind)}" priority="${priority++}"><${p}formula>${escapeXml(f.formula)}</${p}formula></${p}cfRule>` +
       `</${p}conditionalFormatting>`;
   }
   return xml;

@@ -4,7 +4,7 @@ import { FileProblemError, type FileProblem } from "../messages";
 import { sniffFile } from "../sniff";
 import { decodePart, detectEncoding } from "../xmlPart";
 import { entryStream, type ZipEntry } from "../zip";
-import { attributes, escapeXml, localAttribute, rootPrefix, startTags, tags, unescapeXml } from "./xml";
+import { attributes, escapeXml, insertionPoint, localAttribute, localName, rootPrefix, startTags, tags, unescapeXml, type Tag } from "./xml";
 
 export const REL = {
   officeDocument: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
@@ -146,4 +146,70 @@ export function addContentTypes(xml: string, defaults: readonly { extension: str
   const end = xml.lastIndexOf(`</${p}Types>`);
   if (end < 0) throw new FileProblemError({ kind: "corrupt", detail: "[Content_Types].xml" });
   return xml.slice(0, end) + add + xml.slice(end);
+}
+
+/** CT_Workbook: what comes after <definedNames>. */
+const AFTER_DEFINED_NAMES = [
+  "calcPr",
+  "oleSize",
+  "customWorkbookViews",
+  "pivotCaches",
+  "smartTagPr",
+  "smartTagTypes",
+  "webPublishing",
+  "fileRecoveryPr",
+  "webPublishObjects",
+  "extLst",
+];
+
+/**
+ * workbook.xml with a workbook-level defined name `name` referring to `formula` (without "="): an
+ * earlier one of that name (a copy of a copy) is replaced, every other name kept as written.
+ */
+export function withDefinedName(xml: string, name: string, formula: string): string {
+  const p = rootPrefix(xml, "workbook");
+  const element = `<${p}definedName name="${escapeXml(name)}">${escapeXml(formula)}</${p}definedName>`;
+  // One pass over the tags (xml.ts): the <definedNames> block, and in it each workbook-level name of ours.
+  let open: Tag | null = null;
+  let close: Tag | null = null;
+  let ours: Tag | null = null;
+  const drop: [number, number][] = [];
+  for (const t of tags(xml)) {
+    const local = localName(t.name);
+    if (!open) {
+      if (!t.closing && local === "definedNames") {
+        open = t;
+        if (t.selfClosing) break;
+      }
+      continue;
+    }
+    if (t.closing && local === "definedNames") {
+      close = t;
+      break;
+    }
+    if (local !== "definedName") continue;
+    if (t.closing) {
+      if (ours) drop.push([ours.start, t.end]);
+      ours = null;
+      continue;
+    }
+    const own = attributes(xml.slice(t.start, t.end));
+    if ((own.get("name") ?? "").toLowerCase() !== name.toLowerCase() || own.has("localSheetId")) continue;
+    if (t.selfClosing) drop.push([t.start, t.end]);
+    else ours = t;
+  }
+  const block = `<${p}definedNames>${element}</${p}definedNames>`;
+  if (!open) {
+    const at = insertionPoint(xml, 0, p, AFTER_DEFINED_NAMES, "workbook");
+    return xml.slice(0, at) + block + xml.slice(at);
+  }
+  if (open.selfClosing) return xml.slice(0, open.start) + block + xml.slice(open.end);
+  if (!close) throw new FileProblemError({ kind: "corrupt", detail: "xl/workbook.xml" });
+  let kept = "";
+  let at = open.end;
+  for (const [from, to] of drop) {
+    kept += xml.slice(at, from);
+    at = to;
+  }
+  return xml.slice(0, open.end) + kept + xml.slice(at, close.start) + element + xml.slice(close.start);
 }

@@ -10,9 +10,11 @@
  * and renamed over it when complete, so OUT is never left half-written.
  */
 import type { Lang } from "../../core/findings";
-import type { MarkKind } from "../../core/marks";
+import { AS_OF_NAME, asOfFormula } from "../../core/marks/asOf";
+import { markFormats, MAX_AREA_LIST_CHARS } from "../../core/marks/formats";
+import type { MarkKind } from "../../core/marks/mark";
 import type { CheckResult } from "../../core/result";
-import type { MergeArea } from "../../core/sheet";
+import { MAX_COLUMN, MAX_ROW } from "../../core/sheet";
 import { markOwnOutput } from "../ownOutput";
 import { writeAtomically } from "../safeWrite";
 import { writeZip, type OutEntry } from "../zipWrite";
@@ -30,10 +32,11 @@ import {
   relativeTarget,
   relsPartOf,
   targetPart,
+  withDefinedName,
   worksheetParts,
   type Relationship,
 } from "./package";
-import { MAX_COLUMN, MAX_ROW, planCopy, type SheetMarks } from "./plan";
+import { planCopy, type SheetMarks } from "./plan";
 import { attributes, insertionPoint, localAttribute, localName, prefixOf, tags, withAttribute, type Tag } from "./xml";
 
 const WORKBOOK = "xl/workbook.xml";
@@ -103,12 +106,10 @@ export async function writeHighlightCopy(input: string, out: string, result: Che
     const sheet = await pkg.read(part);
     const edit = new SheetEdit(sheet);
 
-    if (kinds.length > 0) {
-      const areas = new Map<MarkKind, MergeArea[]>();
-      const span = edit.span();
-      for (const [kind, runs] of plan.rows) areas.set(kind, runs.map(([top, bottom]) => ({ top, bottom, left: span.left, right: span.right })));
-      if (plan.cells.length > 0) areas.set("error-cell", [...plan.cells]);
-      edit.insertConditional(conditionalXml(edit.prefix, areas, dxfId, nextPriority(edit.tail)));
+    if (plan.marks) {
+      // The formats the pane would write: the same formulas, the as-of in the same defined name.
+      const formats = markFormats({ ...result.marks, sheets: [plan.marks] }, { span: () => edit.span(), asOfRef: AS_OF_NAME, maxAddressChars: MAX_AREA_LIST_CHARS });
+      edit.insertConditional(conditionalXml(edit.prefix, formats, dxfId, nextPriority(edit.tail)));
     }
 
     if (plan.notes.size > 0) {
@@ -160,6 +161,7 @@ export async function writeHighlightCopy(input: string, out: string, result: Che
     changed.set(part, edit.result());
   }
 
+  if (kinds.length > 0) changed.set(WORKBOOK, Buffer.from(withDefinedName(await pkg.text(WORKBOOK), AS_OF_NAME, asOfFormula(result.marks.asOf)), "utf8"));
   contentTypes = addContentTypes(contentTypes, usesVml ? [{ extension: "vml", type: CONTENT_TYPE.vml }] : [], newTypes);
   changed.set(CONTENT_TYPES, Buffer.from(contentTypes, "utf8"));
 
@@ -196,10 +198,7 @@ async function relatedDrawings(pkg: Package, workbookRels: readonly Relationship
 
 function markKinds(plans: ReadonlyMap<string, SheetMarks>): MarkKind[] {
   const kinds = new Set<MarkKind>();
-  for (const plan of plans.values()) {
-    for (const [kind, runs] of plan.rows) if (runs.length > 0) kinds.add(kind);
-    if (plan.cells.length > 0) kinds.add("error-cell");
-  }
+  for (const plan of plans.values()) for (const m of plan.marks?.marks ?? []) if (m.runs.length > 0) kinds.add(m.kind);
   return (["start-alert", "start-soon", "error-cell"] as const).filter((k) => kinds.has(k));
 }
 

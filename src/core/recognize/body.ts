@@ -72,6 +72,8 @@ export class LedgerBody {
   private unit: string | null = null;
   /** The 单位 cell the current unit was read from: a unit repeated down its rows is compacted once. */
   private unitSource: CellValue = null;
+  /** The first non-blank row since the last data row, if any (see Ledger.afterData). */
+  private afterData: number | null = null;
 
   constructor(sheet: string, header: Header, heading: Heading, sink: RecordSink | null) {
     this.sheet = sheet;
@@ -108,6 +110,8 @@ export class LedgerBody {
       if (count === TOTAL_LABEL_CELLS) break;
     }
     if (count === 0) return;
+    // Data rows reset it below; any other non-blank row (合计, section, footer, notes) sets it once.
+    this.afterData ??= row.row;
     const lead = values[first];
     if (typeof lead === "string" && isFooterText(lead)) {
       this.footer = true;
@@ -128,6 +132,7 @@ export class LedgerBody {
       this.records.push({ row: row.row, cells, unit: this.unitOf(values) });
     }
     this.count++;
+    this.afterData = null;
   }
 
   /**
@@ -218,6 +223,7 @@ export class LedgerBody {
       unitName: this.heading.unitName,
       records: this.records,
       totals: this.totals,
+      afterData: this.count > 0 ? this.afterData : null,
     };
   }
 }

@@ -1,7 +1,8 @@
 /**
  * 列名对照: a unit's (or the district's) own header words for the fields, read before any header is
- * matched. In the 台账设置 sheet it is a section: a row whose first cell is 列名对照 (its second cell
- * may hold a caption), then one row per column, the field word then the unit's header word:
+ * matched. In the 台账设置 sheet it is a section below the settings: a row whose first cell is
+ * 列名对照 (its second cell may hold a caption), then one row per column, the field word then the
+ * unit's header word (recognize/settingsSheet.ts reads the rows, settingsParse.ts the section):
  *
  *   列名对照       | 本单位表头
  *   计划开工日期   | 拟开工时间
@@ -13,13 +14,12 @@
  */
 import { FIELD_LABELS } from "../labels";
 import { HEADER_SYNONYMS, NO_NAMED_COLUMNS, normalizeHeader, type NamedColumns } from "../headers";
-import { LEDGER_KINDS, type FieldId, type LedgerKind } from "../ledger";
-import { isBlank, type CellValue, type SheetRow } from "../sheet";
+import { LEDGER_KINDS, type FieldId, type LedgerKind, type SettingsEntry } from "../ledger";
+import { isColumnNamesSection } from "../settingsNames";
+import { isBlank, type SheetRow } from "../sheet";
 import { compact, displayValue } from "../text";
 import { nearest } from "./near";
-
-/** The word that opens the section, in a row's first cell. */
-export const COLUMN_NAMES_SECTION = "列名对照";
+import { settingsSheetEntries } from "./settingsSheet";
 
 /** One mapping as written: a field word and the unit's header word. */
 export interface ColumnName {
@@ -27,7 +27,7 @@ export interface ColumnName {
   readonly header: string;
 }
 
-/** A row of the section, where it is (1-based). `header` is "" when the row has none. */
+/** A row of the section, where its field word is (1-based; the header is right of it). `header` is "" when the row has none. */
 export interface ColumnNameRow extends ColumnName {
   readonly row: number;
   readonly column: number;
@@ -35,45 +35,27 @@ export interface ColumnNameRow extends ColumnName {
 
 /** Why a mapping is not used. */
 export type ColumnNameProblem =
-  | { readonly reason: "unknown-field"; readonly nearest: string | null }
+  /** Its field word names no field: `nearest` is the field word closest to it. */
+  | { readonly reason: "unknown-field"; readonly nearest: string }
   | { readonly reason: "no-header" }
   /** An earlier mapping gave the same header to another field: `other` is its field word. */
   | { readonly reason: "taken"; readonly other: string };
 
-/** Whether a row opens the section: its first non-blank cell says 列名对照. */
-export function opensColumnNames(row: SheetRow): boolean {
-  const first = row.values.find((v) => !isBlank(v));
-  return first !== undefined && compact(displayValue(first)) === COLUMN_NAMES_SECTION;
+/** The section's rows among a 台账设置 sheet's entries (recognize/settingsSheet.ts): those after its 列名对照 row. */
+export function columnNamesOfEntries(entries: readonly SettingsEntry[]): ColumnNameRow[] {
+  const at = entries.findIndex(([key]) => isColumnNamesSection(key));
+  if (at < 0) return [];
+  return entries.slice(at + 1).map(([field, value, row, column]) => ({
+    field,
+    header: isBlank(value) ? "" : displayValue(value).trim(),
+    row,
+    column: column - 1,
+  }));
 }
 
-/** A row inside the section: its first non-blank cell and the one right of it; null for a blank row. */
-export function columnNameRow(row: SheetRow): ColumnNameRow | null {
-  const at = row.values.findIndex((v) => !isBlank(v));
-  if (at < 0) return null;
-  const text = (v: CellValue | undefined) => (v === undefined || isBlank(v) ? "" : displayValue(v).trim());
-  return { row: row.row, column: at + 1, field: text(row.values[at]), header: text(row.values[at + 1]) };
-}
-
-/** Reads a 台账设置 sheet's section as its rows arrive, keeping only the section's rows. */
-export class ColumnNamesReader {
-  readonly rows: ColumnNameRow[] = [];
-  private inside = false;
-
-  push(row: SheetRow): void {
-    if (!this.inside) {
-      this.inside = opensColumnNames(row);
-      return;
-    }
-    const entry = columnNameRow(row);
-    if (entry) this.rows.push(entry);
-  }
-}
-
-/** The section of a 台账设置 sheet's rows: every row below its 列名对照 row. */
-export function columnNamesOfRows(rows: Iterable<SheetRow>): ColumnNameRow[] {
-  const reader = new ColumnNamesReader();
-  for (const row of rows) reader.push(row);
-  return reader.rows;
+/** The section of a 台账设置 sheet's rows, as the recognizer reads them: for a source that reads it ahead of the ledgers. */
+export function sheetColumnNames(rows: Iterable<SheetRow>): ColumnNameRow[] {
+  return columnNamesOfEntries(settingsSheetEntries(rows));
 }
 
 type FieldsByKind = Partial<Record<LedgerKind, FieldId>>;

@@ -32,23 +32,17 @@ function closeness(a: string, b: string): number {
   return total === 0 ? 0 : (2 * shared) / total;
 }
 
-/** Words this close to a header are worth naming; below, they only share a common character (时间). */
-const CLOSE_ENOUGH = 0.5;
-
-/** Longer than any header word: compared with nothing (a hostile cell costs no time). */
+/** Longer than any header word: only its start is compared (a hostile cell costs no time). */
 const MAX_WORD = 40;
 
-/** The candidate closest to `word` if it is close enough, else null; the first on a tie. */
-export function nearest(word: string, candidates: Iterable<string>): string | null {
-  if (word.length > MAX_WORD) return null;
-  let best: string | null = null;
-  let bestScore = CLOSE_ENOUGH;
+/** The candidate closest to `word`, the first on a tie (the first candidate when none shares a character). */
+export function nearest(word: string, candidates: readonly string[]): string {
+  const start = word.slice(0, MAX_WORD);
+  let best = candidates[0];
+  let bestScore = -1;
   for (const c of candidates) {
-    const score = closeness(word, c);
-    if (score > bestScore || (best === null && score === bestScore)) {
-      best = c;
-      bestScore = score;
-    }
+    const score = closeness(start, c);
+    if (score > bestScore) [best, bestScore] = [c, score];
   }
   return best;
 }

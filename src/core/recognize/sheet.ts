@@ -9,6 +9,7 @@
  * Once the header is decided each row is classified as it arrives and only its recognised cells
  * are kept.
  */
+import { NO_NAMED_COLUMNS, type NamedColumns } from "../headers";
 import type { LedgerColumn, LedgerKind, RecognizedSheet } from "../ledger";
 import type { CellValue, SheetInput, SheetMeta, SheetRow } from "../sheet";
 import { isBlank } from "../sheet";
@@ -16,9 +17,7 @@ import type { AmountUnit } from "../values/types";
 import { LedgerBody } from "./body";
 import { findHeader, HEADER_WINDOW } from "./header";
 import { leadingTexts, readHeading } from "./heading";
-import { columnNameRow, opensColumnNames, type ColumnNameRow } from "./columnNames";
-import { isSettingsSheet, settingsEntry } from "./settingsSheet";
-import { NO_NAMED_COLUMNS, type NamedColumns } from "../headers";
+import { isSettingsSheet, SettingsSheetReader } from "./settingsSheet";
 
 export function recognizeSheet(sheet: SheetInput): RecognizedSheet {
   const recognizer = new SheetRecognizer(sheet);
@@ -53,10 +52,8 @@ export interface RecognizerOptions {
 export class SheetRecognizer {
   private readonly meta: SheetMeta;
   private readonly onLedger: RecognizerOptions["onLedger"];
-  /** Set for the 台账设置 sheet: its rows are read as (项目, 值) pairs and nothing else. */
-  private readonly settings: [string, CellValue][] | null;
-  /** The 台账设置 sheet's 列名对照 section, once its opening row is met (every row below belongs to it). */
-  private columnNames: ColumnNameRow[] | null = null;
+  /** Set for the 台账设置 sheet: its rows are read as (项目, 值) pairs, then 列名对照's, and nothing else. */
+  private readonly settings: SettingsSheetReader | null;
   private readonly namedColumns: NamedColumns;
   /** The header search window, released once the header is decided. */
   private window: SheetRow[] = [];
@@ -71,22 +68,12 @@ export class SheetRecognizer {
     this.meta = { name: meta.name, merges: meta.merges };
     this.onLedger = options.onLedger;
     this.namedColumns = options.namedColumns ?? NO_NAMED_COLUMNS;
-    this.settings = isSettingsSheet(meta.name) ? [] : null;
+    this.settings = isSettingsSheet(meta.name) ? new SettingsSheetReader() : null;
   }
 
   push(row: SheetRow): void {
     if (this.settings) {
-      if (this.columnNames) {
-        const named = columnNameRow(row);
-        if (named) this.columnNames.push(named);
-        return;
-      }
-      if (opensColumnNames(row)) {
-        this.columnNames = [];
-        return;
-      }
-      const entry = settingsEntry(row);
-      if (entry) this.settings.push(entry);
+      this.settings.push(row);
       return;
     }
     if (!this.decided) {
@@ -106,7 +93,7 @@ export class SheetRecognizer {
 
   finish(): RecognizedSheet {
     const sheet = this.meta.name;
-    if (this.settings) return { type: "settings", sheet, entries: this.settings, columnNames: this.columnNames ?? [] };
+    if (this.settings) return { type: "settings", sheet, entries: this.settings.entries };
     if (!this.decided) this.decide();
     if (this.body) return { type: "ledger", ledger: this.body.finish() };
     return { type: "none", sheet, titles: this.titles };

@@ -5,10 +5,11 @@
  */
 import type { Finding, Lang, RuleId } from "../findings";
 import { FIELD_LABELS } from "../labels";
-import { duplicateColumn, invalidColumnName, missingColumn } from "./columns";
+import { duplicateColumn, missingColumn } from "./columns";
 import { duplicateProject } from "./duplicates";
 import {
   fairSignedNotSigned,
+  fairStartLate,
   fundsExceedInvestment,
   futureDate,
   missingActualStart,
@@ -20,6 +21,7 @@ import {
   startDueSoon,
 } from "./projects";
 import type { RuleDef } from "./rule";
+import { invalidSetting, unknownSetting } from "./settings";
 import { totalMismatch } from "./totals";
 import { approximateAmount, foreignCurrency, invalidAmount, invalidDate, invalidFlag, missingValue, partialDate, unknownStage } from "./values";
 import { missingLedger } from "./workbook";
@@ -28,7 +30,8 @@ import { missingLedger } from "./workbook";
 export const RULES = {
   "missing-ledger": missingLedger,
   "missing-column": missingColumn,
-  "invalid-column-name": invalidColumnName,
+  "unknown-setting": unknownSetting,
+  "invalid-setting": invalidSetting,
   "duplicate-column": duplicateColumn,
   "missing-value": missingValue,
   "invalid-amount": invalidAmount,
@@ -41,6 +44,7 @@ export const RULES = {
   "missing-sign-date": missingSignDate,
   "missing-planned-start": missingPlannedStart,
   "overdue-start": overdueStart,
+  "fair-start-late": fairStartLate,
   "start-due-soon": startDueSoon,
   "missing-actual-start": missingActualStart,
   "start-before-sign": startBeforeSign,

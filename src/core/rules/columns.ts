@@ -1,14 +1,13 @@
 /**
  * Rules on a ledger's header: a column missing (required, or needed by a rule or a target), a
- * field named by two columns; and on the 列名对照 section that names a unit's own headers.
+ * field named by two columns.
  */
 import { HEADER_SYNONYMS, normalizeHeader } from "../headers";
 import { columnOf, type FieldId, type Ledger } from "../ledger";
 import { FIELD_LABELS, TARGET_LABELS } from "../labels";
-import { columnNameProblems } from "../recognize/columnNames";
 import { closestTo } from "../recognize/near";
 import { cellAddress, columnLetter } from "../sheet";
-import { columnNamesRule, sheetRule, type ColumnNeed, type PlacedHit } from "./rule";
+import { sheetRule, type ColumnNeed, type PlacedHit } from "./rule";
 
 const PROJECT_REQUIRED: readonly FieldId[] = ["name", "investment", "stage"];
 
@@ -56,10 +55,8 @@ export const missingColumn = sheetRule({
         params: { fields: missing.map((f) => FIELD_LABELS[f].zh).join("、"), fieldsEn: missing.map((f) => FIELD_LABELS[f].en).join(", ") },
       });
     }
-    for (const need of needs) {
-      if (need.fields.some((f) => required.includes(f) || columnOf(ledger, f))) continue;
-      hits.push({ place: place(need.fields[0]), params: neededParams(ledger, need), severity: "warning" });
-    }
+    const unmet = needs.filter((need) => !need.fields.some((f) => required.includes(f) || columnOf(ledger, f)));
+    for (const need of foldAlternatives(unmet)) hits.push({ place: place(need.fields[0]), params: neededParams(ledger, need), severity: "warning" });
     return hits;
   },
   message: {
@@ -85,6 +82,26 @@ export const missingColumn = sheetRule({
     fix: "Add the column, or write its header in a usual way (项目名称, 总投资, 计划开工日期); a unit's own wording can also be mapped in 台账设置's 列名对照 section (计划开工日期 | 拟开工时间).",
   },
 });
+
+/**
+ * One warning per missing column: a need of one of several columns (a target that counts 计划开工日期
+ * or 实际开工日期), all missing, is said with the first of them that is missing on its own, its
+ * targets added there; it stands alone only when none is.
+ */
+function foldAlternatives(unmet: readonly ColumnNeed[]): ColumnNeed[] {
+  const alone = new Map(unmet.filter((n) => n.fields.length === 1).map((n) => [n.fields[0], { ...n, targets: [...n.targets] }]));
+  const out: ColumnNeed[] = [];
+  for (const need of unmet) {
+    if (need.fields.length === 1) {
+      out.push(alone.get(need.fields[0])!);
+      continue;
+    }
+    const host = need.fields.map((f) => alone.get(f)).find((n) => n !== undefined);
+    if (!host) out.push(need);
+    else for (const t of need.targets) if (!host.targets.includes(t)) host.targets.push(t);
+  }
+  return out;
+}
 
 /** The Chinese header words of a field in a ledger of its kind. */
 function wordsOf(ledger: Ledger, field: FieldId): string[] {
@@ -136,51 +153,3 @@ export const duplicateColumn = sheetRule({
   zh: { title: "重复列", description: "两列的表头指向同一项内容（如两列“项目状态”）。只读取第一列，后一列不参与检查。", fix: "删除或合并重复的列，或把其中一列的表头改成它实际记录的内容。" },
   en: { title: "duplicate column", description: "Two columns' headers name the same field (two 项目状态 columns, say). The first is read; the other is ignored.", fix: "Delete or merge the repeated column, or give it a header that says what it really holds." },
 });
-
-type ColumnNameParams = {
-  readonly reason: "unknown-field" | "no-header" | "taken";
-  readonly word: string;
-  readonly header: string;
-  /** unknown-field: the nearest field word (or ""); taken: the field word that has the header. */
-  readonly other: string;
-};
-
-export const invalidColumnName = columnNamesRule({
-  id: "invalid-column-name",
-  severity: "warning",
-  reads: [],
-  check: ({ sheet, before, rows }) => {
-    const problems = columnNameProblems([...before, ...rows]).slice(before.length);
-    return rows.flatMap((r, i): PlacedHit<ColumnNameParams>[] => {
-      const problem = problems[i];
-      if (!problem) return [];
-      const other = problem.reason === "unknown-field" ? (problem.nearest ?? "") : problem.reason === "taken" ? problem.other : "";
-      return [{ place: { sheet, cell: cellAddress(r.row, r.column), row: r.row, column: r.column, field: null }, params: { reason: problem.reason, word: r.field, header: r.header, other } }];
-    });
-  },
-  message: {
-    zh: (p: ColumnNameParams) =>
-      p.reason === "unknown-field"
-        ? `列名对照中的“${p.word}”不是台账的列${p.other ? `（是否为“${p.other}”？）` : ""}，本行未使用`
-        : p.reason === "no-header"
-          ? `列名对照“${p.word}”右侧没有填写本单位的表头，本行未使用`
-          : `表头“${p.header}”在列名对照中已对应“${p.other}”，本行未使用`,
-    en: (p) =>
-      p.reason === "unknown-field"
-        ? `"${p.word}" in "列名对照" names no ledger column${p.other ? ` (did you mean "${p.other}"?)` : ""}; the row is not used`
-        : p.reason === "no-header"
-          ? `"${p.word}" in "列名对照" has no header of the unit's to its right; the row is not used`
-          : `the header "${p.header}" is already mapped to "${p.other}" in "列名对照"; the row is not used`,
-  },
-  zh: {
-    title: "列名对照有误",
-    description: "台账设置中“列名对照”一节的一行无法使用：左列不是台账的列名（如写错了字），右列没有填写本单位的表头，或同一个表头已对应了另一列。",
-    fix: "左列写台账的标准列名（如“计划开工日期”），右列写本单位台账中实际使用的表头（如“拟开工时间”）；每个表头只对应一列。",
-  },
-  en: {
-    title: "invalid column name",
-    description: "A row of the 列名对照 section of 台账设置 cannot be used: its left cell names no ledger column (a typo, say), its right cell gives no header of the unit's, or the same header is already mapped to another column.",
-    fix: "Write the standard column name on the left (计划开工日期) and the header the unit's ledger really uses on the right (拟开工时间); map each header to one column only.",
-  },
-});
-

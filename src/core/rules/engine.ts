@@ -1,6 +1,7 @@
 /**
  * Runs the catalog's checks, scope by scope, in the catalog's order: the workbook's, a ledger
- * sheet's, a cell's value (asked by read.ts as it reads each cell) and a project row's.
+ * sheet's, the 台账设置 sheet's, a cell's value (asked by read.ts as it reads each cell) and a
+ * project row's.
  */
 import { targetColumns } from "../assess";
 import type { Finding, MessageParams } from "../findings";
@@ -9,20 +10,20 @@ import { columnOf } from "../ledger";
 import type { TargetId } from "../result";
 import { valueTypeOf, type ParsedRow } from "../row";
 import { cellAddress } from "../sheet";
-import type { StatusContext } from "../startStatus";
 import { RULES } from "./catalog";
 import {
   finding,
-  type ColumnNamesFacts,
-  type ColumnNamesRule,
   type ColumnNeed,
   type CellReading,
   type CellReadings,
   type Hit,
+  type ProjectRowContext,
   type ProjectRowRule,
   type RowHit,
   type RuleDef,
   type SheetFacts,
+  type SettingsFacts,
+  type SettingsRule,
   type SheetRule,
   type ValueRule,
   type WorkbookFacts,
@@ -32,8 +33,8 @@ import {
 const CATALOG: readonly RuleDef[] = Object.values(RULES);
 const WORKBOOK_RULES = CATALOG.filter((r): r is WorkbookRule => r.scope === "workbook");
 const SHEET_RULES = CATALOG.filter((r): r is SheetRule => r.scope === "sheet");
+const SETTINGS_RULES = CATALOG.filter((r): r is SettingsRule => r.scope === "settings");
 const PROJECT_ROW_RULES = CATALOG.filter((r): r is ProjectRowRule => r.scope === "project-row");
-const COLUMN_NAMES_RULES = CATALOG.filter((r): r is ColumnNamesRule => r.scope === "column-names");
 
 function valueRules<K extends CellReading>(cells: K): ValueRule<RuleDef["id"], MessageParams, K>[] {
   return CATALOG.filter((r): r is ValueRule<RuleDef["id"], MessageParams, K> => r.scope === "value" && r.cells === cells);
@@ -54,10 +55,6 @@ export function workbookFindings(wb: WorkbookFacts): Finding[] {
 export function sheetFindings(sheet: Omit<SheetFacts, "needs">, targets: readonly TargetId[]): Finding[] {
   const facts: SheetFacts = { ...sheet, needs: columnNeeds(sheet.ledger.kind, targets) };
   return SHEET_RULES.flatMap((rule) => rule.check(facts).map((hit) => finding(rule, hit.place, hit)));
-}
-
-export function columnNamesFindings(section: ColumnNamesFacts): Finding[] {
-  return COLUMN_NAMES_RULES.flatMap((rule) => rule.check(section).map((hit) => finding(rule, hit.place, hit)));
 }
 
 /**
@@ -90,6 +87,10 @@ function columnNeeds(kind: LedgerKind, targets: readonly TargetId[]): ColumnNeed
   return [...needs.values()];
 }
 
+export function settingsFindings(facts: SettingsFacts): Finding[] {
+  return SETTINGS_RULES.flatMap((rule) => rule.check(facts).map((hit) => finding(rule, hit.place, hit)));
+}
+
 /** A value rule's hit on one cell, and the rule. */
 export interface ValueHit extends Hit<MessageParams> {
   readonly rule: RuleDef;
@@ -108,7 +109,7 @@ export function valueHit<K extends CellReading>(cells: K, reading: CellReadings[
 }
 
 /** Every row rule over every project row; a finding sits on its field's cell, else the row's name cell. */
-export function projectRowFindings(ledger: Ledger, rows: readonly ParsedRow[], ctx: StatusContext, multiUnit: boolean): Finding[] {
+export function projectRowFindings(ledger: Ledger, rows: readonly ParsedRow[], ctx: ProjectRowContext, multiUnit: boolean): Finding[] {
   const fallback = (columnOf(ledger, "name") ?? ledger.columns[0]).column;
   // A rule whose column the ledger lacks would read every row's cell as blank (missing-column says so instead).
   const rules = PROJECT_ROW_RULES.filter((rule) => neededBy(rule).every((f) => columnOf(ledger, f)));

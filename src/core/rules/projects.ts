@@ -1,4 +1,5 @@
 /** Rules on one project row: sign and start dates, stages, funds, the fair flag. */
+import { fairProjectCounts, TARGET_THRESHOLDS } from "../assess";
 import { isoDay } from "../day";
 import type { DateField, ParsedRow } from "../row";
 import { SETTING_DEFAULTS } from "../settings";
@@ -58,6 +59,26 @@ export const overdueStart = projectRowRule({
   },
   zh: { title: "逾期未开工", description: "已签约项目的计划开工日期已过统计截止日，仍没有实际开工日期。考核时按未按期开工减半扣分。", fix: "已开工的，填写实际开工日期并把状态改为开工；未开工的，督促推进，或按程序调整计划开工日期。" },
   en: { title: "overdue start", description: "A signed project's planned start is before the as-of date and it has no actual start. The assessment deducts half a project's points for it.", fix: "If it has started, write the actual start and set the stage to 开工; if not, push it on or revise the planned start through the proper channel." },
+});
+
+export const fairStartLate = projectRowRule({
+  id: "fair-start-late",
+  severity: "warning",
+  reads: ["fairSigned", "investment", "plannedStart", "actualStart"],
+  check: (r, ctx) => {
+    const planned = r.values.plannedStart;
+    const investment = r.values.investment;
+    // DOMAIN.md's condition: a planned start on or after the deadline and no actual start before it.
+    if (!r.values.fairSigned || planned === undefined || planned < ctx.fairStartDeadline || fairProjectCounts(r, ctx.fairStartDeadline)) return null;
+    if (!investment || investment.currency || investment.wan < TARGET_THRESHOLDS.fairSigningMinWan) return null;
+    return { field: "plannedStart", params: { planned: day(r, "plannedStart"), deadline: isoDay(ctx.fairStartDeadline) } };
+  },
+  message: {
+    zh: (p: Planned & { readonly deadline: string }) => `投洽会签约项目计划开工日期 ${p.planned} 不早于投洽会项目开工时限 ${p.deadline}，须在此前开工，暂不计入投洽会签约目标`,
+    en: (p) => `a fair-signed project planned to start ${p.planned}, not before the fair projects' deadline ${p.deadline}: it must start earlier, and does not count toward the fair-signing target`,
+  },
+  zh: { title: "投洽会项目开工晚于时限", description: "投洽会签约的亿元以上项目须在明年 3 月前开工（投洽会项目开工时限，默认统计截止日次年 3 月 1 日，可在台账设置中调整）；这个项目计划开工日期不早于时限，也没有在时限前实际开工，不计入投洽会签约目标（投洽会加分不变）。", fix: "协调项目提前到时限前开工并更新计划开工日期；已经开工的，填写实际开工日期。" },
+  en: { title: "fair project starts late", description: "A project of 100 million yuan or more signed at the fair must start before March of the next year (the fair projects' start deadline, 1 March after the as-of year by default; a setting). This one is planned to start on or after it and has not started before it, so it does not count toward the fair-signing target (the fair bonus is unchanged).", fix: "Bring its start forward to before the deadline and update the planned start; if it has started, write its actual start date." },
 });
 
 export const startDueSoon = projectRowRule({

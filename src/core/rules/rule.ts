@@ -3,8 +3,8 @@
  * people (title, description, fix: the guide and the help page are rendered from them), its
  * message template, the ledger fields whose cells decide it, and its check.
  *
- * A check has the scope it looks at: the workbook, one ledger sheet, one cell's value, or one
- * project row. Each scope has its own check signature, so that a definition's check is typed; the
+ * A check has the scope it looks at: the workbook, one ledger sheet, the 台账设置 sheet, one
+ * cell's value, or one project row. Each scope has its own check signature, so that a definition's check is typed; the
  * engine (engine.ts) runs the checks of each scope where that scope is known.
  *
  * Adding a rule: its id in findings.ts's RuleId, one definition in the module of its scope, one
@@ -13,10 +13,10 @@
 import type { Day } from "../day";
 import type { Finding, MessageParams, RuleId, Severity } from "../findings";
 import type { FieldId, Ledger, LedgerKind } from "../ledger";
-import type { ColumnNameRow } from "../recognize/columnNames";
 import type { TargetId } from "../result";
 import type { ParsedRow } from "../row";
-import type { Settings } from "../settings";
+import type { SettingKey, Settings } from "../settings";
+import type { SettingIssue } from "../settingsParse";
 import type { CellValue } from "../sheet";
 import type { StatusContext } from "../startStatus";
 import type { Amount, DateGuess, Parsed, Stage, UnitKind } from "../values/types";
@@ -110,6 +110,22 @@ export interface SheetRule<Id extends RuleId = RuleId, P = MessageParams> extend
   check(sheet: SheetFacts): readonly PlacedHit<NoInfer<P>>[];
 }
 
+/** A 台账设置 sheet, read: what it said that could not be used, and what applies instead. */
+export interface SettingsFacts {
+  /** The sheet; "" for a window that the surface's own values (flags, arguments) put out of order. */
+  readonly sheet: string;
+  readonly issues: readonly SettingIssue[];
+  /** The settings the check uses, the unit's kind and name resolved. */
+  readonly settings: Settings;
+  /** Settings a flag, the config or an argument gives: what applies in a bad value's stead is theirs, not the default. */
+  readonly overridden: ReadonlySet<SettingKey>;
+}
+
+export interface SettingsRule<Id extends RuleId = RuleId, P = MessageParams> extends RuleBase<Id, P> {
+  readonly scope: "settings";
+  check(facts: SettingsFacts): readonly PlacedHit<NoInfer<P>>[];
+}
+
 /** What a value rule looks at, by the kind of value its column holds. */
 export interface CellReadings {
   readonly amount: Parsed<Amount>;
@@ -134,29 +150,20 @@ export interface RowHit<P> extends Hit<P> {
   readonly field: FieldId;
 }
 
+/** What a project row's rules know besides the row: the as-of date, the warning window, the fair projects' deadline. */
+export type ProjectRowContext = StatusContext & Pick<Settings, "fairStartDeadline">;
+
 export interface ProjectRowRule<Id extends RuleId = RuleId, P = MessageParams> extends RuleBase<Id, P> {
   readonly scope: "project-row";
-  check(row: ParsedRow, ctx: StatusContext): RowHit<NoInfer<P>> | readonly RowHit<NoInfer<P>>[] | null;
-}
-
-/** The 列名对照 section of a 台账设置 sheet, its rows checked after the config's mappings (`before`). */
-export interface ColumnNamesFacts {
-  readonly sheet: string;
-  readonly before: readonly { readonly field: string; readonly header: string }[];
-  readonly rows: readonly ColumnNameRow[];
-}
-
-export interface ColumnNamesRule<Id extends RuleId = RuleId, P = MessageParams> extends RuleBase<Id, P> {
-  readonly scope: "column-names";
-  check(section: ColumnNamesFacts): readonly PlacedHit<NoInfer<P>>[];
+  check(row: ParsedRow, ctx: ProjectRowContext): RowHit<NoInfer<P>> | readonly RowHit<NoInfer<P>>[] | null;
 }
 
 export type RuleDef<Id extends RuleId = RuleId, P = MessageParams> =
   | WorkbookRule<Id, P>
   | SheetRule<Id, P>
+  | SettingsRule<Id, P>
   | ValueRule<Id, P>
-  | ProjectRowRule<Id, P>
-  | ColumnNamesRule<Id, P>;
+  | ProjectRowRule<Id, P>;
 
 /*
  * Constructors, one per scope. A rule's parameters P are what its Chinese template declares (the
@@ -170,14 +177,14 @@ export function workbookRule<Id extends RuleId, P = NoParams>(def: Omit<Workbook
 export function sheetRule<Id extends RuleId, P = NoParams>(def: Omit<SheetRule<Id, P>, "scope">): SheetRule<Id, P> {
   return { scope: "sheet", ...def };
 }
+export function settingsRule<Id extends RuleId, P = NoParams>(def: Omit<SettingsRule<Id, P>, "scope">): SettingsRule<Id, P> {
+  return { scope: "settings", ...def };
+}
 export function valueRule<Id extends RuleId, K extends CellReading, P = NoParams>(cells: K, def: Omit<ValueRule<Id, P, K>, "scope" | "cells">): ValueRule<Id, P, K> {
   return { scope: "value", cells, ...def };
 }
 export function projectRowRule<Id extends RuleId, P = NoParams>(def: Omit<ProjectRowRule<Id, P>, "scope">): ProjectRowRule<Id, P> {
   return { scope: "project-row", ...def };
-}
-export function columnNamesRule<Id extends RuleId, P = NoParams>(def: Omit<ColumnNamesRule<Id, P>, "scope">): ColumnNamesRule<Id, P> {
-  return { scope: "column-names", ...def };
 }
 
 export const NO_PARAMS: NoParams = Object.freeze({});

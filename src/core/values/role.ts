@@ -5,11 +5,14 @@ import { classify } from "./cell";
 import type { Parsed, Role } from "./types";
 import { vocabulary } from "./vocabulary";
 
-const ROLES = vocabulary<Role>({
+/** The 职务类别 words; the first of each is how the template and the guide write it. */
+export const ROLE_WORDS: Readonly<Record<Role, readonly string[]>> = {
   principal: ["主要负责人", "党政主职", "主职", "一把手"],
   deputy: ["分工负责人", "分管负责人", "班子成员"],
   other: ["其他", "其它"],
-});
+};
+
+const ROLES = vocabulary(ROLE_WORDS);
 
 export function parseRole(v: CellValue): Parsed<Role> {
   return ROLES.parse(v);
