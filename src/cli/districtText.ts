@@ -19,6 +19,7 @@ export const CONFIG_KEYS = [
   "projectPoints",
   "fairBonus",
   "tripPoints",
+  "keyStartsGoal",
   "units",
   "aliases",
 ] as const;
