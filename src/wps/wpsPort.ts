@@ -9,7 +9,7 @@ import type { SettingsOverrides } from "../core/settings";
 import type { Action } from "../host/actions";
 import type { WorkbookPort } from "../host/port";
 import { DEFAULT_DEBOUNCE_MS, subscribeChanges, subscribeSettingsChanges } from "./changes";
-import { sheetGone, toWorkbookError } from "./errors";
+import { toWorkbookError } from "./errors";
 import { clearMarks, writeMarks } from "./highlight";
 import { wpsApplication, type WpsApplication } from "./objectModel";
 import { readWorkbook, type WpsRead } from "./readWorkbook";
