@@ -68,7 +68,7 @@ export function settingKeyOf(word: string): SettingKey | null {
  * Settings of the district as a whole, which only the district config sets (no workbook, flag or
  * pane field: a unit's 台账设置 cannot move the district's goal). Read by the same reader as the others.
  */
-export const DISTRICT_SETTING_NAMES = {
+const DISTRICT_SETTING_NAMES = {
   keyStartsGoal: { zh: ["重点项目开工目标", "区级重点项目开工目标", "重点签约项目开工目标"], en: ["keyStartsGoal"] },
 } as const satisfies Readonly<Record<string, Omit<SettingNames, "flag">>>;
 

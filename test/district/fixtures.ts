@@ -214,7 +214,7 @@ export function useDistrict(): () => District {
  * (8-20), 7 (2022.9.15), 13 (8-10), 14 (9-06) and 18 (202209, read as 9-30); row 19 started on
  * 2021-11-20, outside it; row 8 is signed and not started.
  */
-export function keyStartsTown(name: string, flagged: readonly number[]): SampleSheet[] {
+function keyStartsTown(name: string, flagged: readonly number[]): SampleSheet[] {
   const sheets = townSheets(name, (p) => {
     p[2][16] = "区级重点";
     for (const row of flagged) p[row - 1][16] = "是";
