@@ -9,7 +9,7 @@
  *     "district": "泰山区",
  *     "asOf": "2022-09-30", "windowStart": "2022-08-01", "windowEnd": "2022-09-30",
  *     "planDeadline": "2022-09-15", "fairStartDeadline": "2023-03-01", "dueSoonDays": 14,
- *     "projectPoints": 2, "fairBonus": 1, "tripPoints": 1,
+ *     "projectPoints": 2, "fairBonus": 1, "tripPoints": 1, "keyStartsGoal": 10,
  *     "units": { "财源街道": { "kind": "街道", "annualTask": "5亿" }, "区商务局": { "kind": "区直部门" } },
  *     "aliases": { "财源街道办事处": "财源街道" },
  *     "columnNames": { "计划开工日期": "拟开工时间", "签约日期": ["合同签订日期", "签订时间"] }
@@ -20,11 +20,13 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { KEY_STARTS_GOAL } from "../core/keyStarts";
 import { columnNameProblems, type ColumnName } from "../core/recognize/columnNames";
 import type { SettingKey, SettingsOverrides } from "../core/settings";
-import { settingKeyOf } from "../core/settingsNames";
-import { windowOutOfOrder } from "../core/settingsParse";
+import { districtSettingKeyOf, settingKeyOf } from "../core/settingsNames";
+import { DISTRICT_SETTING_EXPECTED, parseDistrictSetting, windowOutOfOrder } from "../core/settingsParse";
 import { compact } from "../core/text";
+import type { CellValue } from "../core/sheet";
 import type { UnitKind } from "../core/values/types";
 import { settingValue } from "./args";
 import { CONFIG, CONFIG_KEYS, UNIT_CONFIG_KEYS } from "./districtText";
@@ -42,6 +44,8 @@ export interface DistrictConfig {
   readonly district: string | null;
   /** Settings common to every unit. */
   readonly settings: SettingsOverrides;
+  /** How many 区级重点 projects the district means to start in the campaign (重点项目开工; default 10). */
+  readonly keyStartsGoal: number;
   /** By compacted name (spaces and full-width forms folded away). */
   readonly units: ReadonlyMap<string, UnitConfig>;
   /** Compacted alias → the unit's own name. */
@@ -55,7 +59,7 @@ const OWN_KEYS = ["district", "units", "aliases", "columnNames"] as const;
 /** The settings a district sets for every unit (a unit's kind and annual task go under `units`). */
 const COMMON_SETTINGS: readonly SettingKey[] = ["asOf", "windowStart", "windowEnd", "planDeadline", "fairStartDeadline", "dueSoonDays", "projectPoints", "fairBonus", "tripPoints"];
 
-export const NO_CONFIG: DistrictConfig = { district: null, settings: {}, units: new Map(), aliases: new Map(), columnNames: [] };
+export const NO_CONFIG: DistrictConfig = { district: null, settings: {}, keyStartsGoal: KEY_STARTS_GOAL, units: new Map(), aliases: new Map(), columnNames: [] };
 
 /** Reads and checks the config file; any problem is a UsageError (exit 2). */
 export function loadConfig(file: string, cwd: string): DistrictConfig {
@@ -83,8 +87,16 @@ function parseConfig(text: string, file: string): DistrictConfig {
   // The common settings, under any of their names; what a key names must be a setting common to the district.
   const settings: SettingsOverrides = {};
   const written: Partial<Record<SettingKey, string>> = {};
+  let keyStartsGoal: { key: string; value: number } | null = null;
   for (const [key, value] of Object.entries(top)) {
     if ((OWN_KEYS as readonly string[]).includes(key)) continue;
+    if (districtSettingKeyOf(key) === "keyStartsGoal") {
+      if (keyStartsGoal) throw new UsageError(CONFIG.sameSetting(file, key, keyStartsGoal.key));
+      const goal = parseDistrictSetting("keyStartsGoal", value as CellValue);
+      if (goal === null) throw new UsageError(USAGE.badSetting(where(key), String(value), DISTRICT_SETTING_EXPECTED.keyStartsGoal));
+      keyStartsGoal = { key, value: goal };
+      continue;
+    }
     const setting = settingKeyOf(key);
     if (setting === null || !(COMMON_SETTINGS as readonly string[]).includes(setting)) throw new UsageError(CONFIG.unknownKey(file, "", key, CONFIG_KEYS));
     if (written[setting] !== undefined) throw new UsageError(CONFIG.sameSetting(file, key, written[setting]!));
@@ -120,7 +132,7 @@ function parseConfig(text: string, file: string): DistrictConfig {
     for (const [alias, target] of aliases) if (alias === compact(target) || aliases.has(compact(target))) throw new UsageError(CONFIG.aliasLoop(file, alias));
   }
   const columnNames = top.columnNames === undefined ? [] : columnNamesOf(top.columnNames, file);
-  return { district, settings, units, aliases, columnNames };
+  return { district, settings, keyStartsGoal: keyStartsGoal?.value ?? KEY_STARTS_GOAL, units, aliases, columnNames };
 }
 
 /** "columnNames": { field word: header, or [headers] }, each mapping usable or the run stops. */

@@ -20,6 +20,7 @@ export const CONFIG_KEYS = [
   "projectPoints",
   "fairBonus",
   "tripPoints",
+  "keyStartsGoal",
   "units",
   "aliases",
   "columnNames",

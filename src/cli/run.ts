@@ -9,17 +9,19 @@
 import * as path from "path";
 import type { Day } from "../core/day";
 import { isoDay, today } from "../core/day";
+import { bulletinUnits, type BulletinUnit } from "../core/bulletin";
 import type { CheckResult } from "../core/result";
 import { parseArgs, langOf, type CheckCommand } from "./args";
 import { checkEach, checkedFile, expandInputs, hasNoLedger, oneLine, sameFile, skippedSummary, type Target } from "./batch";
-import { NO_CONFIG, loadConfig } from "./config";
+import { oneFilePerUnit, type Reported } from "./bulletin/model";
+import { NO_CONFIG, canonicalName, loadConfig, type DistrictConfig } from "./config";
 import { BATCH } from "./districtText";
 import type { RunIO } from "./io";
 import { FAILURE, FileProblemError, UsageError, fileErrorLine, fileProblemText, say, type Text } from "./messages";
 import { replaceable } from "./ownOutput";
 import { SAMPLE_DISPLAY, SAMPLE_PATH, packageVersion } from "./paths";
 import { Progress } from "./progress";
-import { jsonEntry, type JsonFile, type JsonFileError, type JsonReport, type JsonSkipped } from "./report/json";
+import { jsonEntry, jsonKeyStarts, type JsonFile, type JsonFileError, type JsonKeyStarts, type JsonReport, type JsonSkipped } from "./report/json";
 import { textReport } from "./report/text";
 import { lineSafe, outputSafe, terminalJson } from "./terminal";
 
@@ -67,6 +69,8 @@ async function check(cmd: CheckCommand, io: RunIO): Promise<number> {
   let withErrors = false;
   let firstAsOf: Day | undefined;
   let toHighlight: CheckResult | undefined;
+  // Each ledger's units and their key starts, for the JSON's district total of a run of several files.
+  const reported: UnitsReported[] = [];
   const line = (text: Text) => `zsledger: ${say(text, cmd.lang)}\n`;
   // A file found in a folder that is one of the tool's own outputs is left out; one named on the command line is checked as asked.
   const ctx = { flags: cmd.overrides, config, lang: cmd.lang, today: io.today, limits: io.limits, leaveOut: "found", withProjects: highlight !== null } as const;
@@ -88,6 +92,7 @@ async function check(cmd: CheckCommand, io: RunIO): Promise<number> {
       unrecognized++;
       failures.push(line(BATCH.unrecognized(c.target.file)));
     } else read++;
+    if (cmd.format === "json" && !hasNoLedger(c.result)) reported.push({ target: c.target, saved: c.saved, asOf: c.result.settings.asOf, units: bulletinUnits(c.target.file, c.result, (name) => canonicalName(config, name)) });
     withErrors ||= c.result.errors > 0;
     firstAsOf ??= c.result.settings.asOf;
     if (cmd.format === "text") texts.push(textReport(c.target.file, c.result, cmd.lang));
@@ -106,6 +111,7 @@ async function check(cmd: CheckCommand, io: RunIO): Promise<number> {
   if (cmd.format === "json") {
     const report: JsonReport = { asOf: isoDay(asOf), files: json };
     if (leftOut.length > 0) report.skipped = leftOut;
+    if (folders || targets.length > 1) report.keyStarts = districtKeyStarts(reported, config);
     io.stdout.write(terminalJson(report, 2) + "\n");
   } else io.stdout.write(texts.join("\n" + "─".repeat(40) + "\n\n"));
   for (const l of [...failures, ...notes]) io.stderr.write(l);
@@ -131,6 +137,19 @@ async function check(cmd: CheckCommand, io: RunIO): Promise<number> {
   }
   const failed = read < considered || withErrors;
   return failed && !cmd.exitZero ? 1 : 0;
+}
+
+interface UnitsReported extends Reported {
+  readonly units: readonly BulletinUnit[];
+}
+
+/**
+ * 重点项目开工 over the run's units against the config's goal, each unit counted once as the
+ * bulletin counts it (a unit sent twice: the newer file's figure).
+ */
+function districtKeyStarts(reported: readonly UnitsReported[], config: DistrictConfig): JsonKeyStarts {
+  const { keeps } = oneFilePerUnit(reported);
+  return jsonKeyStarts(reported.flatMap((f) => f.units.filter((u) => keeps(f)(u.unit))), config.keyStartsGoal);
 }
 
 /**

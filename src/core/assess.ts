@@ -9,6 +9,7 @@ import { LEDGER_KINDS, type FieldId, type LedgerKind } from "./ledger";
 import { tripRole, type AmountField, type ParsedRow } from "./row";
 import type { ProjectAssessment, TargetId, TargetResult } from "./result";
 import type { Settings } from "./settings";
+import { countKeyStarts } from "./keyStarts";
 import { isSigned, outcomeOf, outcomePoints, startStatus, STATUS_FIELDS } from "./startStatus";
 import type { InviteeCategory, UnitKind } from "./values/types";
 
@@ -56,6 +57,8 @@ export interface UnitOutcome {
   readonly score: number;
   readonly penalty: number;
   readonly projects: ProjectAssessment[];
+  /** 区级重点 projects started in the window (keyStarts.ts): the unit's share of the district's goal, no target of its own; null when not assessed. */
+  readonly keyStarts: number | null;
 }
 
 type Tally = { actual: number; required: number; gap: number };
@@ -241,7 +244,8 @@ export function assessUnit(u: UnitRows, settings: Settings): UnitOutcome {
   const projectColumns = u.present.get("projects");
   const hasStatus = STATUS_FIELDS.every((f) => projectColumns?.has(f));
   const projects = u.rows.projects.map((r) => projectAssessment(r, settings, hasStatus));
-  return { targets, projects, ...scoreAndPenalty(projects, u.rows.projects, targets, settings) };
+  const keyStarts = countKeyStarts(u.rows.projects, projectColumns, counts);
+  return { targets, projects, keyStarts, ...scoreAndPenalty(projects, u.rows.projects, targets, settings) };
 }
 
 function projectAssessment(r: ParsedRow, settings: Settings, hasStatus: boolean): ProjectAssessment {

@@ -4,6 +4,7 @@
  * target reads in a cell. Pure: the command line renders it into a workbook.
  */
 import { round, TARGET_THRESHOLDS, TARGETS_BY_KIND } from "./assess";
+import type { DistrictKeyStarts } from "./keyStarts";
 import type { Day } from "./day";
 import type { Finding, Lang, RuleId } from "./findings";
 import { UNIT_KIND_LABELS, type Bilingual } from "./labels";
@@ -24,6 +25,8 @@ export interface BulletinUnit {
   readonly penalty: number;
   readonly errors: number;
   readonly warnings: number;
+  /** 区级重点 projects started in the window: the unit's share of the district's goal (null: not assessed). */
+  readonly keyStarts: number | null;
 }
 
 /** A unit's name as the district writes it (aliases resolved); the identity when there are none. */
@@ -35,7 +38,7 @@ const same: UnitAlias = (name) => name;
  * The units of one checked file: one per value of a 单位 column when a sheet holds several,
  * otherwise the workbook's unit (its name, else the file's name).
  */
-function bulletinUnits(file: string, r: CheckResult, alias: UnitAlias = same): BulletinUnit[] {
+export function bulletinUnits(file: string, r: CheckResult, alias: UnitAlias = same): BulletinUnit[] {
   if (r.units) {
     return r.units.map((u) => ({
       unit: alias(u.unit),
@@ -46,6 +49,7 @@ function bulletinUnits(file: string, r: CheckResult, alias: UnitAlias = same): B
       penalty: u.penalty,
       errors: u.errors,
       warnings: u.warnings,
+      keyStarts: u.keyStarts,
     }));
   }
   return [
@@ -58,6 +62,7 @@ function bulletinUnits(file: string, r: CheckResult, alias: UnitAlias = same): B
       penalty: r.penalty,
       errors: r.errors,
       warnings: r.warnings,
+      keyStarts: r.keyStarts,
     },
   ];
 }
@@ -193,6 +198,33 @@ export function targetRequirement(id: TargetId): Bilingual {
         en: `funds in place of at least ${Math.round(T.annualTaskShare * 100)}% of the annual task (assessed only where the annual task is set)`,
       };
   }
+}
+
+/**
+ * What the district's 重点项目开工 asks, worded with its goal: a count over every unit, no target of
+ * any unit and no part of a score.
+ */
+export function keyStartsRequirement(goal: number): Bilingual {
+  return {
+    zh: `活动期间全区区级重点签约项目开工不少于 ${goal} 个（全区目标：各单位台账中“区级重点”为“是”、实际开工日期在活动期间内且不晚于统计截止日的项目合计，不是单位考核指标，不计入得分）`,
+    en: `at least ${goal} district key signed projects started in the campaign window, district-wide (the units' projects flagged 区级重点 with an actual start inside the window and on or before the as-of date, added up; no unit's target, no part of any score)`,
+  };
+}
+
+/** A unit's key starts as its cell shows them: the count, or 未评估 when its ledger lacks the 区级重点 or 实际开工 column. */
+export function keyStartsCell(n: number | null, lang: Lang = "zh"): number | string {
+  return n ?? NOT_ASSESSED[lang];
+}
+
+/** The district's total against its goal, in words: 全区 9 个，目标 10 个，尚差 1 个. */
+export function districtKeyStartsText(k: DistrictKeyStarts, lang: Lang = "zh"): string {
+  if (k.actual === null) {
+    return lang === "zh"
+      ? `未评估（各单位台账均缺少“区级重点”或“实际开工日期”列），目标 ${k.required} 个`
+      : `not assessed (no ledger has both a 区级重点 and an actual-start column); goal ${k.required}`;
+  }
+  if (lang === "en") return `${k.actual} district-wide, goal ${k.required}${k.met ? ", met" : `, ${k.gap} short`}`;
+  return `全区 ${k.actual} 个，目标 ${k.required} 个，${k.met ? "已完成" : `尚差 ${k.gap} 个`}`;
 }
 
 /** Whether a kind of unit is assessed on a target, and its per-kind figure: "3 次", "考核", or "" (not assessed). */

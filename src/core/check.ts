@@ -5,6 +5,7 @@
  * come last.
  */
 import { assessedTargets, assessUnit, round, sumTargets, type UnitRows } from "./assess";
+import { sumKeyStarts } from "./keyStarts";
 import { isoDay, today, yearOf } from "./day";
 import type { Finding } from "./findings";
 import { LEDGER_KINDS, type FieldId, type Ledger, type LedgerKind, type RecognizedSheet } from "./ledger";
@@ -186,6 +187,7 @@ function assembleResult(checked: readonly CheckedSheet[], options: CheckOptions)
     targets: outcome.targets,
     score: outcome.score,
     penalty: outcome.penalty,
+    keyStarts: outcome.keyStarts,
   }));
   // One unit's projects are its own fresh array, already in sheet and row order (a large ledger's
   // hundred thousand are neither copied nor sorted again).
@@ -214,6 +216,7 @@ function assembleResult(checked: readonly CheckedSheet[], options: CheckOptions)
     targets: multiUnit ? sumTargets(units.map((u) => u.targets)) : units[0].targets,
     score: round(units.reduce((s, u) => s + u.score, 0)),
     penalty: round(units.reduce((s, u) => s + u.penalty, 0)),
+    keyStarts: sumKeyStarts(units.map((u) => u.keyStarts)),
     units: multiUnit ? units : null,
     projects,
     marks,

@@ -43,6 +43,9 @@ export const TARGET_LABELS: Readonly<Record<TargetId, Bilingual>> = {
   "annual-task": { zh: "全年任务", en: "annual task" },
 };
 
+/** 重点项目开工 (`key-starts`): the district's count of 区级重点 projects started in the campaign, not a unit's target. */
+export const KEY_STARTS_LABEL: Bilingual = { zh: "区级重点项目开工", en: "key projects started" };
+
 export const STATUS_LABELS: Readonly<Record<StartStatus, Bilingual>> = {
   "missing-planned": { zh: "缺计划开工日期", en: "no planned start" },
   overdue: { zh: "逾期未开工", en: "overdue" },

@@ -59,6 +59,8 @@ export interface UnitAssessment {
   readonly targets: readonly TargetResult[];
   readonly score: number;
   readonly penalty: number;
+  /** 区级重点 projects started in the campaign window (core/keyStarts.ts): a share of the district's goal, not a target; null when the ledger lacks the 区级重点 or 实际开工 column. */
+  readonly keyStarts: number | null;
 }
 
 export interface LedgerSummary {
@@ -81,6 +83,8 @@ export interface CheckResult {
   readonly targets: readonly TargetResult[];
   readonly score: number;
   readonly penalty: number;
+  /** 区级重点 projects started in the campaign window; with several units, the sum of those assessed; null when none is. */
+  readonly keyStarts: number | null;
   /** Per unit, when a ledger has a 单位 column; otherwise null. */
   readonly units: readonly UnitAssessment[] | null;
   readonly projects: readonly ProjectAssessment[];

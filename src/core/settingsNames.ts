@@ -64,6 +64,25 @@ export function settingKeyOf(word: string): SettingKey | null {
   return KEY_OF_NAME.get(normalizeName(word)) ?? null;
 }
 
+/**
+ * Settings of the district as a whole, which only the district config sets (no workbook, flag or
+ * pane field: a unit's 台账设置 cannot move the district's goal). Read by the same reader as the others.
+ */
+const DISTRICT_SETTING_NAMES = {
+  keyStartsGoal: { zh: ["重点项目开工目标", "区级重点项目开工目标", "重点签约项目开工目标"], en: ["keyStartsGoal"] },
+} as const satisfies Readonly<Record<string, Omit<SettingNames, "flag">>>;
+
+export type DistrictSettingKey = keyof typeof DISTRICT_SETTING_NAMES;
+
+const DISTRICT_KEY_OF_NAME = new Map<string, DistrictSettingKey>(
+  (Object.keys(DISTRICT_SETTING_NAMES) as DistrictSettingKey[]).flatMap((key) => [...DISTRICT_SETTING_NAMES[key].zh, ...DISTRICT_SETTING_NAMES[key].en].map((name) => [normalizeName(name), key] as const)),
+);
+
+/** Which district setting a config key names ("keyStartsGoal", "重点项目开工目标"), or null. */
+export function districtSettingKeyOf(word: string): DistrictSettingKey | null {
+  return DISTRICT_KEY_OF_NAME.get(normalizeName(word)) ?? null;
+}
+
 /** Rows of 台账设置 that are notes, not settings: never an unknown setting. */
 const NOTE_WORDS: ReadonlySet<string> = new Set(["备注", "说明", "注", "注释", "填表说明", "填报说明"].map(normalizeName));
 

@@ -10,7 +10,7 @@ import type { Bilingual } from "./labels";
 import type { SettingsEntry } from "./ledger";
 import { columnNameProblems, columnNamesOfEntries, type ColumnName, type ColumnNameRow } from "./recognize/columnNames";
 import { DAY_KEYS, type SettingKey, type Settings, type SettingsOverrides } from "./settings";
-import { isColumnNamesSection, isNoteKey, nearestSettingName, settingKeyOf } from "./settingsNames";
+import { isColumnNamesSection, isNoteKey, nearestSettingName, settingKeyOf, type DistrictSettingKey } from "./settingsNames";
 import { isBlank, type CellValue, type DateSystem } from "./sheet";
 import { compact, displayValue } from "./text";
 import { parseAmount } from "./values/amount";
@@ -94,6 +94,21 @@ function valueOf(kind: SettingValueKind, raw: CellValue, dateSystem: DateSystem)
 function settingNumber(raw: CellValue): number | null {
   const n = typeof raw === "number" ? raw : typeof raw === "string" && DECIMAL.test(compact(raw)) ? Number(compact(raw)) : NaN;
   return Number.isFinite(n) && n >= 0 && n <= MAX_SETTING_NUMBER ? n : null;
+}
+
+/** What a district setting's value must be (DISTRICT_SETTING_NAMES): the goal is a count of projects. */
+export const DISTRICT_SETTING_EXPECTED: Readonly<Record<DistrictSettingKey, Bilingual>> = {
+  keyStartsGoal: { zh: "不小于 1 的整数个数，如 10", en: "a whole number of at least 1, such as 10" },
+};
+
+/** A district setting's value (the district config's), by the same number reading as the others; null when it cannot be read. */
+export function parseDistrictSetting(key: DistrictSettingKey, raw: CellValue): number | null {
+  switch (key) {
+    case "keyStartsGoal": {
+      const n = isBlank(raw) ? null : settingNumber(raw);
+      return n !== null && Number.isInteger(n) && n >= 1 ? n : null;
+    }
+  }
 }
 
 /** Whether a window ends before it starts (both ends given). */

@@ -64,7 +64,7 @@ test("a wrong argument and an unreadable file: exit 2, one line on stderr", () =
   const bad = zsledger("check", "--as-of", "9月30日");
   expect(bad.status).toBe(2);
   expect(bad.stdout).toBe("");
-  expect(oneLine(bad.stderr)).toBe("zsledger: --as-of 的值“9月30日”不是有效日期，请写成 YYYY-MM-DD，如 2022-09-30");
+  expect(oneLine(bad.stderr)).toBe("zsledger: --as-of 的值“9月30日”无法识别，应为完整的日期，如 2022-09-30");
 
   fs.writeFileSync(path.join(dir, "空.xlsx"), "");
   const empty = zsledger("check", "空.xlsx");

@@ -171,7 +171,7 @@ describe("a sheet holding two units", () => {
     const { code, report } = await json([file, "--as-of", "2022-09-30"]);
     expect(code).toBe(1);
     const f = report.files[0];
-    expect(Object.keys(f)).toEqual(["file", "unitKind", "ledgers", "findings", "errors", "warnings", "targets", "score", "penalty", "units"]);
+    expect(Object.keys(f)).toEqual(["file", "unitKind", "ledgers", "findings", "errors", "warnings", "targets", "score", "penalty", "keyStarts", "units"]);
     const planned = f.findings.find((x: Json) => x.rule === "missing-planned-start");
     expect(Object.keys(planned)).toEqual(["sheet", "cell", "row", "field", "rule", "severity", "message", "unit"]);
     expect(planned).toMatchObject({ cell: "F5", row: 5, unit: "经济开发区" });
@@ -179,7 +179,9 @@ describe("a sheet holding two units", () => {
       ["东城镇", "town"],
       ["经济开发区", "park"],
     ]);
-    for (const u of f.units) expect(Object.keys(u)).toEqual(["unit", "unitKind", "errors", "warnings", "targets", "score", "penalty"]);
+    for (const u of f.units) expect(Object.keys(u)).toEqual(["unit", "unitKind", "errors", "warnings", "targets", "score", "penalty", "keyStarts"]);
+    // No 区级重点 column: the key starts are not assessed, for the file and each unit.
+    expect([f.keyStarts, ...f.units.map((u: Json) => u.keyStarts)]).toEqual([null, null, null]);
     expect(f.units.map((u: Json) => u.errors)).toEqual([0, 1]);
     expect(f.score).toBe(f.units.reduce((s: number, u: Json) => s + u.score, 0));
   });

@@ -30,7 +30,8 @@ test("the JSON has exactly the contract's fields", () => {
   expect(report.asOf).toBe(SAMPLE_AS_OF);
   expect(report.files).toHaveLength(1);
   const file = report.files[0];
-  expect(Object.keys(file)).toEqual(["file", "unitKind", "ledgers", "findings", "errors", "warnings", "targets", "score", "penalty"]);
+  // issue 17 added keyStarts (the district's 重点项目开工, a unit's share); nothing else may change.
+  expect(Object.keys(file)).toEqual(["file", "unitKind", "ledgers", "findings", "errors", "warnings", "targets", "score", "penalty", "keyStarts"]);
   expect(file.file).toBe("assets/sample-ledger.xlsx");
   expect(file.unitKind).toBe("town");
   for (const l of file.ledgers) expect(Object.keys(l)).toEqual(["sheet", "kind", "headerRows", "dataRows"]);
@@ -97,6 +98,8 @@ test("targets, SCORE and PENALTY as computed by hand for the town", () => {
   expect(byId["annual-task"]).toEqual({ id: "annual-task", met: null, actual: null, required: null, gap: null });
   expect(file.score).toBe(6);
   expect(file.penalty).toBe(7);
+  // The sample keeps no 区级重点 column: its key starts are not assessed (null), not 0.
+  expect(file.keyStarts).toBeNull();
   expect(file).not.toHaveProperty("units");
 });
 
@@ -108,7 +111,7 @@ test("the committed .xlsx is the sample of sampleLedger.ts (rerun `npm run sampl
       r.findings.map((f) => [f.sheet, f.cell, f.rule, findingMessage(f, "zh")]),
     );
     expect(file.targets).toEqual(r.targets);
-    expect([file.score, file.penalty]).toEqual([r.score, r.penalty]);
+    expect([file.score, file.penalty, file.keyStarts]).toEqual([r.score, r.penalty, r.keyStarts]);
   }
 });
 

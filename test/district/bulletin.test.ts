@@ -37,6 +37,7 @@ interface JsonFinding {
 interface Figures {
   unitKind: string;
   targets: JsonTarget[];
+  keyStarts: number | null;
   score: number;
   penalty: number;
   errors: number;
@@ -94,7 +95,7 @@ function expectedSummary() {
       if (t.met === null) return "未评估";
       return `${t.actual}/${t.required} ${t.met ? "✓" : "✗"}`;
     });
-    return [rank, u.unit, UNIT_KIND_LABELS[u.unitKind as keyof typeof UNIT_KIND_LABELS].zh, ...cells, u.score, u.penalty, net, u.errors, u.warnings, named(u.file)];
+    return [rank, u.unit, UNIT_KIND_LABELS[u.unitKind as keyof typeof UNIT_KIND_LABELS].zh, ...cells, u.keyStarts ?? "未评估", u.score, u.penalty, net, u.errors, u.warnings, named(u.file)];
   });
   return { ids, rows, count: units.length };
 }
@@ -119,8 +120,9 @@ test("汇总: every cell equals the per-file JSON, one row per unit, ranked by �
   const { ids, rows, count } = expectedSummary();
   expect(count).toBe(8);
   expect(ws.getCell("A1").value).toBe("泰山区招商引资集中攻坚活动半月通报（截至2022年9月30日）");
-  expect(ws.getCell("A2").value).toBe("活动期间：2022年8月1日至2022年9月30日　统计截止日：2022年9月30日　参评单位 8 个　无法读取的文件 1 个　未报送台账的单位 1 个");
-  const header = ["排名", "单位", "类型", ...ids.map((id) => TARGET_LABELS[id].zh), "得分", "扣分", "得分−扣分", "错误", "警告", "来源文件"];
+  // No ledger of this district has a 区级重点 column: the district's key starts are not assessed (each unit's 未评估).
+  expect(ws.getCell("A2").value).toBe("活动期间：2022年8月1日至2022年9月30日　统计截止日：2022年9月30日　参评单位 8 个　区级重点项目开工 未评估　无法读取的文件 1 个　未报送台账的单位 1 个");
+  const header = ["排名", "单位", "类型", ...ids.map((id) => TARGET_LABELS[id].zh), "区级重点项目开工", "得分", "扣分", "得分−扣分", "错误", "警告", "来源文件"];
   expect(rowValues(ws, 3, header.length + 1)).toEqual([...header, null]);
   rows.forEach((expected, i) => expect(rowValues(ws, 4 + i, header.length + 1)).toEqual([...expected, null]));
   // The fixture has a tie (财源街道 and 泰山高新区 both at 6 − 7) and units of every kind.

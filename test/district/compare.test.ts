@@ -48,7 +48,7 @@ test("both runs: exit 0, one line on stdout; the second names the previous perio
   expect(second).toMatchObject({ code: 0, stdout: "已写入通报 通报0930.xlsx：5 个单位\n", stderr: "zsledger: 共检查 5 个文件，全部读取成功\n" });
   expect(wb.worksheets.map((ws) => ws.name)).toEqual(["汇总", "本期变化", "逾期未开工", "问题清单", "说明"]);
   expect(wb.getWorksheet("汇总")!.getCell("A2").value).toBe(
-    "活动期间：2022年8月1日至2022年9月30日　统计截止日：2022年9月30日　参评单位 5 个　较上期：截至2022年9月15日",
+    "活动期间：2022年8月1日至2022年9月30日　统计截止日：2022年9月30日　参评单位 5 个　区级重点项目开工 未评估　较上期：截至2022年9月15日",
   );
 });
 

@@ -207,3 +207,46 @@ export function useDistrict(): () => District {
   afterAll(() => cleanup());
   return () => district!;
 }
+
+/**
+ * A town whose 项目台账 has a 区级重点 column (Q, spanning both header rows) with 是 on the given
+ * rows (1-based). The sample's projects that start inside the window as of 2022-09-30 are rows 6
+ * (8-20), 7 (2022.9.15), 13 (8-10), 14 (9-06) and 18 (202209, read as 9-30); row 19 started on
+ * 2021-11-20, outside it; row 8 is signed and not started.
+ */
+function keyStartsTown(name: string, flagged: readonly number[]): SampleSheet[] {
+  const sheets = townSheets(name, (p) => {
+    p[2][16] = "区级重点";
+    for (const row of flagged) p[row - 1][16] = "是";
+  });
+  sheets[0].merges.push({ top: 3, left: 17, bottom: 4, right: 17 });
+  return sheets;
+}
+
+/** The key starts' district (a folder of its own): 4, 3 and 2 key starts in the window, each with one more outside it. */
+export const KEY_STARTS_UNITS = {
+  岱庙街道: { file: "岱庙街道招商引资台账.xlsx", flagged: [6, 7, 13, 14, 19, 8], keyStarts: 4 },
+  泰前街道: { file: "泰前街道招商引资台账.xlsx", flagged: [6, 7, 18, 19], keyStarts: 3 },
+  上高街道: { file: "上高街道招商引资台账.xlsx", flagged: [13, 14, 19], keyStarts: 2 },
+} as const;
+
+/**
+ * `台账/`: the three towns above, 财源街道 as the sample keeps it (no 区级重点 column: not assessed),
+ * and in `台账/上次报送/` 岱庙街道's ledger of 2022-09-15 with one key start flagged, which the newer
+ * one replaces. `上期/`: the previous period (as of 2022-09-15): that older 岱庙街道 ledger and 泰前街道's
+ * as of then (its 9-15 start still counts, the 202209 one is after the as-of date: 2 key starts).
+ */
+export async function writeKeyStartsDistrict(dir: string): Promise<{ units: string; previous: string; older: string }> {
+  const units = path.join(dir, "台账");
+  const previous = path.join(dir, "上期");
+  const older = path.join("台账", "上次报送", "岱庙街道招商引资台账.xlsx");
+  for (const folder of [units, path.join(units, "上次报送"), previous]) fs.mkdirSync(folder, { recursive: true });
+  for (const [name, u] of Object.entries(KEY_STARTS_UNITS)) await workbookOf(keyStartsTown(name, u.flagged)).xlsx.writeFile(path.join(units, u.file));
+  await workbookOf(sampleSheets()).xlsx.writeFile(path.join(units, "财源街道招商引资台账.xlsx"));
+  const asOfSeptember15 = (sheets: SampleSheet[]) => (setting(sheets, "统计截止日", d("2022-09-15")), sheets);
+  const daimiaoBefore = asOfSeptember15(keyStartsTown("岱庙街道", [6, 19]));
+  await workbookOf(daimiaoBefore).xlsx.writeFile(path.join(dir, older));
+  await workbookOf(daimiaoBefore).xlsx.writeFile(path.join(previous, "岱庙街道招商引资台账.xlsx"));
+  await workbookOf(asOfSeptember15(keyStartsTown("泰前街道", KEY_STARTS_UNITS.泰前街道.flagged))).xlsx.writeFile(path.join(previous, "泰前街道招商引资台账.xlsx"));
+  return { units, previous, older };
+}

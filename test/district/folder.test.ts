@@ -40,7 +40,10 @@ function town(name: string, asOf = "2022-09-30"): SampleSheet[] {
   return townSheets(name, (_p, sheets) => setting(sheets, "统计截止日", d(asOf)));
 }
 
-/** 汇总's unit rows as [单位, 来源文件], and the lines below the table. */
+/**
+ * 汇总's unit rows as [单位, 来源文件], and the lines below the table from the note on reading it
+ * (the line before it, the district's key starts, is keyStarts.test.ts's).
+ */
 async function summary(file: string): Promise<{ units: [unknown, unknown][]; notes: string[] }> {
   const ws = (await readBook(file)).getWorksheet("汇总")!;
   const header = (ws.getRow(3).values as unknown[]).slice(1);
@@ -53,7 +56,9 @@ async function summary(file: string): Promise<{ units: [unknown, unknown][]; not
     const v = ws.getRow(r).getCell(1).value;
     if (typeof v === "string") notes.push(v);
   }
-  return { units, notes };
+  expect(notes[0]).toMatch(/^区级重点项目开工（全区目标，不计入各单位得分）：/);
+  expect(notes[1]).toMatch(/^说明：/);
+  return { units, notes: notes.slice(1) };
 }
 
 const OLE = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4096)]);

@@ -9,6 +9,7 @@
  */
 import { round } from "../../core/assess";
 import type { Day } from "../../core/day";
+import type { DistrictKeyStarts } from "../../core/keyStarts";
 import type { StartStatus } from "../../core/result";
 import { compact } from "../../core/text";
 import type { BulletinData, FindingData, ProjectData, UnitData } from "./data";
@@ -49,6 +50,8 @@ export interface Comparison {
   readonly fixed: readonly FindingData[];
   /** Identities (unit + key) of this bulletin's findings that are new. */
   readonly newFindings: ReadonlySet<string>;
+  /** The district's key starts last time; null when the previous bulletin predates the count. */
+  readonly keyStartsBefore: DistrictKeyStarts | null;
 }
 
 export function compareBulletins(before: BulletinData, now: BulletinData): Comparison {
@@ -106,6 +109,7 @@ export function compareBulletins(before: BulletinData, now: BulletinData): Compa
     startedSince,
     fixed,
     newFindings,
+    keyStartsBefore: before.keyStarts ?? null,
   };
 }
 

@@ -10,6 +10,7 @@
  */
 import * as path from "path";
 import { isoDay, today } from "../../core/day";
+import { districtKeyStarts } from "../../core/keyStarts";
 import type { ReportCommand } from "../args";
 import { checkEach, expandInputs, oneLine, sameFile, skippedSummary, type Expanded } from "../batch";
 import { NO_CONFIG, loadConfig } from "../config";
@@ -71,6 +72,7 @@ export async function report(cmd: ReportCommand, io: RunIO): Promise<number> {
     hidden,
     locks,
     missing: collector.missingUnits(units),
+    keyStarts: districtKeyStarts(units.map((u) => u.keyStarts), config.keyStartsGoal),
     scoring: sameScoring(files.map((f) => f.scoring)),
   };
   const data = bulletinData({ ...base, previous: null });

@@ -13,11 +13,16 @@
  * cells again (32,767 characters each) and a sheet that tools list.
  *
  * The JSON is versioned (`version`): a reader refuses a version it does not know with one line.
- * Dates are ISO strings (YYYY-MM-DD); every figure is as the bulletin shows it.
+ * Dates are ISO strings (YYYY-MM-DD); every figure is as the bulletin shows it. A field added
+ * later within a version is optional to the reader: the district's key starts (`keyStarts`, and
+ * each unit's) came after version 1 was first written, so a bulletin without them still compares
+ * (the change of the total is then "not in the previous bulletin"), and an earlier reader, which
+ * reads the fields it knows, still compares with a bulletin that has them.
  */
 import { createHash } from "crypto";
 import { isoDay, parseIsoDay, type Day } from "../../core/day";
 import { RULE_IDS } from "../../core/rules/catalog";
+import type { DistrictKeyStarts } from "../../core/keyStarts";
 import { TARGET_IDS, type TargetId, type TargetResult } from "../../core/result";
 import type { UnitKind } from "../../core/values/types";
 import { rankByNet, type BulletinUnit } from "../../core/bulletin";
@@ -50,6 +55,8 @@ export interface UnitData {
   readonly errors: number;
   readonly warnings: number;
   readonly targets: readonly TargetResult[];
+  /** 区级重点 projects started in the window; null: not assessed; undefined: a bulletin written before the count. */
+  readonly keyStarts?: number | null;
 }
 
 /** A project as the comparison needs it (its amount and owner stay in the presentation). */
@@ -67,6 +74,8 @@ export interface BulletinData {
   readonly units: readonly UnitData[];
   readonly projects: readonly ProjectData[];
   readonly findings: readonly FindingData[];
+  /** The district's total against its goal; undefined in a bulletin written before the count. */
+  readonly keyStarts?: DistrictKeyStarts;
 }
 
 export function bulletinData(b: Bulletin): BulletinData {
@@ -86,6 +95,7 @@ export function bulletinData(b: Bulletin): BulletinData {
       errors: u.errors,
       warnings: u.warnings,
       targets: u.targets,
+      keyStarts: u.keyStarts,
     })),
     projects: b.projects.map((p) => ({
       unit: p.unit,
@@ -100,6 +110,7 @@ export function bulletinData(b: Bulletin): BulletinData {
       row: p.row,
     })),
     findings: b.findings.map((f) => ({ unit: f.unit, key: f.key, file: f.file, sheet: f.sheet, cell: f.cell, rule: f.rule, severity: f.severity, message: f.message })),
+    keyStarts: b.keyStarts,
   };
 }
 
@@ -116,6 +127,7 @@ function toJson(d: BulletinData): string {
     units: d.units,
     projects: d.projects.map((p) => ({ ...p, signDate: day(p.signDate), plannedStart: day(p.plannedStart), actualStart: day(p.actualStart) })),
     findings: d.findings,
+    keyStarts: d.keyStarts,
   });
   // XML 1.0 cannot carry U+FFFE and U+FFFF even escaped: JSON can, as \u escapes.
   return json.replace(/[\uFFFE\uFFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
@@ -265,6 +277,7 @@ function parseData(text: string, shown: string): BulletinData {
             gap: v.nullableNumber(t.gap, tat("gap")),
           };
         }),
+        ...(u.keyStarts !== undefined ? { keyStarts: v.nullableNumber(u.keyStarts, at("keyStarts")) } : {}),
       };
     }),
     projects: v.array(top.projects, "projects").map((raw, i) => {
@@ -297,6 +310,21 @@ function parseData(text: string, shown: string): BulletinData {
         message: v.text(f.message, at("message")),
       };
     }),
+    ...(top.keyStarts !== undefined ? { keyStarts: districtKeyStartsData(v, top.keyStarts) } : {}),
+  };
+}
+
+/** The district's key starts as a bulletin stored them (keyStarts.ts's DistrictKeyStarts). */
+function districtKeyStartsData(v: Validator, raw: unknown): DistrictKeyStarts {
+  const k = v.object(raw, "keyStarts");
+  const at = (key: string) => `keyStarts.${key}`;
+  return {
+    actual: v.nullableNumber(k.actual, at("actual")),
+    required: v.number(k.required, at("required")),
+    met: k.met === null ? null : v.boolean(k.met, at("met")),
+    gap: v.nullableNumber(k.gap, at("gap")),
+    assessed: v.number(k.assessed, at("assessed")),
+    notAssessed: v.number(k.notAssessed, at("notAssessed")),
   };
 }
 

@@ -10,6 +10,7 @@
 import { bulletinRows, type BulletinUnit } from "../../core/bulletin";
 import { isoDay, type Day } from "../../core/day";
 import type { RuleId, Severity } from "../../core/findings";
+import type { DistrictKeyStarts } from "../../core/keyStarts";
 import type { CheckResult, StartStatus } from "../../core/result";
 import { findingMessage } from "../../core/rules/catalog";
 import { compact } from "../../core/text";
@@ -81,6 +82,8 @@ export interface Bulletin {
   readonly locks: number;
   /** Units the config names that no file reported. */
   readonly missing: readonly string[];
+  /** 重点项目开工: the units' key starts (one file per unit, as the units above) against the district's goal. */
+  readonly keyStarts: DistrictKeyStarts;
   /** The points B, F and P, when every ledger was scored with the same. */
   readonly scoring: Scoring | null;
   /** The comparison with the previous bulletin (--previous). */
@@ -125,18 +128,7 @@ export class BulletinCollector {
 
   /** The units, projects and findings with one file per unit, and a note for each unit sent more than once. */
   resolve(): { files: FileRows[]; units: BulletinUnit[]; projects: ProjectRow[]; findings: FindingRow[]; duplicates: DuplicateNote[] } {
-    const reporting = new Map<string, FileRows[]>();
-    for (const f of this.files) for (const u of f.units) reporting.set(compact(u.unit), [...(reporting.get(compact(u.unit)) ?? []), f]);
-    const dropped = new Map<FileRows, Set<string>>();
-    const duplicates: DuplicateNote[] = [];
-    for (const [key, files] of reporting) {
-      if (files.length < 2) continue;
-      const ordered = [...files].sort(newerFirst);
-      for (const f of ordered.slice(1)) dropped.set(f, (dropped.get(f) ?? new Set()).add(key));
-      const unit = ordered[0].units.find((u) => compact(u.unit) === key)!.unit;
-      duplicates.push({ unit, kept: ordered[0].target.name, why: whyNewer(ordered[0], ordered[1]), dropped: ordered.slice(1).map((f) => f.target.name) });
-    }
-    const keeps = (f: FileRows) => (unit: string) => unit === "" || !dropped.get(f)?.has(compact(unit));
+    const { keeps, duplicates } = oneFilePerUnit(this.files);
     const kept = this.files.filter((f) => f.units.some((u) => keeps(f)(u.unit)));
     return {
       files: kept,
@@ -152,6 +144,34 @@ export class BulletinCollector {
     const reported = new Set(units.map((u) => compact(u.unit)));
     return [...this.config.units.values()].map((u) => u.name).filter((name) => !reported.has(compact(name)));
   }
+}
+
+/** What a file reported, as far as telling which file of a unit sent twice is the newer needs. */
+export interface Reported {
+  readonly target: Target;
+  readonly saved: SavedAt;
+  readonly asOf: Day;
+  readonly units: readonly { readonly unit: string }[];
+}
+
+/**
+ * One file per unit: `keeps(f)(unit)` says whether file f's figures of a unit are the ones kept
+ * (the newer file's, newerFirst below), and a note names each unit sent more than once. The
+ * bulletin and the JSON of `check` on a folder (its district total) count the same units so.
+ */
+export function oneFilePerUnit<F extends Reported>(files: readonly F[]): { keeps: (f: F) => (unit: string) => boolean; duplicates: DuplicateNote[] } {
+  const reporting = new Map<string, F[]>();
+  for (const f of files) for (const u of f.units) reporting.set(compact(u.unit), [...(reporting.get(compact(u.unit)) ?? []), f]);
+  const dropped = new Map<F, Set<string>>();
+  const duplicates: DuplicateNote[] = [];
+  for (const [key, reporters] of reporting) {
+    if (reporters.length < 2) continue;
+    const ordered = [...reporters].sort(newerFirst);
+    for (const f of ordered.slice(1)) dropped.set(f, (dropped.get(f) ?? new Set()).add(key));
+    const unit = ordered[0].units.find((u) => compact(u.unit) === key)!.unit;
+    duplicates.push({ unit, kept: ordered[0].target.name, why: whyNewer(ordered[0], ordered[1]), dropped: ordered.slice(1).map((f) => f.target.name) });
+  }
+  return { keeps: (f) => (unit) => unit === "" || !dropped.get(f)?.has(compact(unit)), duplicates };
 }
 
 function fileRows(target: Target, saved: SavedAt, r: CheckResult, alias: (name: string) => string): FileRows {
@@ -201,7 +221,7 @@ function fileRows(target: Target, saved: SavedAt, r: CheckResult, alias: (name: 
  *  4. the name (the later in name order, as 台账(2).xlsx after 台账.xlsx), so the choice never
  *     depends on the order files were listed in.
  */
-function newerFirst(a: FileRows, b: FileRows): number {
+function newerFirst(a: Reported, b: Reported): number {
   return b.asOf - a.asOf || later(b.saved.recorded, a.saved.recorded) || later(b.saved.mtime, a.saved.mtime) || collator.compare(b.target.name, a.target.name);
 }
 
@@ -212,7 +232,7 @@ function later(x: number | null, y: number | null): number {
   return x - y;
 }
 
-function whyNewer(kept: FileRows, other: FileRows): Text {
+function whyNewer(kept: Reported, other: Reported): Text {
   if (kept.asOf !== other.asOf) {
     return { zh: `统计截止日 ${isoDay(kept.asOf)} 晚于 ${isoDay(other.asOf)}`, en: `as of ${isoDay(kept.asOf)}, after ${isoDay(other.asOf)}` };
   }

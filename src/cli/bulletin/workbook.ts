@@ -10,7 +10,10 @@
  */
 import ExcelJS from "exceljs";
 import {
+  districtKeyStartsText,
   isListedOverdue,
+  keyStartsCell,
+  keyStartsRequirement,
   TARGET_STYLES,
   UNIT_KINDS_SHOWN,
   daysOverdue,
@@ -22,7 +25,8 @@ import {
   targetText,
 } from "../../core/bulletin";
 import { ymd, type Day } from "../../core/day";
-import { OUTCOME_LABELS, SEVERITY_LABELS, STATUS_LABELS, TARGET_LABELS, UNIT_KIND_LABELS } from "../../core/labels";
+import type { DistrictKeyStarts } from "../../core/keyStarts";
+import { KEY_STARTS_LABEL, OUTCOME_LABELS, SEVERITY_LABELS, STATUS_LABELS, TARGET_LABELS, UNIT_KIND_LABELS } from "../../core/labels";
 import { TARGET_IDS, type StartStatus } from "../../core/result";
 import { compact } from "../../core/text";
 import { MARK_STYLES, STATUS_MARK, type MarkStyle } from "../../core/marks/mark";
@@ -220,6 +224,7 @@ function summarySheet(wb: ExcelJS.Workbook, b: Bulletin): void {
     { header: "单位", min: 12, max: 24 },
     { header: "类型", min: 8, max: 10, align: "center" },
     ...targets.map((id): Column => ({ header: TARGET_LABELS[id].zh, min: 9, max: 16, align: "center" })),
+    { header: KEY_STARTS_LABEL.zh, min: 9, max: 10, align: "center" },
     { header: "得分", min: 7, max: 9, align: "center" },
     { header: "扣分", min: 7, max: 9, align: "center" },
     { header: "得分−扣分", min: 8, max: 10, align: "center" },
@@ -228,7 +233,7 @@ function summarySheet(wb: ExcelJS.Workbook, b: Bulletin): void {
     { header: "警告", min: 6, max: 8, align: "center" },
     { header: "来源文件", min: 14, max: 26, shrink: true },
   ];
-  const counts = [`参评单位 ${b.units.length} 个`];
+  const counts = [`参评单位 ${b.units.length} 个`, `${KEY_STARTS_LABEL.zh} ${keyStartsFigure(b.keyStarts)}`];
   if (b.failed.length > 0) counts.push(`无法读取的文件 ${b.failed.length} 个`);
   if (b.unrecognized.length > 0) counts.push(`未识别台账 ${b.unrecognized.length} 个`);
   if (b.missing.length > 0) counts.push(`未报送台账的单位 ${b.missing.length} 个`);
@@ -245,6 +250,7 @@ function summarySheet(wb: ExcelJS.Workbook, b: Bulletin): void {
       u.unit,
       UNIT_KIND_LABELS[u.unitKind].zh,
       ...targets.map((id) => targetText(byId.get(id))),
+      keyStartsCell(u.keyStarts),
       u.score,
       u.penalty,
       net,
@@ -257,11 +263,12 @@ function summarySheet(wb: ExcelJS.Workbook, b: Bulletin): void {
       const target = i >= 3 && i < 3 + targets.length ? byId.get(targets[i - 3]) : undefined;
       if (target?.met === true) paint(cell, TARGET_STYLES.met);
       else if (target?.met === false) paint(cell, TARGET_STYLES["not-met"]);
-      else if (target) cell.font = { name: FONT, size: 10, color: { argb: argb(NOTE_GREY) } };
+      else if (target || (i === 3 + targets.length && u.keyStarts === null)) cell.font = { name: FONT, size: 10, color: { argb: argb(NOTE_GREY) } };
       if (i === columns.length - 1) cell.font = { name: FONT, size: 9, color: { argb: argb(NOTE_GREY) } };
     });
   }
   const grey = { color: { argb: argb(NOTE_GREY) } };
+  t.line(keyStartsLine(b), { bold: true }, true);
   t.line(
     "说明：“完成/要求 ✓”为达标，“✗”为未达标；“未评估”为缺少相应台账或列，空白为该类单位不考核此项。排名按 得分 − 扣分 从高到低，分数相同者并列。" +
       "得分含签约项目按期开工、延期开工、未按期开工、不能实施的计分及投洽会签约加分；扣分为未按期开工、不能实施和主要负责人外出不足次数的扣分。各项考核要求见“说明”表。" +
@@ -284,6 +291,31 @@ function summarySheet(wb: ExcelJS.Workbook, b: Bulletin): void {
     t.line(`未报送台账的单位（${b.missing.length} 个）：${b.missing.join("、")}`, { bold: true }, true);
   }
   t.finish(false);
+}
+
+/** The district's total in 汇总's second title line: 9/10 as a target reads, or 未评估. */
+function keyStartsFigure(k: DistrictKeyStarts): string {
+  return k.actual === null ? "未评估" : `${k.actual}/${k.required}`;
+}
+
+/**
+ * The line below 汇总's table: the district's total against its goal, its change since the last
+ * bulletin, and the units not assessed by name (a ledger without the 区级重点 or 实际开工 column).
+ */
+function keyStartsLine(b: Bulletin): string {
+  const k = b.keyStarts;
+  const change = b.previous ? `；${keyStartsChange(k, b.previous.keyStartsBefore)}` : "";
+  const missing = b.units.filter((u) => u.keyStarts === null).map((u) => u.unit);
+  const notAssessed = missing.length > 0 && k.actual !== null ? `。未评估的单位 ${missing.length} 个（台账缺少“区级重点”或“实际开工日期”列，不计入合计）：${missing.join("、")}` : "";
+  return `${KEY_STARTS_LABEL.zh}（全区目标，不计入各单位得分）：${districtKeyStartsText(k)}${change}${notAssessed}。`;
+}
+
+/** The change of the district's total since the last bulletin, as 汇总 and 本期变化 word it. */
+function keyStartsChange(now: DistrictKeyStarts, before: DistrictKeyStarts | null): string {
+  if (before === null) return "上期通报无此项数据，不作比较";
+  if (before.actual === null) return "上期未评估，不作比较";
+  if (now.actual === null) return `上期 ${before.actual} 个`;
+  return `较上期 ${signed(now.actual - before.actual)}（上期 ${before.actual} 个）`;
 }
 
 const CHANGE_COLUMNS: readonly Column[] = [
@@ -321,7 +353,8 @@ function changesSheet(wb: ExcelJS.Workbook, b: Bulletin, c: Comparison): void {
     [
       `本期较上期变化（本期截至${dateZh(b.asOf)}，上期截至${dateZh(c.previousAsOf)}）`,
       `新增逾期未开工项目 ${c.newlyOverdue.length} 个　上期以来开工项目 ${c.startedSince.length} 个　新增问题 ${newFindings} 个　已整改问题 ${c.fixed.length} 个　` +
-        `新报送单位 ${c.started.length} 个　本期未报送单位 ${c.stopped.length} 个`,
+        `新报送单位 ${c.started.length} 个　本期未报送单位 ${c.stopped.length} 个` +
+        (b.keyStarts.actual !== null ? `　${KEY_STARTS_LABEL.zh} ${b.keyStarts.actual} 个，${keyStartsChange(b.keyStarts, c.keyStartsBefore)}` : ""),
     ],
     { repeatHeader: false },
   );
@@ -463,6 +496,7 @@ function requirementsSheet(wb: ExcelJS.Workbook, b: Bulletin): void {
   ];
   const t = new Table(wb, "说明", columns, ["考核要求与计分说明", `活动期间：${dateZh(b.windowStart)}至${dateZh(b.windowEnd)}　统计截止日：${dateZh(b.asOf)}`]);
   for (const id of TARGET_IDS) t.add([TARGET_LABELS[id].zh, targetRequirement(id).zh, ...UNIT_KINDS_SHOWN.map((k) => targetRequiredOf(id, k) || "—")]);
+  t.line(`${KEY_STARTS_LABEL.zh}：${keyStartsRequirement(b.keyStarts.required).zh}。`, {}, true);
   const s = b.scoring;
   const o = OUTCOME_LABELS;
   t.line(

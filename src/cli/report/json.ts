@@ -3,6 +3,7 @@
  * built field by field here, so nothing the core adds later leaks into it.
  */
 import type { Finding, Lang } from "../../core/findings";
+import { districtKeyStarts } from "../../core/keyStarts";
 import type { CheckResult, TargetResult, UnitAssessment } from "../../core/result";
 import { findingMessage } from "../../core/rules/catalog";
 import type { CheckedFile } from "./types";
@@ -34,6 +35,7 @@ interface JsonUnit {
   targets: JsonTarget[];
   score: number;
   penalty: number;
+  keyStarts: number | null;
 }
 
 export interface JsonFile {
@@ -46,6 +48,8 @@ export interface JsonFile {
   targets: JsonTarget[];
   score: number;
   penalty: number;
+  /** 区级重点 projects started in the campaign window (the unit's share of the district's 重点项目开工); null when not assessed. */
+  keyStarts: number | null;
   units?: JsonUnit[];
 }
 
@@ -60,11 +64,23 @@ export interface JsonSkipped {
   reason: string;
 }
 
+/** The district's 重点项目开工 in a run of several files: the units' key starts against the goal. */
+export interface JsonKeyStarts {
+  actual: number | null;
+  required: number;
+  met: boolean | null;
+  gap: number | null;
+  /** Each unit counted once (a unit sent twice: from the newer file, as the bulletin takes it), its name as the district writes it. */
+  units: { unit: string; file: string; keyStarts: number | null }[];
+}
+
 export interface JsonReport {
   asOf: string;
   files: (JsonFile | JsonFileError)[];
   /** Present only when a folder held files that were not checked. */
   skipped?: JsonSkipped[];
+  /** Present in a run of a folder or of several files. */
+  keyStarts?: JsonKeyStarts;
 }
 
 /** One file's entry: a batch renders each file as it is checked and keeps only this. */
@@ -83,6 +99,7 @@ function jsonFile(file: string, r: CheckResult, lang: Lang): JsonFile {
     targets: r.targets.map(jsonTarget),
     score: r.score,
     penalty: r.penalty,
+    keyStarts: r.keyStarts,
   };
   if (r.units) out.units = r.units.map(jsonUnit);
   return out;
@@ -115,5 +132,12 @@ function jsonUnit(u: UnitAssessment): JsonUnit {
     targets: u.targets.map(jsonTarget),
     score: u.score,
     penalty: u.penalty,
+    keyStarts: u.keyStarts,
   };
+}
+
+/** The district's key starts of a run of several files: the units given (each once) added up against the goal. */
+export function jsonKeyStarts(units: readonly { unit: string; file: string; keyStarts: number | null }[], goal: number): JsonKeyStarts {
+  const k = districtKeyStarts(units.map((u) => u.keyStarts), goal);
+  return { actual: k.actual, required: k.required, met: k.met, gap: k.gap, units: units.map((u) => ({ unit: u.unit, file: u.file, keyStarts: u.keyStarts })) };
 }
