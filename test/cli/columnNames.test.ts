@@ -55,7 +55,7 @@ test("the district config's columnNames, a header or a list of them", async () =
 });
 
 test.each([
-  [{ columnNames: { 计划开工日其: "开工节点" } }, /columnNames\.计划开工日其.*不是台账的列名（是否为“计划开工日期”？）/],
+  [{ columnNames: { 计划开工日其: "开工节点" } }, /columnNames\.计划开工日其.*不是台账的列名，最接近的列名是“计划开工日期”$/],
   [{ columnNames: { 计划开工日期: "" } }, /columnNames\.计划开工日期 应为本单位的表头文字/],
   [{ columnNames: { 计划开工日期: "开工节点", 实际开工日期: "开工节点" } }, /表头“开工节点”已对应“计划开工日期”/],
   [{ columnNames: ["计划开工日期"] }, /columnNames 应为 JSON 对象/],
