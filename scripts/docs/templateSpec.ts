@@ -7,7 +7,7 @@
  */
 import { HEADER_SYNONYMS } from "../../src/core/headers";
 import { LEDGER_LABELS, UNIT_KIND_LABELS } from "../../src/core/labels";
-import type { FieldId, InvitationField, LedgerKind, MeetingField, ProjectField, TripField } from "../../src/core/ledger";
+import type { FieldId, LedgerFields, LedgerKind } from "../../src/core/ledger";
 import { LEDGER_KINDS } from "../../src/core/ledger";
 import { valueTypeOf, type ValueType } from "../../src/core/row";
 import { SETTING_DEFAULTS, SETTINGS_SHEET, settingsToEntries, type MonthDay, type Settings } from "../../src/core/settings";
@@ -95,13 +95,8 @@ const NO = first(FLAG_WORDS.no);
  * a project signed at the fair and started on time, a trip led by the principal, an invitation of
  * a Fortune 500 head, a weekly meeting. A field added to a ledger kind must be given a value here.
  */
-type Example<F extends FieldId> = { readonly [K in Exclude<F, "unit">]: CellValue };
-const EXAMPLES: {
-  readonly projects: Example<ProjectField>;
-  readonly trips: Example<TripField>;
-  readonly invitations: Example<InvitationField>;
-  readonly meetings: Example<MeetingField>;
-} = {
+type Examples = { readonly [L in LedgerKind]: { readonly [K in Exclude<LedgerFields[L], "unit">]: CellValue } };
+const EXAMPLES: Examples = {
   projects: {
     name: "（示例）智能装备制造产业园项目",
     investor: "示例智能装备有限公司",

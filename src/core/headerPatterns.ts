@@ -7,7 +7,7 @@
  * field matches another field's pattern. The README and docs/表头用词.md list these patterns, generated
  * from this table.
  */
-import type { FieldId, InvitationField, LedgerKind, MeetingField, ProjectField, TripField } from "./ledger";
+import type { FieldId, LedgerFields, LedgerKind } from "./ledger";
 
 /** One slot: the words that may stand there; `optional` when it may be left out. */
 interface Slot {
@@ -17,7 +17,8 @@ interface Slot {
 
 export type HeaderPattern = readonly Slot[];
 
-type Patterns<F extends FieldId> = { readonly [K in F]?: readonly HeaderPattern[] };
+/** Per ledger kind, per field: its patterns (a field may have none). */
+type Patterns = { readonly [L in LedgerKind]: { readonly [K in LedgerFields[L]]?: readonly HeaderPattern[] } };
 
 const one = (...words: string[]): Slot => ({ words });
 const maybe = (...words: string[]): Slot => ({ words, optional: true });
@@ -28,12 +29,7 @@ const START = ["开工", "动工", "开建"];
 const WHEN = ["时间", "日期"];
 
 /** Per ledger kind, per field: its patterns, tried in this order after every synonym. */
-export const HEADER_PATTERNS: {
-  readonly projects: Patterns<ProjectField>;
-  readonly trips: Patterns<TripField>;
-  readonly invitations: Patterns<InvitationField>;
-  readonly meetings: Patterns<MeetingField>;
-} = {
+export const HEADER_PATTERNS: Patterns = {
   projects: {
     unit: [[maybe("填报", "所属", "责任", "申报", "牵头"), one("单位"), one("名称")]],
     name: [[one("签约", "在谈", "招商", "引进", "策划", "储备", "拟签约"), one("项目"), maybe("名称")], [one("项目"), one("全称", "名", "简称")]],
@@ -106,8 +102,7 @@ export function matchesPattern(pattern: HeaderPattern, key: string): boolean {
 
 /** The field whose pattern `key` matches in a ledger of `kind`, in table order. */
 export function fieldOfPattern(kind: LedgerKind, key: string): FieldId | null {
-  const table: Patterns<FieldId> = HEADER_PATTERNS[kind];
-  for (const [field, patterns] of Object.entries(table) as [FieldId, readonly HeaderPattern[]][]) {
+  for (const [field, patterns] of Object.entries(HEADER_PATTERNS[kind]) as [FieldId, readonly HeaderPattern[]][]) {
     if (patterns.some((p) => matchesPattern(p, key))) return field;
   }
   return null;

@@ -2,7 +2,7 @@
  * Header words: which header names which field, per ledger kind (DOMAIN.md, "Ledgers and their
  * columns"), and how a header cell is normalised before it is looked up.
  */
-import type { FieldId, InvitationField, LedgerKind, MeetingField, ProjectField, TripField } from "./ledger";
+import type { FieldId, LedgerFields, LedgerKind } from "./ledger";
 import { LEDGER_KINDS } from "./ledger";
 import { fieldOfPattern } from "./headerPatterns";
 import { valueTypeOf } from "./row";
@@ -10,18 +10,14 @@ import { compact } from "./text";
 import { parseAmountUnit } from "./values/amountUnit";
 import type { AmountUnit } from "./values/types";
 
-type Synonyms<F extends FieldId> = { readonly [K in F]: readonly string[] };
+/** Per ledger kind, every field: its header words. */
+type Synonyms = { readonly [L in LedgerKind]: { readonly [K in LedgerFields[L]]: readonly string[] } };
 
 /** Every ledger kind may have a 单位 column. */
 const UNIT_WORDS = ["单位", "填报单位", "所属单位", "责任单位", "Unit", "Reporting unit", "Responsible unit"];
 
 /** The words of DOMAIN.md, exactly, then English ones. Matched after `normalizeHeader`. */
-export const HEADER_SYNONYMS: {
-  readonly projects: Synonyms<ProjectField>;
-  readonly trips: Synonyms<TripField>;
-  readonly invitations: Synonyms<InvitationField>;
-  readonly meetings: Synonyms<MeetingField>;
-} = {
+export const HEADER_SYNONYMS: Synonyms = {
   projects: {
     unit: UNIT_WORDS,
     name: ["项目名称", "签约项目名称", "项目", "Project name", "Project"],

@@ -16,6 +16,13 @@ export type TripField = "unit" | "date" | "endDate" | "leader" | "role" | "title
 export type InvitationField = "unit" | "company" | "category" | "invitee" | "title" | "confirmed";
 export type MeetingField = "unit" | "date" | "location" | "topic" | "recorder";
 export type FieldId = ProjectField | TripField | InvitationField | MeetingField;
+/** Each ledger kind's fields, for tables that hold something per field of every kind. */
+export interface LedgerFields {
+  readonly projects: ProjectField;
+  readonly trips: TripField;
+  readonly invitations: InvitationField;
+  readonly meetings: MeetingField;
+}
 
 export interface LedgerColumn {
   readonly field: FieldId;
