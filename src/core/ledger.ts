@@ -8,13 +8,13 @@ import type { AmountUnit } from "./values/types";
 export type LedgerKind = "projects" | "trips" | "invitations" | "meetings";
 export const LEDGER_KINDS: readonly LedgerKind[] = ["projects", "trips", "invitations", "meetings"];
 
-export type ProjectField =
+type ProjectField =
   | "unit" | "name" | "investor" | "industry" | "investment" | "stage" | "keyNegotiation" | "keySigned"
   | "fairSigned" | "planDate" | "signDate" | "plannedStart" | "actualStart" | "fundsInPlace" | "owner"
   | "promotions" | "expertReviewed" | "progress" | "notes";
-export type TripField = "unit" | "date" | "endDate" | "leader" | "role" | "title" | "region" | "companies" | "outcome";
-export type InvitationField = "unit" | "company" | "category" | "invitee" | "title" | "confirmed";
-export type MeetingField = "unit" | "date" | "location" | "topic" | "recorder";
+type TripField = "unit" | "date" | "endDate" | "leader" | "role" | "title" | "region" | "companies" | "outcome";
+type InvitationField = "unit" | "company" | "category" | "invitee" | "title" | "confirmed";
+type MeetingField = "unit" | "date" | "location" | "topic" | "recorder";
 export type FieldId = ProjectField | TripField | InvitationField | MeetingField;
 /** Each ledger kind's fields, for tables that hold something per field of every kind. */
 export interface LedgerFields {
