@@ -100,8 +100,27 @@ export function matchesPattern(pattern: HeaderPattern, key: string): boolean {
   return at.has(key.length);
 }
 
+/**
+ * Answers already given, per ledger kind. Header search asks about the same few dozen keys for
+ * every candidate row of every sheet, and trying all patterns each time was most of a check's
+ * time; the table is constant, so an answer never goes stale. Bounded: emptied when full.
+ */
+const answers = new Map<string, FieldId | null>();
+const MAX_ANSWERS = 10_000;
+
 /** The field whose pattern `key` matches in a ledger of `kind`, in table order. */
 export function fieldOfPattern(kind: LedgerKind, key: string): FieldId | null {
+  if (key.length === 0 || key.length > MAX_KEY) return null;
+  const asked = `${kind}\u0000${key}`;
+  const known = answers.get(asked);
+  if (known !== undefined) return known;
+  if (answers.size >= MAX_ANSWERS) answers.clear();
+  const field = firstFieldMatching(kind, key);
+  answers.set(asked, field);
+  return field;
+}
+
+function firstFieldMatching(kind: LedgerKind, key: string): FieldId | null {
   for (const [field, patterns] of Object.entries(HEADER_PATTERNS[kind]) as [FieldId, readonly HeaderPattern[]][]) {
     if (patterns.some((p) => matchesPattern(p, key))) return field;
   }
