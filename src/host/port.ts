@@ -6,6 +6,7 @@
  */
 import type { CheckResult } from "../core/result";
 import type { SettingsOverrides } from "../core/settings";
+import type { SummaryWrite } from "./summary";
 
 export interface WorkbookPort {
   /** Reads every sheet in one batched read and runs the core check. */
@@ -43,6 +44,12 @@ export interface WorkbookPort {
    * a ZS function has run). Started once per runtime; returns an unsubscribe function.
    */
   watchSettings(): () => void;
+  /**
+   * Writes the 汇总 sheet of live ZS formulas for this result (core/summary.ts), or rewrites it in
+   * place when the workbook holds ours (known by the defined name SUMMARY_NAME); a sheet of the
+   * user's that bears the name is never touched, ours then gets the next free name (汇总(2), …).
+   */
+  writeSummary(result: CheckResult): Promise<SummaryWrite>;
 }
 
 /** A cell of the workbook: a finding's sheet and A1 address. */

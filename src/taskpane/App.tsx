@@ -82,6 +82,8 @@ export function App({ port, lang = detectLang(), initialTab = "check", startWith
   const [busy, setBusy] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [highlighted, setHighlighted] = useState(false);
+  /** Where the last 生成汇总表 wrote. */
+  const [summaryNote, setSummaryNote] = useState<string | null>(null);
   /** Findings' cells the user cannot see (hidden sheet, row or column), asked after each check. */
   const [hidden, setHidden] = useState<ReadonlyMap<string, Hidden>>(new Map());
 
@@ -160,6 +162,13 @@ export function App({ port, lang = detectLang(), initialTab = "check", startWith
       setHighlighted(false);
       await port.clear();
     });
+  /** 生成汇总表: checks again (the sheet's rows are the workbook's units now), then writes or updates the summary sheet. */
+  const onSummary = () =>
+    void run(async () => {
+      setSummaryNote(null);
+      const written = await port.writeSummary(await checkNow(unsubscribe.current !== null));
+      setSummaryNote(t(written.created ? "summaryCreated" : "summaryUpdated", { sheet: written.sheet }));
+    });
   const onSelect = useCallback((f: Finding) => void run(() => port.select(f.sheet, f.cell)), [run, port]);
   const onReveal = useCallback(
     (f: Finding) =>
@@ -227,7 +236,15 @@ export function App({ port, lang = detectLang(), initialTab = "check", startWith
               )}
               {tab === "targets" &&
                 (result ? (
-                  <TargetsPanel result={result} lang={lang} />
+                  <>
+                    <div className={styles.actions}>
+                      <Button onClick={onSummary} disabled={busy > 0} title={t("summaryHint")}>
+                        {t("summary")}
+                      </Button>
+                    </div>
+                    {summaryNote && <Text className={styles.hint}>{summaryNote}</Text>}
+                    <TargetsPanel result={result} lang={lang} />
+                  </>
                 ) : (
                   <>
                     <Text className={styles.hint}>{t("checkFirst")}</Text>

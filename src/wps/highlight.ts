@@ -95,13 +95,23 @@ function withActiveCell(app: WpsApplication, ws: WpsWorksheet, anchor: MergeArea
 
 /** Adds one entry as one format (its areas fit one Range address: LIMITS). */
 function writeEntry(app: WpsApplication, ws: WpsWorksheet, entry: MarkEntry): void {
-  const add = () => style(ws.Range(entry.areas.map(areaAddress).join(",")).FormatConditions.Add(XL.expression, undefined, `=${entry.condition}`), entry);
-  if (hasRelativeReference(entry.condition)) withActiveCell(app, ws, entry.areas[0], add);
+  addExpressionFormat(app, ws, entry.areas, entry.condition, entry.style);
+}
+
+/**
+ * Adds an expression format (`condition` without "="), its relative references read from the top-left
+ * cell of the first area (see above): the highlight's marks and the summary sheet's met / not met.
+ */
+export function addExpressionFormat(app: WpsApplication, ws: WpsWorksheet, areas: readonly MergeArea[], condition: string, look: FormatStyle): void {
+  const add = () => style(ws.Range(areas.map(areaAddress).join(",")).FormatConditions.Add(XL.expression, undefined, `=${condition}`), look);
+  if (hasRelativeReference(condition)) withActiveCell(app, ws, areas[0], add);
   else add();
 }
 
-function style(fc: WpsFormatCondition, entry: MarkEntry): void {
-  const { fill, font, border } = entry.style;
+type FormatStyle = { readonly fill?: string | null; readonly font: string; readonly border?: string | null };
+
+function style(fc: WpsFormatCondition, look: FormatStyle): void {
+  const { fill, font, border } = look;
   if (fill) fc.Interior.Color = bgr(fill);
   fc.Font.Color = bgr(font);
   if (border) {

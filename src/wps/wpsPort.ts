@@ -16,6 +16,7 @@ import { readWorkbook, type WpsRead } from "./readWorkbook";
 import { loadSettingsSheet, saveSettingsSheet } from "./settingsSheet";
 import { findHidden, revealCell, selectCell } from "./navigate";
 import { activeWorkbook } from "./sheets";
+import { writeSummary } from "./summary";
 
 export interface WpsPortOptions {
   /** window.Application unless a test passes a fake. */
@@ -67,6 +68,8 @@ export function createWpsPort(options: WpsPortOptions = {}): WorkbookPort {
     reveal: (sheet, cell) => attempt("select", (a) => revealCell(activeWorkbook(a, "select"), sheet, cell)),
 
     loadSettings: () => attempt("loadSettings", (a) => loadSettingsSheet(a)),
+
+    writeSummary: (result) => attempt("summary", (a) => writeSummary(a, result)),
 
     saveSettings: (settings) => attempt("saveSettings", (a) => saveSettingsSheet(a, settings)),
 

@@ -69,6 +69,9 @@ function book(excel: FakeExcel): HostBook {
       const c = cellOf(excel.sheet(sheet), row, column);
       return { value: c.value, formula: c.formula !== undefined, text: c.numberFormat === "@", bold: c.fontBold };
     },
+    formulaText: (sheet, row, column) => cellOf(excel.sheet(sheet), row, column).formula ?? null,
+    sheetNames: () => excel.state.sheets.map((s) => s.name),
+    definedNames: () => (excel.state.names ?? []).map((n) => ({ name: n.name, formula: n.formula })),
     edit: (sheet, row, column, value, format) =>
       formatCell(excel.sheet(sheet), row, column, {
         value: value ?? "",

@@ -1006,8 +1006,10 @@ class RangeProxy extends BaseProxy<RangeTarget> {
     this.ctx.enqueue({ name: "range.clear" }, () => {
       const { sheet, area } = this.live();
       assertWritable(sheet);
-      forEachCell(area, (r, c) => {
-        if (!sheet.cells[key(r, c)]) return;
+      // Only the cells the document holds: the whole sheet's range (getRange()) is 17 billion cells.
+      const held = Object.keys(sheet.cells).map((k) => k.split(",").map(Number));
+      for (const [r, c] of held) {
+        if (r < area.top || r > area.bottom || c < area.left || c > area.right) continue;
         editCell(sheet, r, c, (cell) => {
           if (what === "All" || what === "Contents") {
             cell.value = "";
@@ -1016,7 +1018,7 @@ class RangeProxy extends BaseProxy<RangeTarget> {
           if (what === "All" || what === "Formats") Object.assign(cell, { ...blankCell(), value: cell.value, formula: cell.formula });
           if (cell.formula === undefined) delete cell.formula;
         });
-      });
+      }
     });
   }
   select(): void {
@@ -1176,7 +1178,18 @@ class ConditionalFormatCollectionProxy extends BaseProxy<AreasTarget> {
       }),
     );
   }
-  getItemAt(index: number): ConditionalFormatProxy {
+  /** ExcelApi 1.6: deletes every conditional format that touches the range. */
+  clearAll(): void {
+    this.ctx.enqueue({ name: "conditionalFormats.clearAll" }, () => {
+      if (!this.ctx.excel.supports("1.6")) throw new FakeOfficeError("ApiNotFound", "needs ExcelApi 1.6");
+      const t = this.target();
+      liveSheet(this.ctx, t.sheet);
+      assertWritable(t.sheet);
+      const gone = new Set(this.itemsOf(t));
+      t.sheet.cfs = t.sheet.cfs.filter((cf) => !gone.has(cf));
+    });
+  }
+    getItemAt(index: number): ConditionalFormatProxy {
     const ctx = this.ctx;
     return new ConditionalFormatProxy(
       ctx,

@@ -43,8 +43,11 @@ export interface FormulaEngine {
   evaluate(sheet: string, formula: string, row?: number, column?: number): unknown;
 }
 
-/** An engine over a document; `today` is what TODAY() returns. */
-export function formulaEngine(book: EngineBook, today: Date): FormulaEngine {
+/** A function the engine is given besides its own (the ZS functions): each argument as the engine passes it, `{ value }` (a range's value is rows of columns). */
+export type EngineFunction = (...args: { value: unknown; omitted?: boolean }[]) => unknown;
+
+/** An engine over a document; `today` is what TODAY() returns; `functions` adds functions by name (ZS.SCORE). */
+export function formulaEngine(book: EngineBook, today: Date, functions: Readonly<Record<string, EngineFunction>> = {}): FormulaEngine {
   const todaySerial = serialFromDay(dayFromYMD(today.getFullYear(), today.getMonth() + 1, today.getDate())!, 1900);
   // The engine's parser is not re-entrant: a defined name is evaluated by a parser of its own.
   const parsers: FormulaParser[] = [];
@@ -58,7 +61,7 @@ export function formulaEngine(book: EngineBook, today: Date): FormulaEngine {
       return book.value(sheet, row, column);
     };
     return new FormulaParser({
-      functions: { TODAY: () => todaySerial },
+      functions: { ...(functions as Record<string, (...args: unknown[]) => unknown>), TODAY: () => todaySerial },
       onCell: ({ sheet, row, col }) => value(sheet, row, col),
       onRange: ({ sheet, from, to }) => {
         const rows: unknown[][] = [];

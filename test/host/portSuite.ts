@@ -20,6 +20,7 @@ import { placeKey, WorkbookError, type WorkbookPort } from "../../src/host/port"
 import { resetWorkbookSettings, type WorkbookSettings } from "../../src/host/runtimeState";
 import { officeGrid, SAMPLE_NAME, SAMPLE_PLANTED, sampleSheets, sampleWorkbook, type SampleSheet } from "../sample/sampleLedger";
 import { formulaEngine, shownCells, shownRows, type EngineBook } from "./formulaEngine";
+import { summarySuite } from "./summarySuite";
 
 export const PROJECTS = "项目台账";
 /** The sample's as-of date is 2022-09-30 (its 台账设置 says so); "today" only matters without it. */
@@ -65,6 +66,12 @@ export interface HostBook {
   cells(): unknown;
   /** A cell as stored: its value, whether it holds a formula, whether it is formatted as text, bold. */
   cell(sheet: string, row: number, column: number): { value: unknown; formula: boolean; text: boolean; bold: boolean };
+  /** A cell's formula as written ("=…"), or null for a constant or a blank. */
+  formulaText(sheet: string, row: number, column: number): string | null;
+  /** The sheets in tab order. */
+  sheetNames(): string[];
+  /** The workbook-level defined names and their formulas. */
+  definedNames(): { name: string; formula: string }[];
   /** Types into a cell by hand (a number stays a number, text stays text); `bold` formats it. */
   edit(sheet: string, row: number, column: number, value: string | number | null, format?: { bold?: boolean; date?: boolean }): void;
   usedCells(sheet: string): { row: number; column: number; value: unknown; formula: boolean; text: boolean }[];
@@ -173,6 +180,7 @@ const READS: [string, (port: WorkbookPort) => Promise<CheckResult>][] = [
 
 export function portSuite(host: Host): void {
   beforeEach(() => resetWorkbookSettings());
+  summarySuite(host);
 
   describe.each(READS)(`reading the workbook in ${host.name} (%s)`, (_name, read) => {
     test("gives the same result as the command line's path on the sample ledger", async () => {

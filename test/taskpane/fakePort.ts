@@ -7,6 +7,7 @@ import type { CheckResult } from "../../src/core/result";
 import type { SettingsOverrides } from "../../src/core/settings";
 import type { WorkbookInput } from "../../src/core/sheet";
 import { placeKey, type Hidden, type Place, type WorkbookPort } from "../../src/host/port";
+import type { SummaryWrite } from "../../src/host/summary";
 import { SAMPLE_AS_OF, sampleWorkbook } from "../sample/sampleLedger";
 
 /** The sample's own 统计截止日 is 2022-09-30; the core's "today" is pinned to it for sheets without one. */
@@ -17,6 +18,9 @@ export class FakePort implements WorkbookPort {
   readonly selections: [string, string][] = [];
   readonly highlighted: CheckResult[] = [];
   readonly saved: SettingsOverrides[] = [];
+  /** The results writeSummary was given, and what it answers (the sheet it wrote, whether it made it). */
+  readonly summarized: CheckResult[] = [];
+  summaryWrite: SummaryWrite = { sheet: "汇总", created: true };
   /** Places the user cannot see, by placeKey (what hiddenPlaces answers). */
   hidden = new Map<string, Hidden>();
   readonly revealed: [string, string][] = [];
@@ -86,6 +90,11 @@ export class FakePort implements WorkbookPort {
     this.record("saveSettings");
     this.saved.push(settings);
     this.settings = { ...settings };
+  }
+  async writeSummary(result: CheckResult): Promise<SummaryWrite> {
+    this.record("writeSummary");
+    this.summarized.push(result);
+    return this.summaryWrite;
   }
   onChanged(callback: () => void): () => void {
     this.calls.push("onChanged");

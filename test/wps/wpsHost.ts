@@ -96,6 +96,9 @@ export function wpsBook(wps: FakeWps): HostBook {
       const c = cellState(wps.sheet(sheet), row, column);
       return { value: c.value, formula: c.formula !== undefined, text: c.numberFormat === "@", bold: c.fontBold };
     },
+    formulaText: (sheet, row, column) => cellState(wps.sheet(sheet), row, column).formula ?? null,
+    sheetNames: () => wps.state.sheets.map((s) => s.name),
+    definedNames: () => (wps.state.names ?? []).map((n) => ({ name: n.name, formula: n.refersTo })),
     edit: (sheet, row, column, value, format) =>
       editCellState(wps.sheet(sheet), row, column, {
         value: value ?? "",
