@@ -73,6 +73,7 @@ const KIND_COLUMN = "B";
 const TITLE = "招商引资目标汇总（招商台账助手生成；再次点击「生成汇总表」会重写本表，请勿在本表填写其他内容）";
 const NOT_ASSESSED = "未评估";
 const NOT_APPLICABLE = "不适用";
+const SEVERAL_LEDGERS = "多张台账，请合并后汇总";
 
 /** The word a function reads as the unit kind (functions/arguments readUnitKind; UNIT_KIND_LABELS' 街道/镇 is no such word). */
 const KIND_WORDS: Readonly<Record<UnitKind, string>> = { town: "街道", park: "园区", department: "区直部门", hq: "指挥部" };
@@ -116,11 +117,24 @@ interface UnitRow {
   readonly named: boolean;
 }
 
-/** The ledger sheets the plan references (the first ledger of each kind): the sheets whose extents a host reads. */
+/**
+ * The ledger sheets the plan references, one per kind: the sheets whose extents a host reads. A
+ * kind the workbook keeps on several sheets (签约项目 and 在谈项目 apart) is left out: a ZS
+ * function reads one range, and a formula over the first sheet alone would give a figure the pane
+ * does not; its cells say so instead (SEVERAL_LEDGERS).
+ */
 export function summaryLedgers(result: CheckResult): ReadonlyMap<LedgerKind, string> {
   const ledgers = new Map<LedgerKind, string>();
-  for (const l of result.ledgers) if (!ledgers.has(l.kind)) ledgers.set(l.kind, l.sheet);
+  for (const kind of new Set(result.ledgers.map((l) => l.kind))) {
+    const sheets = result.ledgers.filter((l) => l.kind === kind);
+    if (sheets.length === 1) ledgers.set(kind, sheets[0].sheet);
+  }
   return ledgers;
+}
+
+/** What a cell says when its figure comes from a kind of ledger that is none, or several. */
+function missingFigure(result: CheckResult, kind: LedgerKind): string {
+  return result.ledgers.filter((l) => l.kind === kind).length > 1 ? SEVERAL_LEDGERS : NOT_ASSESSED;
 }
 
 export function summaryPlan(result: CheckResult, extents: readonly LedgerExtent[]): SummaryPlan {
@@ -176,22 +190,26 @@ function unitRow(u: UnitRow, row: number, targets: readonly TargetId[], ranges: 
   const assessed = assessedTargets(u.kind, result.settings);
   const cells: SummaryCell[] = [{ text: u.name }, { text: KIND_WORDS[u.kind] }];
   for (const id of targets) {
-    const range = ranges.get(targetColumns(id).ledger);
+    const ledger = targetColumns(id).ledger;
+    const range = ranges.get(ledger);
     if (!assessed.includes(id)) cells.push({ text: NOT_APPLICABLE }, { text: NOT_APPLICABLE });
-    else if (range === undefined) cells.push({ text: NOT_ASSESSED }, { text: NOT_ASSESSED });
+    else if (range === undefined) cells.push({ text: missingFigure(result, ledger) }, { text: missingFigure(result, ledger) });
     else {
       const args = `${targetWord(id)},${range},${kind},${AS_OF_CELL}${unit}`;
       cells.push({ formula: `=ZS.TARGETMET(${args})` }, { formula: `=ZS.TARGETGAP(${args})` });
     }
   }
   const projects = ranges.get("projects");
-  cells.push(projects === undefined ? { text: NOT_ASSESSED } : { formula: `=ZS.SCORE(${projects},${AS_OF_CELL}${unit})` });
+  cells.push(projects === undefined ? { text: missingFigure(result, "projects") } : { formula: `=ZS.SCORE(${projects},${AS_OF_CELL}${unit})` });
   // PENALTY counts the projects' deductions from the projects ledger and the missing trips' from the trips ledger.
-  const penalties = (["projects", "trips"] as const).flatMap((k) => {
+  const penaltyKinds = ["projects", "trips"] as const;
+  const several = penaltyKinds.find((k) => !ranges.has(k) && missingFigure(result, k) === SEVERAL_LEDGERS);
+  const penalties = penaltyKinds.flatMap((k) => {
     const range = ranges.get(k);
     return range === undefined ? [] : [`ZS.PENALTY(${range},${kind},${AS_OF_CELL}${unit})`];
   });
-  cells.push(penalties.length === 0 ? { text: NOT_ASSESSED } : { formula: `=${penalties.join("+")}` });
+  if (several !== undefined) cells.push({ text: SEVERAL_LEDGERS });
+  else cells.push(penalties.length === 0 ? { text: NOT_ASSESSED } : { formula: `=${penalties.join("+")}` });
   return cells;
 }
 

@@ -82,6 +82,21 @@ describe("the plan for the sample", () => {
     expect(formula(cells[header.indexOf("扣分")])).toBe("=ZS.PENALTY('项目台账'!$A$1:$P$1033,$B5,$B$2)");
   });
 
+  test("a kind kept on two sheets is not summed from one of them: its cells say 多张台账 (the pane counts both)", () => {
+    const input = sampleWorkbook("office");
+    // a sheet's rows are read once: the copy takes its rows from a workbook of its own
+    const trips = sampleWorkbook("office").sheets.find((s) => s.name === "外出招商")!;
+    const twice = { ...input, sheets: [...input.sheets, { ...trips, name: "外出招商(二季度)" }] };
+    const both = checkWorkbook(twice, { today: new Date(2022, 9, 1) });
+    expect(both.ledgers.filter((l) => l.kind === "trips")).toHaveLength(2);
+    const cells = summaryPlan(both, [...SAMPLE_EXTENTS, { sheet: "外出招商(二季度)", lastRow: 10, lastColumn: 6 }]).cells[4];
+    expect(text(cells[header.indexOf("主要负责人外出·达标")])).toBe("多张台账，请合并后汇总");
+    expect(text(cells[header.indexOf("扣分")])).toBe("多张台账，请合并后汇总");
+    // the projects ledger is still one sheet: its figures stay live formulas
+    expect(formula(cells[header.indexOf("得分")])).toBe("=ZS.SCORE('项目台账'!$A$1:$P$1033,$B$2)");
+    expect(formula(cells[header.indexOf("投洽会签约·达标")])).toMatch(/^=ZS\.TARGETMET\("投洽会签约",'项目台账'!/);
+  });
+
   test("text is formatted as text and formulas are not; green and red formats on each met column", () => {
     plan.cells.forEach((r, i) => r.forEach((c, j) => expect(plan.numberFormats[i][j]).toBe(c && "text" in c ? "@" : i === 1 && j === 1 ? "yyyy-mm-dd" : "General")));
     expect(plan.formats).toHaveLength(18);
