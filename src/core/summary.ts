@@ -78,6 +78,11 @@ const SEVERAL_LEDGERS = "多张台账，请合并后汇总";
 /** The word a function reads as the unit kind (functions/arguments readUnitKind; UNIT_KIND_LABELS' 街道/镇 is no such word). */
 const KIND_WORDS: Readonly<Record<UnitKind, string>> = { town: "街道", park: "园区", department: "区直部门", hq: "指挥部" };
 
+/** A town's kind as its name says it (省庄镇 is a 镇, 财源街道 a 街道): both words read as a town. */
+function kindWord(u: UnitRow): string {
+  return u.kind === "town" && u.name.endsWith("镇") ? "镇" : KIND_WORDS[u.kind];
+}
+
 /** A sheet's name in a formula: always quoted, a quote inside doubled ('台账 (1)'!, 'Bob''s'!). */
 export function sheetRef(sheet: string): string {
   return `'${sheet.replace(/'/g, "''")}'!`;
@@ -188,7 +193,7 @@ function unitRow(u: UnitRow, row: number, targets: readonly TargetId[], ranges: 
   const kind = `$${KIND_COLUMN}${row}`;
   const unit = u.named ? `,$${NAME_COLUMN}${row}` : "";
   const assessed = assessedTargets(u.kind, result.settings);
-  const cells: SummaryCell[] = [{ text: u.name }, { text: KIND_WORDS[u.kind] }];
+  const cells: SummaryCell[] = [{ text: u.name }, { text: kindWord(u) }];
   for (const id of targets) {
     const ledger = targetColumns(id).ledger;
     const range = ranges.get(ledger);

@@ -22,7 +22,7 @@ const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const _ = null;
 
 /** A projects sheet and a trips sheet kept by the district for three units, each with a 单位 column. */
-function threeUnitSheets(): SampleSheet[] {
+export function threeUnitSheets(): SampleSheet[] {
   // prettier-ignore
   const projects: SampleSheet = {
     name: "项目台账 (全区)",
@@ -76,7 +76,7 @@ const ZS_FUNCTIONS: Readonly<Record<string, EngineFunction>> = {
 };
 
 /** An engine over the fake's cells in which a referenced formula cell (the as-of cell) is evaluated too. */
-function zsEngine(book: HostBook, depth = 0): FormulaEngine {
+export function zsEngine(book: HostBook, depth = 0): FormulaEngine {
   const base = book.engineBook();
   let inner: FormulaEngine | null = null;
   return formulaEngine(
@@ -115,7 +115,7 @@ function headers(book: HostBook, sheet: string): string[] {
 }
 
 /** One unit row as figures: each target's met and gap, SCORE, PENALTY, evaluated. */
-function evaluatedRow(book: HostBook, sheet: string, row: number, engine: FormulaEngine) {
+export function evaluatedRow(book: HostBook, sheet: string, row: number, engine: FormulaEngine) {
   const names = headers(book, sheet);
   const at = (label: string) => evaluate(engine, book, sheet, row, names.indexOf(label) + 1);
   return {
@@ -131,7 +131,7 @@ function evaluatedRow(book: HostBook, sheet: string, row: number, engine: Formul
 }
 
 /** The pane's figures in the same shape: a target not assessed is an error in a formula. */
-function paneRow(unit: string, targets: readonly TargetResult[], score: number, penalty: number, shown: readonly string[]) {
+export function paneRow(unit: string, targets: readonly TargetResult[], score: number, penalty: number, shown: readonly string[]) {
   return {
     unit,
     targets: Object.fromEntries(targets.filter((t) => shown.includes(t.id)).map((t) => [t.id, t.met === null ? { met: NOT_ASSESSED, gap: NOT_ASSESSED } : { met: t.met, gap: t.gap }])),
@@ -141,7 +141,7 @@ function paneRow(unit: string, targets: readonly TargetResult[], score: number, 
 }
 
 /** Checks as the pane does (settings loaded first: the functions get them), then writes the summary. */
-async function summarize(book: HostBook): Promise<{ result: CheckResult; write: { sheet: string; created: boolean } }> {
+export async function summarize(book: HostBook): Promise<{ result: CheckResult; write: { sheet: string; created: boolean } }> {
   const port = book.port();
   await port.loadSettings();
   book.functionSettings(); // WPS: the functions' page takes what the pane published
