@@ -4,7 +4,7 @@
  */
 import type { Bilingual } from "../core/labels";
 
-export type Action = "check" | "highlight" | "clear" | "select" | "loadSettings" | "saveSettings";
+export type Action = "check" | "highlight" | "clear" | "select" | "loadSettings" | "saveSettings" | "verify";
 
 export const ACTIONS: Readonly<Record<Action, Bilingual>> = {
   check: { zh: "检查台账", en: "Checking the ledger" },
@@ -13,6 +13,7 @@ export const ACTIONS: Readonly<Record<Action, Bilingual>> = {
   select: { zh: "定位单元格", en: "Selecting the cell" },
   loadSettings: { zh: "读取台账设置", en: "Reading 台账设置" },
   saveSettings: { zh: "保存台账设置", en: "Saving 台账设置" },
+  verify: { zh: "记录核实", en: "Recording the verification" },
 };
 
 /** Quotes sheet names for a message: “项目台账”、“外出招商”. */

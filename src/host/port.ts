@@ -4,6 +4,7 @@
  * host implements it: Excel over Office.js (src/excel), WPS over its object model (src/wps).
  * This folder may import only src/core.
  */
+import type { Finding } from "../core/findings";
 import type { CheckResult } from "../core/result";
 import type { SettingsOverrides } from "../core/settings";
 
@@ -35,6 +36,12 @@ export interface WorkbookPort {
   loadSettings(): Promise<SettingsOverrides>;
   /** Writes the 台账设置 sheet (creating it when absent), then asks the spreadsheet to recalculate the ZS functions. */
   saveSettings(settings: SettingsOverrides): Promise<void>;
+  /**
+   * Records that the unit has checked a finding and accepts it (已核实): appends a row to the
+   * 台账核实 sheet (created, visible, when absent; host/verificationSheet lays it out), touching no
+   * other sheet. The next check reports the finding apart, for as long as its row's cells hold.
+   */
+  verify(verification: VerificationInput): Promise<void>;
   /** Calls back (debounced) when cells change; returns an unsubscribe function. */
   onChanged(callback: () => void): () => void;
   /**
@@ -43,6 +50,16 @@ export interface WorkbookPort {
    * a ZS function has run). Started once per runtime; returns an unsubscribe function.
    */
   watchSettings(): () => void;
+}
+
+/** A verification the pane asks a host to record. */
+export interface VerificationInput {
+  /** A finding with a row key (core/verify/rowKey). */
+  readonly finding: Finding;
+  /** Required: a verification says why. */
+  readonly reason: string;
+  /** 核实人; may be empty. */
+  readonly by: string;
 }
 
 /** A cell of the workbook: a finding's sheet and A1 address. */

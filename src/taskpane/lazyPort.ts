@@ -23,6 +23,7 @@ export function lazyPort(load: () => Promise<WorkbookPort>): WorkbookPort {
     reveal: (sheet, cell) => port().then((p) => p.reveal(sheet, cell)),
     loadSettings: () => port().then((p) => p.loadSettings()),
     saveSettings: (settings) => port().then((p) => p.saveSettings(settings)),
+    verify: (verification) => port().then((p) => p.verify(verification)),
     onChanged: (callback) => subscribe((p) => p.onChanged(callback)),
     watchSettings: () => subscribe((p) => p.watchSettings()),
   };
