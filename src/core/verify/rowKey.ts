@@ -21,6 +21,8 @@ import { isVerifiable } from "./sheet";
 
 /** Fields that name a row for a person, in the order they are tried. */
 const IDENTITY_FIELDS: readonly FieldId[] = ["name", "company", "leader", "topic", "invitee", "region", "location"];
+/** The smallest yyyyMM number the core reads as a date written in digits (values/date.ts). */
+const YYYYMM_FROM = 190001;
 /** The identity's length in the key; the digest covers all of it. */
 const SHOWN = 24;
 
@@ -59,7 +61,8 @@ function canonical(v: unknown, field: FieldId, dateSystem: DateSystem): string {
     // A date cell is a serial in Office.js and a Date in ExcelJS: both as the serial number.
     const n = cellNumber(v, dateSystem);
     if (n === null) return "e";
-    if (valueTypeOf(field) === "date") return `d${dayFromSerial(n, dateSystem)}`;
+    // A date cell by its day; a yyyymmdd or yyyyMM number (far above any serial of our years) as written, in either date system.
+    if (valueTypeOf(field) === "date" && !(typeof v === "number" && v >= YYYYMM_FROM)) return `d${dayFromSerial(n, dateSystem)}`;
     return `n${Number(n.toPrecision(12))}`;
   }
   // A value read from a cell (an amount, a flag): what it holds.
