@@ -25,6 +25,8 @@ import { SETTING_NAMES } from "./settingsNames";
 import { readSettingsEntries, type SettingIssue, type SettingsSheetRead } from "./settingsParse";
 import type { DateSystem, SheetMeta, SheetRow, WorkbookInput } from "./sheet";
 import { inferUnitKind } from "./values/unitKind";
+import { verifyFindings, type VerificationSheet } from "./verify/apply";
+import { isVerificationSheet } from "./verify/sheet";
 import type { UnitKind } from "./values/types";
 
 export interface CheckOptions {
@@ -72,6 +74,8 @@ interface CheckedSheet {
  */
 export class WorkbookCheck {
   private readonly sheets: CheckedSheet[] = [];
+  /** 台账核实 sheets: their rows are held (a few) and read by finish, never recognised as ledgers. */
+  private readonly verificationSheets: VerificationSheet[] = [];
   private readonly rowContext: RowContext;
   /** The header words in force: the surface's and the workbook's read ahead, else each 台账设置 sheet's from where it is met. */
   private columnNames: readonly ColumnName[];
@@ -85,6 +89,11 @@ export class WorkbookCheck {
   }
 
   beginSheet(meta: SheetMeta): SheetSink {
+    if (isVerificationSheet(meta.name)) {
+      const rows: SheetRow[] = [];
+      this.verificationSheets.push({ sheet: meta.name, rows });
+      return { push: (row) => void rows.push(row), end: () => undefined };
+    }
     let reader: LedgerReader | null = null;
     const recognizer = new SheetRecognizer(meta, {
       onLedger: (head) => (reader = new LedgerReader(head, this.rowContext)),
@@ -106,7 +115,7 @@ export class WorkbookCheck {
   }
 
   finish(): CheckResult {
-    return assembleResult(this.sheets, this.options);
+    return assembleResult(this.sheets, this.verificationSheets, this.options);
   }
 }
 
@@ -125,7 +134,7 @@ export function checkWorkbook(input: WorkbookInput, options: CheckOptions = {}):
   return check.finish();
 }
 
-function assembleResult(checked: readonly CheckedSheet[], options: CheckOptions): CheckResult {
+function assembleResult(checked: readonly CheckedSheet[], verificationSheets: readonly VerificationSheet[], options: CheckOptions): CheckResult {
   const dateSystem = options.dateSystem ?? 1900;
   const sheets = checked.map((c) => c.sheet);
   const ledgers = sheets.flatMap((s) => (s.type === "ledger" ? [s.ledger] : []));
@@ -157,7 +166,7 @@ function assembleResult(checked: readonly CheckedSheet[], options: CheckOptions)
   // What a flag, an argument or the district's entry for the unit gives: a bad sheet value's stead is theirs, not the default.
   const above: SettingsOverrides = { ...(options.unitOverrides?.(foundName) ?? {}), ...given };
   const overridden = new Set((Object.keys(above) as SettingKey[]).filter((k) => above[k] !== undefined && above[k] !== null));
-  const findings: Finding[] = [
+  const found: Finding[] = [
     ...workbookFindings({ unitKind, settings, ledgers: new Set(ledgers.map((l) => l.kind)) }),
     ...settingsIssues(settingsSheets, window.dropped).flatMap(({ sheet, issues }) => settingsFindings({ sheet, issues, settings: used, overridden })),
     ...read.flatMap((r) => [
@@ -167,7 +176,9 @@ function assembleResult(checked: readonly CheckedSheet[], options: CheckOptions)
     ]),
   ];
   const order = sheetOrder(sheets);
-  findings.sort((a, b) => order(a.sheet) - order(b.sheet) || (a.row ?? 0) - (b.row ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  found.sort((a, b) => order(a.sheet) - order(b.sheet) || (a.row ?? 0) - (b.row ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  // The 台账核实 sheet's verifications, and its own findings after the rest.
+  const { findings, summary: verifications } = verifyFindings(found, verificationSheets, read, dateSystem);
 
   const present = presentColumns(ledgers);
   const rowsByUnit = groupByUnit(read, multiUnit);
@@ -213,6 +224,7 @@ function assembleResult(checked: readonly CheckedSheet[], options: CheckOptions)
     findings,
     errors: countOf(findings, "error"),
     warnings: countOf(findings, "warning"),
+    verifications,
     targets: multiUnit ? sumTargets(units.map((u) => u.targets)) : units[0].targets,
     score: round(units.reduce((s, u) => s + u.score, 0)),
     penalty: round(units.reduce((s, u) => s + u.penalty, 0)),
@@ -317,8 +329,9 @@ function sheetOrder(sheets: readonly RecognizedSheet[]): (name: string) => numbe
   return (name) => index.get(name) ?? -1;
 }
 
+/** Open findings of a severity: a verified one (已核实) is not counted. */
 function countOf(findings: readonly Finding[], severity: Finding["severity"]): number {
-  return findings.reduce((n, f) => n + (f.severity === severity ? 1 : 0), 0);
+  return findings.reduce((n, f) => n + (f.severity === severity && !f.acknowledgement ? 1 : 0), 0);
 }
 
 /** "…/财源街道招商引资台账.xlsx" → "财源街道"; a file name that names no ledger is kept as it is. */

@@ -31,7 +31,8 @@ export type RuleId =
   | "funds-exceed-investment"
   | "fair-signed-not-signed"
   | "duplicate-project"
-  | "total-mismatch";
+  | "total-mismatch"
+  | "invalid-verification";
 
 /** Values a message template fills in; all already formatted for display. */
 export type MessageParams = Readonly<Record<string, string | number>>;
@@ -51,4 +52,18 @@ export interface Finding {
   readonly params: MessageParams;
   /** The 单位 of the row, on sheets that hold several units. */
   readonly unit?: string;
+  /**
+   * The row's key for the 台账核实 sheet (core/verify/rowKey): its identity and a digest of the
+   * cells the rule reads. Only on findings a unit may verify (a value or project-row rule's).
+   */
+  readonly rowKey?: string;
+  /** Set when the 台账核实 sheet verifies this finding (已核实): it is reported apart and not marked. */
+  readonly acknowledgement?: Acknowledgement;
+}
+
+/** A 台账核实 row that verifies a finding: why, by whom, when (ISO day, or "" when not written). */
+export interface Acknowledgement {
+  readonly reason: string;
+  readonly by: string;
+  readonly date: string;
 }

@@ -152,7 +152,7 @@ export class LedgerReader implements RecordSink {
       }
     }
     for (const f of this.required) {
-      const found = raised(valueHit("required", values[f.index], values[f.index]), parsed, f);
+      const found = raised(valueHit("required", values[f.index], values[f.index]), parsed, f, values[f.index]);
       if (found) this.add(found, parsed);
     }
     this.rows.push(parsed);
@@ -304,9 +304,14 @@ function memoized<T extends Parsed<unknown, string>>(parse: (raw: CellValue) => 
   };
 }
 
-/** The finding of a cell's value rule, at the cell; built only for a hit (most cells of a large ledger have none). The unit is set by `finish`. */
-function raised(hit: ValueHit | null, row: ReadRow, f: FieldReader): Finding | null {
+/**
+ * The finding of a cell's value rule, at the cell; built only for a hit (most cells of a large
+ * ledger have none). The unit is set by `finish`. The row keeps the cell as it was, for the
+ * finding's row key (core/verify/rowKey).
+ */
+function raised(hit: ValueHit | null, row: ReadRow, f: FieldReader, raw: CellValue): Finding | null {
   if (hit === null) return null;
+  (row.raw ??= {})[f.field] = raw;
   const place: FindingPlace = { sheet: row.sheet, cell: cellAddress(row.row, f.column), row: row.row, column: f.column, field: f.field };
   return finding(hit.rule, place, hit);
 }
@@ -322,7 +327,7 @@ function readCell(row: ReadRow, f: FieldReader, raw: CellValue): Finding | null 
       const p = f.parse(raw) as Parsed<Amount>;
       if (p.status === "ok") row.values[field as AmountField] = p.value;
       else markUnreadable(row, field, raw);
-      return raised(valueHit("amount", p, raw), row, f);
+      return raised(valueHit("amount", p, raw), row, f, raw);
     }
     case "date":
       return storeDate(row, f, raw, f.parse(raw) as Parsed<Day, DateGuess>);
@@ -330,14 +335,14 @@ function readCell(row: ReadRow, f: FieldReader, raw: CellValue): Finding | null 
       const p = f.parse(raw) as Parsed<boolean>;
       if (p.status === "ok") row.values[field as FlagField] = p.value;
       else if (p.status === "invalid") markUnreadable(row, field, raw);
-      return raised(valueHit("flag", p, raw), row, f);
+      return raised(valueHit("flag", p, raw), row, f, raw);
     }
     case "stage": {
       const p = f.parse(raw) as Parsed<Stage>;
       row.values.stage = displayValue(raw).trim();
       if (p.status === "ok") row.stage = p.value;
       else if (p.status === "invalid") markUnreadable(row, field, raw);
-      return raised(valueHit("stage", p, raw), row, f);
+      return raised(valueHit("stage", p, raw), row, f, raw);
     }
     case "role": {
       const p = f.parse(raw) as Parsed<Role>;
@@ -363,5 +368,5 @@ function readCell(row: ReadRow, f: FieldReader, raw: CellValue): Finding | null 
 function storeDate(row: ReadRow, f: FieldReader, raw: CellValue, p: Parsed<Day, DateGuess>): Finding | null {
   if (p.status === "ok") row.values[f.field as DateField] = p.value;
   else markUnreadable(row, f.field, raw);
-  return raised(valueHit("date", p, raw), row, f);
+  return raised(valueHit("date", p, raw), row, f, raw);
 }

@@ -70,15 +70,24 @@ export interface LedgerSummary {
   readonly dataRows: number;
 }
 
+/** What the 台账核实 sheet did: findings it verifies, and its rows that match no finding any more (their cells changed, or the problem was put right). */
+export interface VerificationSummary {
+  readonly acknowledged: number;
+  readonly stale: number;
+}
+
 export interface CheckResult {
   readonly settings: Settings;
   readonly unitKind: UnitKind;
   /** The unit's name: 台账设置, else a 填报单位 line or a title, else the workbook's name. */
   readonly unitName: string;
   readonly ledgers: readonly LedgerSummary[];
+  /** Every finding; a verified one (已核实) carries its `acknowledgement`. */
   readonly findings: readonly Finding[];
+  /** Open findings by severity: a verified finding is not counted. */
   readonly errors: number;
   readonly warnings: number;
+  readonly verifications: VerificationSummary;
   /** Whole-workbook figures; with several units, the units added up. */
   readonly targets: readonly TargetResult[];
   readonly score: number;

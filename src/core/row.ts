@@ -77,8 +77,8 @@ export interface ParsedRow {
   readonly unreadable: ReadonlySet<FieldId>;
   /**
    * Raw cells the highlight's guarded marks compare against (core/marks): on project rows the cells
-   * the guarded rules read (KEPT_RAW_FIELDS), and on any row each cell that could not be read; null
-   * when there is none.
+   * the guarded rules read (KEPT_RAW_FIELDS), and on any row each cell that could not be read or
+   * raised a value finding (its row key digests it, core/verify/rowKey); null when there is none.
    */
   readonly raw: Readonly<Partial<Record<FieldId, CellValue>>> | null;
 }

@@ -12,6 +12,7 @@
  *              per value request, then the write (the first time also the list, and the direct
  *              read Excel refused).
  *   write summary 2 (read: sheets, name, ledgers' extents; write)
+ *   verify     2 (3 when the sheet exists: its used range)
  *   load settings 2 (3 when they changed and a ZS function has run: the recalculation), save settings 3, select 1, reveal 1
  *   following 台账设置: 2 to subscribe (3 once the sheet exists), then a load of the settings per pause in its edits
  *   hidden places 2 (the sheets' visibility, then the rows' and columns' flags; 1 when all are on hidden sheets)
@@ -29,6 +30,7 @@ import type { WorkbookPort } from "../host/port";
 import { DEFAULT_CELL_BUDGET, readWorkbook, type WorkbookRead } from "./readWorkbook";
 import { loadSettingsSheet, saveSettingsSheet } from "./settingsSheet";
 import { writeSummary } from "./summary";
+import { appendVerification } from "./verificationSheet";
 
 export interface ExcelPortOptions {
   /** Office.js itself unless a test passes a fake. */
@@ -124,6 +126,7 @@ export function createExcelPort(options: ExcelPortOptions = {}): WorkbookPort {
         if (!host.supports(API.names)) throw unsupported("summary", API.names);
         return host.run((context) => writeSummary(context, result));
       }),
+    verify: (verification) => attempt("verify", () => host.run((context) => appendVerification(context, host, verification, options.today?.()))),
 
     onChanged: (callback) => subscribeChanges(host, callback, options.debounceMs ?? DEFAULT_DEBOUNCE_MS),
 

@@ -4,7 +4,7 @@
  */
 import type { Bilingual } from "../core/labels";
 
-export type Action = "check" | "highlight" | "clear" | "select" | "loadSettings" | "saveSettings" | "summary";
+export type Action = "check" | "highlight" | "clear" | "select" | "loadSettings" | "saveSettings" | "summary" | "verify";
 
 export const ACTIONS: Readonly<Record<Action, Bilingual>> = {
   check: { zh: "检查台账", en: "Checking the ledger" },
@@ -14,6 +14,7 @@ export const ACTIONS: Readonly<Record<Action, Bilingual>> = {
   loadSettings: { zh: "读取台账设置", en: "Reading 台账设置" },
   saveSettings: { zh: "保存台账设置", en: "Saving 台账设置" },
   summary: { zh: "生成汇总表", en: "Writing the summary sheet" },
+  verify: { zh: "记录核实", en: "Recording the verification" },
 };
 
 /** Quotes sheet names for a message: “项目台账”、“外出招商”. */

@@ -4,6 +4,7 @@
  * host implements it: Excel over Office.js (src/excel), WPS over its object model (src/wps).
  * This folder may import only src/core.
  */
+import type { Finding } from "../core/findings";
 import type { CheckResult } from "../core/result";
 import type { SettingsOverrides } from "../core/settings";
 import type { SummaryWrite } from "./summary";
@@ -36,6 +37,12 @@ export interface WorkbookPort {
   loadSettings(): Promise<SettingsOverrides>;
   /** Writes the 台账设置 sheet (creating it when absent), then asks the spreadsheet to recalculate the ZS functions. */
   saveSettings(settings: SettingsOverrides): Promise<void>;
+  /**
+   * Records that the unit has checked a finding and accepts it (已核实): appends a row to the
+   * 台账核实 sheet (created, visible, when absent; host/verificationSheet lays it out), touching no
+   * other sheet. The next check reports the finding apart, for as long as its row's cells hold.
+   */
+  verify(verification: VerificationInput): Promise<void>;
   /** Calls back (debounced) when cells change; returns an unsubscribe function. */
   onChanged(callback: () => void): () => void;
   /**
@@ -50,6 +57,16 @@ export interface WorkbookPort {
    * user's that bears the name is never touched, ours then gets the next free name (汇总(2), …).
    */
   writeSummary(result: CheckResult): Promise<SummaryWrite>;
+}
+
+/** A verification the pane asks a host to record. */
+export interface VerificationInput {
+  /** A finding with a row key (core/verify/rowKey). */
+  readonly finding: Finding;
+  /** Required: a verification says why. */
+  readonly reason: string;
+  /** 核实人; may be empty. */
+  readonly by: string;
 }
 
 /** A cell of the workbook: a finding's sheet and A1 address. */

@@ -179,6 +179,17 @@ export function App({ port, lang = detectLang(), initialTab = "check", startWith
     [run, port],
   );
 
+  /** Records a verification (已核实), then re-checks (and re-highlights when the highlight is on): the finding moves to its own group. */
+  const onVerify = useCallback(
+    async (f: Finding, reason: string, by: string) =>
+      (await run(async () => {
+        await port.verify({ finding: f, reason, by });
+        await checkNow(unsubscribe.current !== null);
+        return true;
+      })) ?? false,
+    [run, port, checkNow],
+  );
+
   // A ribbon button that opened the pane: press the pane's button once.
   const started = useRef(false);
   useEffect(() => {
@@ -231,7 +242,7 @@ export function App({ port, lang = detectLang(), initialTab = "check", startWith
                 <>
                   {actions}
                   {highlighted && <Text className={styles.hint}>{t("highlightOn")}</Text>}
-                  {result ? <CheckResults result={result} lang={lang} onSelect={onSelect} hidden={hidden} onReveal={onReveal} /> : <Text className={styles.hint}>{t("intro")}</Text>}
+                  {result ? <CheckResults result={result} lang={lang} onSelect={onSelect} hidden={hidden} onReveal={onReveal} onVerify={onVerify} /> : <Text className={styles.hint}>{t("intro")}</Text>}
                 </>
               )}
               {tab === "targets" &&

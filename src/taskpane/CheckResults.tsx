@@ -21,6 +21,7 @@ import { findingMessage, ruleTitle } from "../core/rules/catalog";
 import { placeKey, type Hidden } from "../host/port";
 import { groupFindings, ruleCounts, SEVERITIES, severityCounts, type SeverityGroup } from "./findingsView";
 import { translator, type Translate } from "./i18n";
+import { VerifiedList, VerifyForm, type VerifyFinding } from "./Verified";
 
 /** Rows shown per group before "show more": a ledger of 100,000 rows must not freeze the pane. */
 const PAGE = 50;
@@ -83,6 +84,8 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
   },
   reveal: { flexShrink: 0 },
+  item: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  verify: { alignSelf: "flex-end" },
   more: { alignSelf: "flex-start" },
 });
 
@@ -93,21 +96,26 @@ export interface CheckResultsProps {
   /** Findings' cells the user cannot see, by placeKey: said on the finding, with a button that shows the cell. */
   hidden?: ReadonlyMap<string, Hidden>;
   onReveal?(finding: Finding): void;
+  /** Verifies a finding of one row (已核实); without it, no 核实 action is offered. */
+  onVerify?: VerifyFinding;
 }
 
 const NO_HIDDEN: ReadonlyMap<string, Hidden> = new Map();
 
-export default function CheckResults({ result, lang, onSelect, hidden = NO_HIDDEN, onReveal }: CheckResultsProps) {
+export default function CheckResults({ result, lang, onSelect, hidden = NO_HIDDEN, onReveal, onVerify }: CheckResultsProps) {
   const styles = useStyles();
   const t = useMemo(() => translator(lang), [lang]);
   const [severities, setSeverities] = useState<ReadonlySet<Severity>>(() => new Set(SEVERITIES));
   const [rule, setRule] = useState<RuleId | null>(null);
 
-  const counts = useMemo(() => severityCounts(result.findings), [result]);
-  const rules = useMemo(() => ruleCounts(result.findings), [result]);
+  // Verified findings (已核实) are listed apart, below: the counts, filters and groups are of the open ones.
+  const open = useMemo(() => (result.verifications.acknowledged > 0 ? result.findings.filter((f) => !f.acknowledgement) : result.findings), [result]);
+  const verified = useMemo(() => result.findings.filter((f) => f.acknowledgement), [result]);
+  const counts = useMemo(() => severityCounts(open), [open]);
+  const rules = useMemo(() => ruleCounts(open), [open]);
   // A rule that the new result no longer has would filter everything away: show all instead.
   const activeRule = rule !== null && rules.some(([id]) => id === rule) ? rule : null;
-  const groups = useMemo(() => groupFindings(result.findings, { severities, rule: activeRule }), [result, severities, activeRule]);
+  const groups = useMemo(() => groupFindings(open, { severities, rule: activeRule }), [open, severities, activeRule]);
 
   const toggle = (s: Severity) =>
     setSeverities((prev) => {
@@ -133,7 +141,7 @@ export default function CheckResults({ result, lang, onSelect, hidden = NO_HIDDE
           {ledgers ? t("ledgers", { list: ledgers }) : t("noLedgers")}
         </Text>
       </div>
-      {result.findings.length === 0 ? (
+      {open.length === 0 ? (
         <Text>{t("noFindings")}</Text>
       ) : (
         <>
@@ -147,12 +155,12 @@ export default function CheckResults({ result, lang, onSelect, hidden = NO_HIDDE
               className={styles.dropdown}
               size="small"
               aria-label={t("filterRule")}
-              value={ruleText(activeRule, activeRule ? rules.find(([id]) => id === activeRule)![1] : result.findings.length)}
+              value={ruleText(activeRule, activeRule ? rules.find(([id]) => id === activeRule)![1] : open.length)}
               selectedOptions={[activeRule ?? ALL_RULES]}
               onOptionSelect={(_e, data) => setRule(data.optionValue ? (data.optionValue as RuleId) : null)}
             >
-              <Option value={ALL_RULES} text={ruleText(null, result.findings.length)}>
-                {ruleText(null, result.findings.length)}
+              <Option value={ALL_RULES} text={ruleText(null, open.length)}>
+                {ruleText(null, open.length)}
               </Option>
               {rules.map(([id, n]) => (
                 <Option key={id} value={id} text={ruleText(id, n)}>
@@ -169,12 +177,13 @@ export default function CheckResults({ result, lang, onSelect, hidden = NO_HIDDE
                 <CounterBadge count={g.count} overflowCount={99999} appearance="ghost" color="informative" size="small" />
               </h2>
               {g.bySeverity.map((sg) => (
-                <FindingGroup key={sg.severity} group={sg} lang={lang} t={t} onSelect={onSelect} hidden={hidden} onReveal={onReveal} />
+                <FindingGroup key={sg.severity} group={sg} lang={lang} t={t} onSelect={onSelect} hidden={hidden} onReveal={onReveal} onVerify={onVerify} />
               ))}
             </section>
           ))}
         </>
       )}
+      <VerifiedList findings={verified} stale={result.verifications.stale} lang={lang} t={t} />
     </div>
   );
 }
@@ -188,6 +197,7 @@ function FindingGroup({
   onSelect,
   hidden,
   onReveal,
+  onVerify,
 }: {
   group: SeverityGroup;
   lang: Lang;
@@ -195,9 +205,23 @@ function FindingGroup({
   onSelect(f: Finding): void;
   hidden: ReadonlyMap<string, Hidden>;
   onReveal?(f: Finding): void;
+  onVerify?: VerifyFinding;
 }) {
   const styles = useStyles();
   const [shown, setShown] = useState(PAGE);
+  /** The finding whose 核实 form is open. */
+  const [verifying, setVerifying] = useState<Finding | null>(null);
+  // A finding of one row (it has a row key) may be verified: its 核实 action, and its form when open.
+  const verifyPart = (f: Finding) =>
+    onVerify && f.rowKey ? (
+      verifying === f ? (
+        <VerifyForm finding={f} t={t} onVerify={onVerify} onClose={() => setVerifying(null)} />
+      ) : (
+        <button type="button" className={mergeClasses(styles.linkButton, styles.verify)} onClick={() => setVerifying(f)} title={t("verifyTitle", { sheet: f.sheet, cell: f.cell })}>
+          {t("verify")}
+        </button>
+      )
+    ) : null;
   const rest = group.findings.length - shown;
   const tone = group.severity === "error" ? styles.error : styles.warning;
   return (
@@ -224,7 +248,7 @@ function FindingGroup({
           if (why) {
             // Selecting a cell the user cannot see shows nothing: say where it is, and offer to show it.
             return (
-              <li key={`${f.cell}-${f.rule}-${i}`}>
+              <li key={`${f.cell}-${f.rule}-${i}`} className={styles.item}>
                 <div className={mergeClasses(styles.row, tone)}>
                   {content}
                   <span className={styles.hidden}>{t(HIDDEN_TEXT[why])}</span>
@@ -232,11 +256,12 @@ function FindingGroup({
                     {t("reveal")}
                   </button>
                 </div>
+                {verifyPart(f)}
               </li>
             );
           }
           return (
-            <li key={`${f.cell}-${f.rule}-${i}`}>
+            <li key={`${f.cell}-${f.rule}-${i}`} className={styles.item}>
               {f.cell ? (
                 <button
                   type="button"
@@ -249,6 +274,7 @@ function FindingGroup({
               ) : (
                 <div className={mergeClasses(styles.row, tone)}>{content}</div>
               )}
+              {verifyPart(f)}
             </li>
           );
         })}

@@ -75,6 +75,17 @@ const zh = {
   unexpected: "操作失败：{detail}",
   loadFailed: "加载失败，请关闭并重新打开任务窗格。",
   officeMissing: "无法加载 Office 脚本库（office.js）。请在 Excel 中打开本加载项；无法访问互联网的内网，请联系管理员部署内网版本。",
+  verify: "核实",
+  verifyTitle: "核实 {sheet}!{cell} 的问题",
+  verifyExplain: "核实后，此问题记入「台账核实」工作表，不再标记，不计入错误和警告，评分不变；相关单元格改动后问题会重新出现。",
+  verifyReason: "核实理由（必填）",
+  verifyReasonMissing: "请填写核实理由。",
+  verifyBy: "核实人",
+  verifyOk: "确定",
+  verifyCancel: "取消",
+  verifiedGroup: "已核实 ({n})",
+  verifiedReason: "核实理由：{reason}",
+  verifiedStale: "「台账核实」中有 {n} 条记录已不再对应问题（相关单元格已改动，或问题已改正）。",
 } as const;
 
 export type StringKey = keyof typeof zh;
@@ -143,6 +154,17 @@ const en: Record<StringKey, string> = {
   unexpected: "Something went wrong: {detail}",
   loadFailed: "Loading failed: close the task pane and open it again.",
   officeMissing: "Office's script library (office.js) could not be loaded. Open this add-in in Excel; on an intranet without internet access, ask your administrator for the intranet build.",
+  verify: "Verify",
+  verifyTitle: "Verify the finding at {sheet}!{cell}",
+  verifyExplain: "A verified finding is recorded in the 台账核实 sheet: it is no longer marked nor counted as an error or warning, and the score does not change. It returns when the cells behind it change.",
+  verifyReason: "Reason (required)",
+  verifyReasonMissing: "A reason is required.",
+  verifyBy: "Verified by",
+  verifyOk: "OK",
+  verifyCancel: "Cancel",
+  verifiedGroup: "Verified ({n})",
+  verifiedReason: "Reason: {reason}",
+  verifiedStale: "{n} rows of 台账核实 no longer match a finding (the cells behind them changed, or the problem was put right).",
 };
 
 const TABLES: Readonly<Record<Lang, Readonly<Record<StringKey, string>>>> = { zh, en };

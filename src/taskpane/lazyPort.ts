@@ -24,6 +24,7 @@ export function lazyPort(load: () => Promise<WorkbookPort>): WorkbookPort {
     loadSettings: () => port().then((p) => p.loadSettings()),
     saveSettings: (settings) => port().then((p) => p.saveSettings(settings)),
     writeSummary: (result) => port().then((p) => p.writeSummary(result)),
+    verify: (verification) => port().then((p) => p.verify(verification)),
     onChanged: (callback) => subscribe((p) => p.onChanged(callback)),
     watchSettings: () => subscribe((p) => p.watchSettings()),
   };

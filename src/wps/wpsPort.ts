@@ -14,6 +14,7 @@ import { clearMarks, writeMarks } from "./highlight";
 import { wpsApplication, type WpsApplication } from "./objectModel";
 import { readWorkbook, type WpsRead } from "./readWorkbook";
 import { loadSettingsSheet, saveSettingsSheet } from "./settingsSheet";
+import { appendVerification } from "./verificationSheet";
 import { findHidden, revealCell, selectCell } from "./navigate";
 import { activeWorkbook } from "./sheets";
 import { writeSummary } from "./summary";
@@ -72,6 +73,8 @@ export function createWpsPort(options: WpsPortOptions = {}): WorkbookPort {
     writeSummary: (result) => attempt("summary", (a) => writeSummary(a, result)),
 
     saveSettings: (settings) => attempt("saveSettings", (a) => saveSettingsSheet(a, settings)),
+
+    verify: (verification) => attempt("verify", (a) => appendVerification(a, verification, options.today?.())),
 
     onChanged: (callback) => {
       try {

@@ -171,9 +171,9 @@ describe("a sheet holding two units", () => {
     const { code, report } = await json([file, "--as-of", "2022-09-30"]);
     expect(code).toBe(1);
     const f = report.files[0];
-    expect(Object.keys(f)).toEqual(["file", "unitKind", "ledgers", "findings", "errors", "warnings", "targets", "score", "penalty", "keyStarts", "units"]);
+    expect(Object.keys(f)).toEqual(["file", "unitKind", "ledgers", "findings", "errors", "warnings", "verifications", "targets", "score", "penalty", "keyStarts", "units"]);
     const planned = f.findings.find((x: Json) => x.rule === "missing-planned-start");
-    expect(Object.keys(planned)).toEqual(["sheet", "cell", "row", "field", "rule", "severity", "message", "unit"]);
+    expect(Object.keys(planned)).toEqual(["sheet", "cell", "row", "field", "rule", "severity", "message", "unit", "rowKey"]);
     expect(planned).toMatchObject({ cell: "F5", row: 5, unit: "经济开发区" });
     expect(f.units.map((u: Json) => [u.unit, u.unitKind])).toEqual([
       ["东城镇", "town"],

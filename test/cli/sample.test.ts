@@ -4,7 +4,8 @@
  * targets, SCORE and PENALTY computed by hand in sampleLedger.ts.
  */
 import { checkWorkbook } from "../../src/core/check";
-import { RULE_IDS } from "../../src/core/rules/catalog";
+import { RULE_IDS, RULES } from "../../src/core/rules/catalog";
+import type { RuleId } from "../../src/core/findings";
 import { findingMessage } from "../../src/core/rules/catalog";
 import { SAMPLE_AS_OF, SAMPLE_PLANTED, sampleWorkbook } from "../sample/sampleLedger";
 import { runCli } from "./helpers";
@@ -30,12 +31,16 @@ test("the JSON has exactly the contract's fields", () => {
   expect(report.asOf).toBe(SAMPLE_AS_OF);
   expect(report.files).toHaveLength(1);
   const file = report.files[0];
-  // issue 17 added keyStarts (the district's 重点项目开工, a unit's share); nothing else may change.
-  expect(Object.keys(file)).toEqual(["file", "unitKind", "ledgers", "findings", "errors", "warnings", "targets", "score", "penalty", "keyStarts"]);
+  // issue 17 added keyStarts (the district's 重点项目开工, a unit's share); issue 15 verifications
+  // (已核实: findings the 台账核实 sheet verifies, its stale rows); nothing else may change.
+  expect(Object.keys(file)).toEqual(["file", "unitKind", "ledgers", "findings", "errors", "warnings", "verifications", "targets", "score", "penalty", "keyStarts"]);
+  expect(file.verifications).toEqual({ acknowledged: 0, stale: 0 });
   expect(file.file).toBe("assets/sample-ledger.xlsx");
   expect(file.unitKind).toBe("town");
   for (const l of file.ledgers) expect(Object.keys(l)).toEqual(["sheet", "kind", "headerRows", "dataRows"]);
-  for (const f of file.findings) expect(Object.keys(f)).toEqual(["sheet", "cell", "row", "field", "rule", "severity", "message"]);
+  // A finding of one row also has its rowKey (issue 15: what a 台账核实 row names); a verified one acknowledged and acknowledgement.
+  const base = ["sheet", "cell", "row", "field", "rule", "severity", "message"];
+  for (const f of file.findings) expect(Object.keys(f)).toEqual(RULES[f.rule as RuleId].scope === "value" || RULES[f.rule as RuleId].scope === "project-row" ? [...base, "rowKey"] : base);
   for (const t of file.targets) expect(Object.keys(t)).toEqual(["id", "met", "actual", "required", "gap"]);
 });
 

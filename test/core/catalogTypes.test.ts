@@ -49,7 +49,7 @@ describe("the rule catalog's compile-time guarantees", () => {
   });
 
   it("refuses a rule id without a definition", () => {
-    const found = diagnosticsWith("findings.ts", replaceOnce(`| "total-mismatch";`, `| "total-mismatch"\n  | "planted-rule";`));
+    const found = diagnosticsWith("findings.ts", replaceOnce(`| "invalid-verification";`, `| "invalid-verification"\n  | "planted-rule";`));
     expect(found.some((d) => d.startsWith("rules/catalog.ts:") && d.includes("planted-rule"))).toBe(true);
   });
 

@@ -68,6 +68,8 @@ const result = checkWorkbook(
     // 3.5 days: invalid-setting B3; 策划截至日 (a typo of 策划截止日): unknown-setting A4;
     // a 列名对照 row whose field word names no column (项目名字 is no field): unknown-setting A6.
     SETTINGS_AS_OF("2022-09-30", [["临近开工天数", 3.5], ["策划截至日", "2022-09-15"], ["列名对照"], ["项目名字", "招商项目"]]),
+    // A verification without its reason: invalid-verification D2.
+    { name: "台账核实", grid: [["规则", "工作表", "行键", "理由", "核实人", "日期"], ["逾期未开工", "项目台账", "食品加工厂#00000000", "", "王敏", "2022-09-28"]] },
   ]),
 );
 
@@ -114,6 +116,12 @@ describe("the rule catalog on a town workbook", () => {
     const unknown = result.findings.find((f) => f.rule === "unknown-setting")!;
     expect(findingMessage(unknown, "zh")).toBe("“策划截至日”不是可识别的设置项，未采用；最接近的设置项是“策划截止日”");
     expect(result.settings.dueSoonDays).toBe(14);
+  });
+
+  it("raises the verification rule at its cell of 台账核实", () => {
+    expect(placed("台账核实")).toEqual(["invalid-verification@D2"]);
+    const f = result.findings.find((x) => x.rule === "invalid-verification")!;
+    expect(findingMessage(f, "zh")).toBe("这一行没有填写核实理由，未采用（理由为必填）");
   });
 
   it("raises sheet-level rules at the header", () => {

@@ -14,6 +14,7 @@ import { MARK_STYLES, type MarkKind } from "../../src/core/marks/mark";
 import type { CheckResult } from "../../src/core/result";
 import { RULES } from "../../src/core/rules/catalog";
 import { SETTINGS_SHEET, type SettingsOverrides } from "../../src/core/settings";
+import { VERIFICATION_SHEET } from "../../src/core/verify/sheet";
 import { gridRows, type MergeArea, type WorkbookInput } from "../../src/core/sheet";
 import { parseAreas } from "../../src/host/areas";
 import { placeKey, WorkbookError, type WorkbookPort } from "../../src/host/port";
@@ -936,6 +937,67 @@ export function portSuite(host: Host): void {
       expect(error.message).toContain("没有修改此工作簿的权限");
       expect(book.visible()).toEqual(before);
       expect(book.functionSettings().overrides).toEqual(SAMPLE_SETTINGS);
+    });
+  });
+
+  describe(`台账核实 in ${host.name}`, () => {
+    const overdueJ9 = (r: CheckResult) => r.findings.find((f) => f.sheet === PROJECTS && f.cell === "J9" && f.rule === "overdue-start")!;
+    const REASON = "等待土地审批，预计10月开工";
+    const othersOf = (book: HostBook) => sampleSheets().map((s) => book.usedCells(s.name));
+
+    test("verify creates a visible 台账核实 with its header, appends the row as text, and touches no other sheet", async () => {
+      const book = host.fromSheets(sampleSheets());
+      const port = book.port();
+      const before = await port.check();
+      const others = othersOf(book);
+      await port.verify({ finding: overdueJ9(before), reason: REASON, by: "王敏" });
+      const row = (r: number) => Array.from({ length: 6 }, (_, i) => book.cell(VERIFICATION_SHEET, r, i + 1).value);
+      expect(row(1)).toEqual(["规则", "工作表", "行键", "理由", "核实人", "日期"]);
+      expect(row(2)).toEqual(["overdue-start", PROJECTS, overdueJ9(before).rowKey, REASON, "王敏", "2022-10-01"]);
+      expect(book.hidden(VERIFICATION_SHEET).sheet).toBe(false);
+      expect(othersOf(book)).toEqual(others);
+
+      const after = await port.check();
+      expect(overdueJ9(after).acknowledgement).toEqual({ reason: REASON, by: "王敏", date: "2022-10-01" });
+      expect(after.errors).toBe(before.errors - 1);
+      expect({ score: after.score, penalty: after.penalty, targets: after.targets }).toEqual({ score: before.score, penalty: before.penalty, targets: before.targets });
+    });
+
+    test("a second verification goes below the first; a reason that starts with = stays text", async () => {
+      const book = host.fromSheets(sampleSheets());
+      const port = book.port();
+      const result = await port.check();
+      const amount = result.findings.find((f) => f.rowKey && f.rule === "invalid-amount")!;
+      await port.verify({ finding: overdueJ9(result), reason: REASON, by: "" });
+      await port.verify({ finding: amount, reason: '=HYPERLINK("http://example.invalid","点击")', by: "李强" });
+      const cells = book.usedCells(VERIFICATION_SHEET);
+      expect(cells.every((c) => !c.formula && typeof c.value === "string" && c.text)).toBe(true);
+      expect(book.cell(VERIFICATION_SHEET, 3, 4).value).toBe('=HYPERLINK("http://example.invalid","点击")');
+      const again = await port.check();
+      expect(again.findings.filter((f) => f.acknowledgement).map((f) => f.cell).sort()).toEqual([amount.cell, "J9"].sort());
+    });
+
+    test("survives saving and reopening; a changed cell behind the finding brings it back", async () => {
+      const book = host.fromSheets(sampleSheets());
+      const port = book.port();
+      await port.verify({ finding: overdueJ9(await port.check()), reason: REASON, by: "王敏" });
+      const reopened = book.reopen();
+      expect(overdueJ9(await reopened.port().check()).acknowledgement?.reason).toBe(REASON);
+      reopened.edit(PROJECTS, 9, 10, serialFromDay(day("2022-09-16"), 1900), { date: true }); // the planned start moves on a day: still overdue
+      const changed = await reopened.port().check();
+      expect(overdueJ9(changed).acknowledgement).toBeUndefined();
+      expect(changed.verifications).toEqual({ acknowledged: 0, stale: 1 });
+    });
+
+    test("a verification without a reason is refused before anything is written", async () => {
+      const book = host.fromSheets(sampleSheets());
+      const port = book.port();
+      const result = await port.check();
+      const before = book.visible();
+      const error = (await failure(port.verify({ finding: overdueJ9(result), reason: "  ", by: "王敏" }))) as WorkbookError;
+      expect(error).toBeInstanceOf(WorkbookError);
+      expect(error.message).toContain("核实理由为必填项");
+      expect(book.visible()).toEqual(before);
     });
   });
 }

@@ -3,10 +3,13 @@
  * sample ledger by default), and every call the pane makes is recorded for the test to read.
  */
 import { checkWorkbook } from "../../src/core/check";
+import { parseIsoDay } from "../../src/core/day";
+import { VERIFICATION_SHEET } from "../../src/core/verify/sheet";
+import { verificationRows } from "../../src/host/verificationSheet";
 import type { CheckResult } from "../../src/core/result";
 import type { SettingsOverrides } from "../../src/core/settings";
-import type { WorkbookInput } from "../../src/core/sheet";
-import { placeKey, type Hidden, type Place, type WorkbookPort } from "../../src/host/port";
+import { gridRows, type WorkbookInput } from "../../src/core/sheet";
+import { placeKey, type Hidden, type Place, type VerificationInput, type WorkbookPort } from "../../src/host/port";
 import type { SummaryWrite } from "../../src/host/summary";
 import { SAMPLE_AS_OF, sampleWorkbook } from "../sample/sampleLedger";
 
@@ -24,6 +27,9 @@ export class FakePort implements WorkbookPort {
   /** Places the user cannot see, by placeKey (what hiddenPlaces answers). */
   hidden = new Map<string, Hidden>();
   readonly revealed: [string, string][] = [];
+  /** The verifications recorded (verify), and the 台账核实 sheet's rows they make, which the next check reads. */
+  readonly verified: VerificationInput[] = [];
+  private verificationGrid: string[][] = [];
   /** What loadSettings returns (the 台账设置 sheet as overrides). */
   settings: SettingsOverrides = {};
   /** Thrown by the next calls of these methods, until reset. */
@@ -34,7 +40,9 @@ export class FakePort implements WorkbookPort {
 
   /** The result the pane should show: the same core call the port makes. */
   expected(overrides?: SettingsOverrides): CheckResult {
-    return checkWorkbook(this.workbook(), { overrides, today: SAMPLE_TODAY });
+    const book = this.workbook();
+    const sheets = this.verificationGrid.length === 0 ? book.sheets : [...book.sheets, { name: VERIFICATION_SHEET, rows: [...gridRows(this.verificationGrid)] }];
+    return checkWorkbook({ ...book, sheets }, { overrides, today: SAMPLE_TODAY });
   }
 
   /** Simulates Excel's (already debounced) change event. */
@@ -95,6 +103,14 @@ export class FakePort implements WorkbookPort {
     this.record("writeSummary");
     this.summarized.push(result);
     return this.summaryWrite;
+  }
+  /** Appends the row the hosts append (host/verificationSheet), dated the sample's as-of day. */
+  async verify(verification: VerificationInput): Promise<void> {
+    this.record("verify");
+    const used = this.verificationGrid.length === 0 ? null : { top: 1, values: this.verificationGrid };
+    const { rows } = verificationRows(verification, parseIsoDay(SAMPLE_AS_OF)!, used);
+    this.verificationGrid.push(...rows);
+    this.verified.push(verification);
   }
   onChanged(callback: () => void): () => void {
     this.calls.push("onChanged");

@@ -9,7 +9,7 @@
  */
 import { bulletinRows, type BulletinUnit } from "../../core/bulletin";
 import { isoDay, type Day } from "../../core/day";
-import type { RuleId, Severity } from "../../core/findings";
+import type { Acknowledgement, RuleId, Severity } from "../../core/findings";
 import type { DistrictKeyStarts } from "../../core/keyStarts";
 import type { CheckResult, StartStatus } from "../../core/result";
 import { findingMessage } from "../../core/rules/catalog";
@@ -46,6 +46,8 @@ export interface FindingRow {
   readonly rule: RuleId;
   readonly severity: Severity;
   readonly message: string;
+  /** Set when the unit's 台账核实 sheet verifies it (已核实): listed as such, with the reason. */
+  readonly acknowledgement?: Acknowledgement;
 }
 
 /** A unit two or more files reported: the file kept, why it is the newer, and the others. */
@@ -207,6 +209,7 @@ function fileRows(target: Target, saved: SavedAt, r: CheckResult, alias: (name: 
       rule: f.rule,
       severity: f.severity,
       message: findingMessage(f, "zh"),
+      ...(f.acknowledgement ? { acknowledgement: f.acknowledgement } : {}),
     })),
   };
 }

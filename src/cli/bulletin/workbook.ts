@@ -24,6 +24,7 @@ import {
   targetText,
 } from "../../core/bulletin";
 import type { Day } from "../../core/day";
+import type { Acknowledgement } from "../../core/findings";
 import type { DistrictKeyStarts } from "../../core/keyStarts";
 import { KEY_STARTS_LABEL, OUTCOME_LABELS, SEVERITY_LABELS, STATUS_LABELS, TARGET_LABELS, UNIT_KIND_LABELS } from "../../core/labels";
 import { TARGET_IDS, type StartStatus } from "../../core/result";
@@ -295,6 +296,8 @@ function overdueSheet(wb: ExcelJS.Workbook, b: Bulletin): void {
 }
 
 function findingsSheet(wb: ExcelJS.Workbook, b: Bulletin): void {
+  // Findings a unit verified (已核实) stay listed, so the district sees every claim, marked as such with the reason.
+  const verified = b.findings.filter((f) => f.acknowledgement).length;
   const columns: Column[] = [
     { header: "序号", min: 6, max: 7, align: "center" },
     { header: "单位", min: 10, max: 20 },
@@ -304,13 +307,17 @@ function findingsSheet(wb: ExcelJS.Workbook, b: Bulletin): void {
     { header: "级别", min: 6, max: 6, align: "center" },
     { header: "规则", min: 14, max: 24 },
     { header: "问题说明", min: 30, max: 66 },
+    ...(verified > 0 ? [{ header: "核实", min: 8, max: 8, align: "center" } as Column, { header: "核实理由", min: 20, max: 40 } as Column] : []),
     ...(b.previous ? [{ header: "较上期", min: 6, max: 8, align: "center" } as Column] : []),
   ];
-  const errors = b.findings.filter((f) => f.severity === "error").length;
+  const open = b.findings.filter((f) => !f.acknowledgement);
+  const errors = open.filter((f) => f.severity === "error").length;
   const fresh = b.previous?.newFindings;
-  const t = new Table(wb, "问题清单", columns, [`台账问题清单（错误 ${errors} 个，警告 ${b.findings.length - errors} 个；截至${dateZh(b.asOf)}）`]);
+  const counts = `错误 ${errors} 个，警告 ${open.length - errors} 个${verified > 0 ? `，已核实 ${verified} 个` : ""}`;
+  const t = new Table(wb, "问题清单", columns, [`台账问题清单（${counts}；截至${dateZh(b.asOf)}）`]);
   b.findings.forEach((f, i) => {
     const values: Value[] = [i + 1, f.unit, f.file, f.sheet, f.cell, SEVERITY_LABELS[f.severity].zh, ruleTitle(f.rule), f.message];
+    if (verified > 0) values.push(f.acknowledgement ? "已核实" : "", f.acknowledgement ? reasonText(f.acknowledgement) : "");
     if (fresh) values.push(fresh.has(findingIdentity(f)) ? "新增" : "");
     t.add(values, (col, cell) => {
       if (col === 5) cell.font = { name: FONT, size: 11, bold: f.severity === "error", color: { argb: argb(f.severity === "error" ? MARK_STYLES["error-cell"].font : MARK_STYLES["start-soon"].font) } };
@@ -318,6 +325,12 @@ function findingsSheet(wb: ExcelJS.Workbook, b: Bulletin): void {
   });
   if (b.findings.length === 0) t.line("未发现问题。");
   t.finish(b.findings.length > 0);
+}
+
+/** 等待土地审批（王敏，2022-09-28） */
+function reasonText(a: Acknowledgement): string {
+  const who = [a.by, a.date].filter(Boolean).join("，");
+  return who ? `${a.reason}（${who}）` : a.reason;
 }
 
 /**

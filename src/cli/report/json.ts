@@ -25,6 +25,11 @@ interface JsonFinding {
   severity: string;
   message: string;
   unit?: string;
+  /** The row key a 台账核实 row names to verify this finding; only on findings of one row. */
+  rowKey?: string;
+  /** Present (true) on a finding the workbook's 台账核实 sheet verifies (已核实), with its acknowledgement. */
+  acknowledged?: true;
+  acknowledgement?: { reason: string; by: string; date: string };
 }
 
 interface JsonUnit {
@@ -43,8 +48,11 @@ export interface JsonFile {
   unitKind: string;
   ledgers: { sheet: string; kind: string; headerRows: number[]; dataRows: number }[];
   findings: JsonFinding[];
+  /** Open findings by severity: verified ones are not counted. */
   errors: number;
   warnings: number;
+  /** Findings the 台账核实 sheet verifies, and its rows that match no finding any more. */
+  verifications: { acknowledged: number; stale: number };
   targets: JsonTarget[];
   score: number;
   penalty: number;
@@ -96,6 +104,7 @@ function jsonFile(file: string, r: CheckResult, lang: Lang): JsonFile {
     findings: r.findings.map((f) => jsonFinding(f, lang)),
     errors: r.errors,
     warnings: r.warnings,
+    verifications: { acknowledged: r.verifications.acknowledged, stale: r.verifications.stale },
     targets: r.targets.map(jsonTarget),
     score: r.score,
     penalty: r.penalty,
@@ -116,6 +125,11 @@ function jsonFinding(f: Finding, lang: Lang): JsonFinding {
     message: findingMessage(f, lang),
   };
   if (f.unit !== undefined) out.unit = f.unit;
+  if (f.rowKey !== undefined) out.rowKey = f.rowKey;
+  if (f.acknowledgement) {
+    out.acknowledged = true;
+    out.acknowledgement = { reason: f.acknowledgement.reason, by: f.acknowledgement.by, date: f.acknowledgement.date };
+  }
   return out;
 }
 

@@ -37,6 +37,9 @@ const WORDS = {
     unitLine: (name: string, kind: string, counts: string, score: number, penalty: number) =>
       `▸ ${name}（${kind}）：${counts}；得分 SCORE ${score}，扣分 PENALTY ${penalty}`,
     wan: "万元",
+    verified: (n: number) => `已核实 ${n} 个（单位已核实并说明理由，不计入错误和警告，评分不变）`,
+    reason: (reason: string, by: string, date: string) => `核实理由：${reason}${by || date ? `（${[by, date].filter(Boolean).join("，")}）` : ""}`,
+    stale: (n: number) => `台账核实表中有 ${n} 条记录已不再对应任何问题（相关单元格已改动，或问题已改正）。`,
   },
   en: {
     title: (file: string) => `zsledger check report: ${file}`,
@@ -62,6 +65,9 @@ const WORDS = {
     unitLine: (name: string, kind: string, counts: string, score: number, penalty: number) =>
       `▸ ${name} (${kind}): ${counts}; SCORE ${score}, PENALTY ${penalty}`,
     wan: "10k yuan",
+    verified: (n: number) => `Verified (已核实): ${n} (checked and accepted by the unit with a reason; not counted as errors or warnings; the score is unchanged)`,
+    reason: (reason: string, by: string, date: string) => `reason: ${reason}${by || date ? ` (${[by, date].filter(Boolean).join(", ")})` : ""}`,
+    stale: (n: number) => `${n} row${n === 1 ? "" : "s"} of the 台账核实 sheet no longer match${n === 1 ? "es" : ""} any finding (its cells changed, or the problem was put right).`,
   },
 } as const;
 
@@ -80,14 +86,29 @@ export function textReport(file: string, r: CheckResult, lang: Lang): string {
   });
   lines.push(w.findingsHead(r.errors, r.warnings), "");
 
-  if (r.findings.length === 0) lines.push(w.noFindings, "");
-  for (const [sheet, findings] of groupBySheet(r.findings)) {
+  // Verified findings (已核实) are listed apart, after the open ones.
+  const open = r.verifications.acknowledged > 0 ? r.findings.filter((f) => !f.acknowledgement) : r.findings;
+  if (open.length === 0) lines.push(w.noFindings, "");
+  for (const [sheet, findings] of groupBySheet(open)) {
     const errors = findings.filter((f) => f.severity === "error").length;
     lines.push(w.section(sheet || w.workbook) + " " + w.counts(errors, findings.length - errors));
     // One push per line: spreading millions of findings into one call overflows the stack.
     for (const line of findingLines(findings, lang)) lines.push(line);
     lines.push("");
   }
+
+  if (r.verifications.acknowledged > 0) {
+    lines.push(w.section(w.verified(r.verifications.acknowledged)));
+    for (const [sheet, findings] of groupBySheet(r.findings.filter((f) => f.acknowledgement))) {
+      lines.push(`  ${sheet}`);
+      findingLines(findings, lang).forEach((line, i) => {
+        const a = findings[i].acknowledgement!;
+        lines.push(`  ${line}`, `      ${w.reason(a.reason, a.by, a.date)}`);
+      });
+    }
+    lines.push("");
+  }
+  if (r.verifications.stale > 0) lines.push(w.stale(r.verifications.stale), "");
 
   lines.push(w.section(w.targets));
   lines.push(...targetLines(r.targets, lang, "  "));

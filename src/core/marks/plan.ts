@@ -6,14 +6,15 @@
  *  - live marks (live.ts) decide the start-date rules by themselves;
  *  - guarded marks (guards.ts) hold only while the cells their rule reads are unchanged: where a
  *    live formula cannot decide what the core decided, and on the cells of error findings.
- * A finding whose rule looks beyond its row (missing-column, duplicates, totals) is not marked, nor
+ * A finding a unit has verified (已核实) is not marked; a finding whose rule looks beyond its row
+ * (missing-column, duplicates, totals) is not marked either, nor
  * is anything past the spreadsheet grid (a file may name rows there; no program shows them).
  */
 import type { Day } from "../day";
-import type { Finding } from "../findings";
+import type { Finding, RuleId } from "../findings";
 import { columnOf, type Ledger } from "../ledger";
 import type { ParsedRow } from "../row";
-import type { ProjectAssessment } from "../result";
+import type { ProjectAssessment, StartStatus } from "../result";
 import { inGrid, MAX_ROW, type DateSystem } from "../sheet";
 import type { AsOfSource } from "./asOf";
 import { findingGuard } from "./guards";
@@ -39,10 +40,15 @@ export function planMarks(input: MarkInput): MarkPlan {
     return b;
   };
   const ctx: MarkContext = { asOfDay: input.asOfDay, dueSoonDays: input.dueSoonDays, dateSystem: input.dateSystem };
+  // A verified finding (已核实) is not marked: its start-date status is left out (the live mark is
+  // then cut on its row) and its cell gets no guard.
+  const findings = input.findings.filter((f) => !f.acknowledgement);
+  const verifiedStatus = new Set(input.findings.flatMap((f) => (f.acknowledgement && f.row !== null ? [statusKey(f.sheet, f.row, f.rule)] : [])));
   const statusOf = new Map<string, Map<number, MarkKind>>();
   for (const p of input.projects) {
     const kind = p.status ? STATUS_MARK[p.status] : undefined;
     if (!kind || p.row > MAX_ROW) continue;
+    if (verifiedStatus.size > 0 && verifiedStatus.has(statusKey(p.sheet, p.row, STATUS_RULE[p.status!]))) continue;
     let rows = statusOf.get(p.sheet);
     if (!rows) statusOf.set(p.sheet, (rows = new Map()));
     rows.set(p.row, kind);
@@ -54,7 +60,7 @@ export function planMarks(input: MarkInput): MarkPlan {
     if (ledger.kind !== "projects" || !columnOf(ledger, "stage")) continue;
     const b = sheetOf(ledger);
     const status = statusOf.get(ledger.sheet) ?? new Map<number, MarkKind>();
-    const live = liveLedger(ledger, rows, status, input.findings, ctx);
+    const live = liveLedger(ledger, rows, status, findings, ctx);
     for (const m of live.marks) b.add(m);
     for (const g of live.guarded) b.guard(g.kind, g.column, g.condition, g.row);
     covered.set(ledger.sheet, live.covered);
@@ -69,7 +75,7 @@ export function planMarks(input: MarkInput): MarkPlan {
     rowsOf.set(ledger.sheet, m);
   }
   const markedCells = new Set<string>();
-  for (const f of input.findings) {
+  for (const f of findings) {
     if (f.severity !== "error" || f.row === null || f.column === null || !f.sheet || !inGrid(f.row, f.column)) continue;
     const at = rowsOf.get(f.sheet)?.get(f.row);
     if (!at) continue;
@@ -85,6 +91,19 @@ export function planMarks(input: MarkInput): MarkPlan {
     b.guard("error-cell", f.column, guard, f.row);
   }
   return { asOf: input.asOf, asOfDay: input.asOfDay, sheets: [...sheets.values()].map((b) => b.finish()) };
+}
+
+/** The rule whose finding a start-date status that is marked raises on its row. */
+const STATUS_RULE: Readonly<Record<StartStatus, RuleId | null>> = {
+  "missing-planned": "missing-planned-start",
+  overdue: "overdue-start",
+  "due-soon": "start-due-soon",
+  pending: null,
+  started: null,
+};
+
+function statusKey(sheet: string, row: number, rule: RuleId | null): string {
+  return `${sheet}\u0000${row}\u0000${rule ?? ""}`;
 }
 
 class SheetBuilder {

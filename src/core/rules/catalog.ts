@@ -23,6 +23,7 @@ import {
 import type { RuleDef } from "./rule";
 import { invalidSetting, unknownSetting } from "./settings";
 import { totalMismatch } from "./totals";
+import { invalidVerification } from "./verifications";
 import { approximateAmount, foreignCurrency, invalidAmount, invalidDate, invalidFlag, missingValue, partialDate, unknownStage } from "./values";
 import { missingLedger } from "./workbook";
 
@@ -54,6 +55,7 @@ export const RULES = {
   "fair-signed-not-signed": fairSignedNotSigned,
   "duplicate-project": duplicateProject,
   "total-mismatch": totalMismatch,
+  "invalid-verification": invalidVerification,
 } as const satisfies { readonly [R in RuleId]: RuleDef<R> };
 
 export const RULE_IDS = Object.keys(RULES) as readonly RuleId[];

@@ -1,6 +1,6 @@
 /**
  * Runs the catalog's checks, scope by scope, in the catalog's order: the workbook's, a ledger
- * sheet's, the 台账设置 sheet's, a cell's value (asked by read.ts as it reads each cell) and a
+ * sheet's, the 台账设置 sheet's, the 台账核实 sheet's, a cell's value (asked by read.ts as it reads each cell) and a
  * project row's.
  */
 import { targetColumns } from "../assess";
@@ -26,6 +26,8 @@ import {
   type SettingsRule,
   type SheetRule,
   type ValueRule,
+  type VerificationsFacts,
+  type VerificationsRule,
   type WorkbookFacts,
   type WorkbookRule,
 } from "./rule";
@@ -34,6 +36,7 @@ const CATALOG: readonly RuleDef[] = Object.values(RULES);
 const WORKBOOK_RULES = CATALOG.filter((r): r is WorkbookRule => r.scope === "workbook");
 const SHEET_RULES = CATALOG.filter((r): r is SheetRule => r.scope === "sheet");
 const SETTINGS_RULES = CATALOG.filter((r): r is SettingsRule => r.scope === "settings");
+const VERIFICATIONS_RULES = CATALOG.filter((r): r is VerificationsRule => r.scope === "verifications");
 const PROJECT_ROW_RULES = CATALOG.filter((r): r is ProjectRowRule => r.scope === "project-row");
 
 function valueRules<K extends CellReading>(cells: K): ValueRule<RuleDef["id"], MessageParams, K>[] {
@@ -89,6 +92,10 @@ function columnNeeds(kind: LedgerKind, targets: readonly TargetId[]): ColumnNeed
 
 export function settingsFindings(facts: SettingsFacts): Finding[] {
   return SETTINGS_RULES.flatMap((rule) => rule.check(facts).map((hit) => finding(rule, hit.place, hit)));
+}
+
+export function verificationFindings(facts: VerificationsFacts): Finding[] {
+  return VERIFICATIONS_RULES.flatMap((rule) => rule.check(facts).map((hit) => finding(rule, hit.place, hit)));
 }
 
 /** A value rule's hit on one cell, and the rule. */

@@ -3,8 +3,8 @@
  * people (title, description, fix: the guide and the help page are rendered from them), its
  * message template, the ledger fields whose cells decide it, and its check.
  *
- * A check has the scope it looks at: the workbook, one ledger sheet, the 台账设置 sheet, one
- * cell's value, or one project row. Each scope has its own check signature, so that a definition's check is typed; the
+ * A check has the scope it looks at: the workbook, one ledger sheet, the 台账设置 sheet, the
+ * 台账核实 sheet, one cell's value, or one project row. Each scope has its own check signature, so that a definition's check is typed; the
  * engine (engine.ts) runs the checks of each scope where that scope is known.
  *
  * Adding a rule: its id in findings.ts's RuleId, one definition in the module of its scope, one
@@ -19,6 +19,7 @@ import type { SettingKey, Settings } from "../settings";
 import type { SettingIssue } from "../settingsParse";
 import type { CellValue } from "../sheet";
 import type { StatusContext } from "../startStatus";
+import type { VerificationIssue } from "../verify/sheet";
 import type { Amount, DateGuess, Parsed, Stage, UnitKind } from "../values/types";
 
 /** A rule without parameters: its template may use the field's label only. */
@@ -126,6 +127,17 @@ export interface SettingsRule<Id extends RuleId = RuleId, P = MessageParams> ext
   check(facts: SettingsFacts): readonly PlacedHit<NoInfer<P>>[];
 }
 
+/** A 台账核实 sheet, read: its rows that cannot be used. */
+export interface VerificationsFacts {
+  readonly sheet: string;
+  readonly issues: readonly VerificationIssue[];
+}
+
+export interface VerificationsRule<Id extends RuleId = RuleId, P = MessageParams> extends RuleBase<Id, P> {
+  readonly scope: "verifications";
+  check(facts: VerificationsFacts): readonly PlacedHit<NoInfer<P>>[];
+}
+
 /** What a value rule looks at, by the kind of value its column holds. */
 export interface CellReadings {
   readonly amount: Parsed<Amount>;
@@ -162,6 +174,7 @@ export type RuleDef<Id extends RuleId = RuleId, P = MessageParams> =
   | WorkbookRule<Id, P>
   | SheetRule<Id, P>
   | SettingsRule<Id, P>
+  | VerificationsRule<Id, P>
   | ValueRule<Id, P>
   | ProjectRowRule<Id, P>;
 
@@ -179,6 +192,9 @@ export function sheetRule<Id extends RuleId, P = NoParams>(def: Omit<SheetRule<I
 }
 export function settingsRule<Id extends RuleId, P = NoParams>(def: Omit<SettingsRule<Id, P>, "scope">): SettingsRule<Id, P> {
   return { scope: "settings", ...def };
+}
+export function verificationsRule<Id extends RuleId, P = NoParams>(def: Omit<VerificationsRule<Id, P>, "scope">): VerificationsRule<Id, P> {
+  return { scope: "verifications", ...def };
 }
 export function valueRule<Id extends RuleId, K extends CellReading, P = NoParams>(cells: K, def: Omit<ValueRule<Id, P, K>, "scope" | "cells">): ValueRule<Id, P, K> {
   return { scope: "value", cells, ...def };

@@ -1,0 +1,83 @@
+/**
+ * Applies the 台账核实 sheet to a check's findings, once the whole workbook is read (the sheet may
+ * come before or after the ledgers): each verifiable finding gets its row key, and a finding whose
+ * rule, sheet and row key a verification names gets that verification (`acknowledgement`). A
+ * verification that names no finding any more (its row's cells changed, or the problem was put
+ * right) is stale: counted, not a finding, so that a put-right row does not raise a new warning.
+ */
+import type { Finding } from "../findings";
+import type { Ledger } from "../ledger";
+import type { VerificationSummary } from "../result";
+import type { ParsedRow } from "../row";
+import { verificationFindings } from "../rules/engine";
+import type { DateSystem, SheetRow } from "../sheet";
+import { compact } from "../text";
+import { rowKeyOf } from "./rowKey";
+import { readVerifications, type Verification } from "./sheet";
+
+/** A 台账核实 sheet as it arrived: its rows, read once the workbook's date system is settled. */
+export interface VerificationSheet {
+  readonly sheet: string;
+  readonly rows: readonly SheetRow[];
+}
+
+interface Verified {
+  readonly findings: Finding[];
+  /** Verifications that matched no finding. */
+  readonly stale: number;
+}
+
+/**
+ * The check's findings with their row keys and verifications, followed by the
+ * `invalid-verification` findings of the 台账核实 sheets; and what the sheets did.
+ */
+export function verifyFindings(
+  findings: readonly Finding[],
+  sheets: readonly VerificationSheet[],
+  read: readonly { readonly ledger: Ledger; readonly rows: readonly ParsedRow[] }[],
+  dateSystem: DateSystem,
+): { findings: Finding[]; summary: VerificationSummary } {
+  const index = new Map<string, Map<number, ParsedRow>>();
+  for (const { ledger, rows } of read) {
+    const m = new Map<number, ParsedRow>();
+    for (const r of rows) m.set(r.row, r);
+    index.set(ledger.sheet, m);
+  }
+  const sheetsRead = sheets.map((s) => ({ sheet: s.sheet, ...readVerifications(s.rows, dateSystem) }));
+  const verified = applyVerifications(findings, sheetsRead.flatMap((s) => s.verifications), (sheet, row) => index.get(sheet)?.get(row), dateSystem);
+  const issues = sheetsRead.flatMap((s) => verificationFindings({ sheet: s.sheet, issues: s.issues }));
+  const acknowledged = verified.findings.reduce((n, f) => n + (f.acknowledgement ? 1 : 0), 0);
+  return { findings: [...verified.findings, ...issues], summary: { acknowledged, stale: verified.stale } };
+}
+
+/** `rowsOf(sheet, row)`: the data row a finding sits on, if it is one. */
+function applyVerifications(
+  findings: readonly Finding[],
+  verifications: readonly Verification[],
+  rowsOf: (sheet: string, row: number) => ParsedRow | undefined,
+  dateSystem: DateSystem,
+): Verified {
+  const byKey = new Map<string, { v: Verification; used: boolean }>();
+  for (const v of verifications) {
+    const key = matchKey(v.rule, v.sheet, v.key);
+    // Two rows that verify one finding: the first one's reason stands.
+    if (!byKey.has(key)) byKey.set(key, { v, used: false });
+  }
+  const out = findings.map((f) => {
+    const row = f.row === null ? undefined : rowsOf(f.sheet, f.row);
+    const rowKey = row ? rowKeyOf(f, row, dateSystem) : undefined;
+    if (rowKey === undefined) return f;
+    const entry = byKey.size > 0 ? byKey.get(matchKey(f.rule, f.sheet, rowKey)) : undefined;
+    if (!entry) return { ...f, rowKey };
+    entry.used = true;
+    return { ...f, rowKey, acknowledgement: { reason: entry.v.reason, by: entry.v.by, date: entry.v.date } };
+  });
+  let stale = 0;
+  for (const e of byKey.values()) if (!e.used) stale++;
+  return { findings: out, stale };
+}
+
+/** Sheet names and keys compared as a person types them: spaces and full width aside. */
+function matchKey(rule: string, sheet: string, key: string): string {
+  return `${rule}\u0000${compact(sheet)}\u0000${compact(key)}`;
+}
