@@ -97,6 +97,8 @@ interface StubLog {
   associated: string[];
   changeHandlers: unknown[];
   names: { name: string; formula: string }[];
+  /** The workbook's sheets as the stub holds them: values (formulas as their text). */
+  sheets: { name: string; values: unknown[][] }[];
   added: number;
   formulasOf(sheet: string): string[];
   fireChanged(sheet: string, address: string): void;
@@ -290,10 +292,49 @@ async function chinesePane(browser: Browser, base: string, expected: CheckResult
   await page.mouse.move(0, 0);
   await page.screenshot({ path: path.join(SCREENSHOTS, "screenshot-settings.png") });
 
+  await verifyAndSummarize(page, expected);
   await probePolicy(page, state);
   const seen = await violations(page);
   for (const v of seen) problems.push(`CSP violation: ${v.directive} blocked ${v.blocked || "(inline)"} at ${v.source}:${v.line}`);
   await context.close();
+}
+
+/** 已核实 and 生成汇总表 through the built pane and the stub: what each writes into the workbook, and the picture of 已核实. */
+async function verifyAndSummarize(page: Page, expected: CheckResult): Promise<void> {
+  const reason = "土地指标待区政府批复，预计11月开工";
+  await page.getByRole("tab", { name: "检查" }).click();
+  const j9 = page.getByRole("listitem").filter({ has: page.getByRole("button", { name: /^J9 / }) });
+  await j9.getByRole("button", { name: "核实", exact: true }).click();
+  const form = page.getByRole("form", { name: "核实 项目台账!J9 的问题" });
+  await form.getByRole("textbox", { name: /核实理由/ }).fill(reason);
+  await form.getByRole("textbox", { name: "核实人" }).fill("王敏");
+  await form.getByRole("button", { name: "确定" }).click();
+  // J9 is an error (overdue-start): one error fewer among the open ones, listed apart with its reason.
+  await page.getByText(`错误 ${expected.errors - 1} 个，警告 ${expected.warnings} 个`, { exact: true }).waitFor();
+  await page.getByRole("button", { name: /已核实 \(1\)/ }).click();
+  await page.getByText(reason, { exact: false }).first().waitFor();
+  const written = await page.evaluate(() => {
+    const sheet = (window as unknown as PaneWindow).__ZS_EXCEL__.sheets.find((s) => s.name === "台账核实");
+    return sheet ? sheet.values.map((row) => row.map(String)) : null;
+  });
+  expect(written !== null && written.length === 2, `核实 should write a header and one row into 台账核实, wrote ${JSON.stringify(written)}`);
+  expect(written !== null && written[1].includes(reason) && written[1].includes("项目台账") && written[1].includes("王敏"), `the 台账核实 row lacks the reason, sheet or 核实人: ${JSON.stringify(written)}`);
+  await page.mouse.move(0, 0);
+  // the picture shows the 已核实 group, which ends the list: scrolled to the last groups of the list
+  await page.getByRole("button", { name: /已核实 \(1\)/ }).evaluate((e) => e.scrollIntoView({ block: "center" }));
+  await page.screenshot({ path: path.join(SCREENSHOTS, "screenshot-verified.png") });
+
+  await page.getByRole("tab", { name: "目标进度" }).click();
+  await page.getByRole("button", { name: "生成汇总表" }).click();
+  await page.getByText("已生成汇总表：工作表「汇总」。", { exact: true }).waitFor();
+  const summary = await page.evaluate(() => {
+    const log = (window as unknown as PaneWindow).__ZS_EXCEL__;
+    const sheet = log.sheets.find((s) => s.name === "汇总");
+    return { cells: sheet ? sheet.values.flat().map(String) : [], names: log.names.map((n) => n.name), formats: log.formulasOf("汇总").length };
+  });
+  const formulas = summary.cells.filter((c) => c.startsWith("=ZS."));
+  expect(formulas.some((f) => f.startsWith("=ZS.SCORE('项目台账'!$A$1:")) && formulas.length >= 20, `生成汇总表 wrote ${formulas.length} ZS formulas: ${formulas.slice(0, 3).join(" ")}`);
+  expect(summary.names.includes("zsledger_summary") && summary.formats > 0, `生成汇总表 left the names ${JSON.stringify(summary.names)} and ${summary.formats} formats`);
 }
 
 async function englishPane(browser: Browser, base: string, expected: CheckResult, problems: string[]): Promise<void> {
@@ -460,7 +501,7 @@ async function main(): Promise<number> {
     return 1;
   }
   console.log(
-    `test:browser passed: ${expected.findings.length} findings listed and navigable, highlight and clear, targets (SCORE ${expected.score}, PENALTY ${expected.penalty}), settings (also at ${NARROW_PANE} px), zh and en; startup notice in 3 failures; no CSP violation; screenshots in ${SCREENSHOTS.startsWith(ROOT) ? path.relative(ROOT, SCREENSHOTS) : SCREENSHOTS}`,
+    `test:browser passed: ${expected.findings.length} findings listed and navigable, highlight and clear, targets (SCORE ${expected.score}, PENALTY ${expected.penalty}), settings (also at ${NARROW_PANE} px), 已核实 (a 台账核实 row) and 生成汇总表 (its ZS formulas and name), zh and en; startup notice in 3 failures; no CSP violation; screenshots in ${SCREENSHOTS.startsWith(ROOT) ? path.relative(ROOT, SCREENSHOTS) : SCREENSHOTS}`,
   );
   return 0;
 }
