@@ -9,11 +9,15 @@ describe("areas", () => {
       { top: 1, left: 1, bottom: 4, right: 2 },
       { top: 1, left: 4, bottom: 4, right: 4 },
     ]);
-    expect(parseAreas("'项目,台账 (2)'!$J$9,'项目,台账 (2)'!AA10:AB12")).toEqual([
+    expect(
+      parseAreas("'项目,台账 (2)'!$J$9,'项目,台账 (2)'!AA10:AB12"),
+    ).toEqual([
       { top: 9, left: 10, bottom: 9, right: 10 },
       { top: 10, left: 27, bottom: 12, right: 28 },
     ]);
-    expect(parseAreas("项目台账!A1:P1")).toEqual([{ top: 1, left: 1, bottom: 1, right: 16 }]);
+    expect(parseAreas("项目台账!A1:P1")).toEqual([
+      { top: 1, left: 1, bottom: 1, right: 16 },
+    ]);
     expect(parseAreas("A:C, 5:7")).toEqual([]);
   });
 
@@ -24,11 +28,26 @@ describe("areas", () => {
       [12, 12],
     ]);
     expect(runsOf([])).toEqual([]);
+    // in order already (the fast path) and in order but for one repeat or one step back (the sort)
+    expect(runsOf([3, 4, 5, 8, 9])).toEqual([
+      [3, 5],
+      [8, 9],
+    ]);
+    expect(runsOf([3, 4, 4, 5])).toEqual([[3, 5]]);
+    expect(runsOf([3, 4, 6, 5])).toEqual([[3, 6]]);
+    expect(runsOf(new Set([7, 8, 10]))).toEqual([
+      [7, 8],
+      [10, 10],
+    ]);
   });
 
   test("writes an area as A1, a single cell without a colon, and reads it back", () => {
-    expect(areaAddress({ top: 5, left: 1, bottom: 7, right: 16 })).toBe("A5:P7");
+    expect(areaAddress({ top: 5, left: 1, bottom: 7, right: 16 })).toBe(
+      "A5:P7",
+    );
     expect(areaAddress({ top: 9, left: 28, bottom: 9, right: 28 })).toBe("AB9");
-    expect(parseAreas(areaAddress({ top: 5, left: 1, bottom: 7, right: 16 }))).toEqual([{ top: 5, left: 1, bottom: 7, right: 16 }]);
+    expect(
+      parseAreas(areaAddress({ top: 5, left: 1, bottom: 7, right: 16 })),
+    ).toEqual([{ top: 5, left: 1, bottom: 7, right: 16 }]);
   });
 });

@@ -85,7 +85,9 @@ export function liveLedger(ledger: Ledger, rows: readonly ParsedRow[], status: R
     if (live === "start-alert" && error) for (const rule of ["missing-planned-start", "overdue-start"]) covered.add(coveredKey(r.row, rule));
   }
 
-  const runsWithout = (skip: ReadonlySet<number>) => runsOf(liveRows.filter((r) => !skip.has(r)));
+  // In row order once (a total row went in last), so that each mark's runs need no sort of their own.
+  const ordered = [...new Set(liveRows)].sort((a, b) => a - b);
+  const runsWithout = (skip: ReadonlySet<number>) => runsOf(skip.size === 0 ? ordered : ordered.filter((r) => !skip.has(r)));
   const marks: PlannedMark[] = [
     { kind: "start-alert", live: true, condition: liveCondition("start-alert", cols, ctx), runs: runsWithout(cut["start-alert"]), column: null },
   ];

@@ -79,7 +79,9 @@ export interface MarkContext {
 
 /** Consecutive numbers merged into runs: [5, 6, 7, 9] → [[5, 7], [9, 9]]; any order, repeats allowed. */
 export function runsOf(numbers: Iterable<number>): [number, number][] {
-  const sorted = [...new Set(numbers)].sort((a, b) => a - b);
+  const list = Array.isArray(numbers) ? (numbers as number[]) : [...numbers];
+  // A ledger's rows come in order: sorting 100,000 of them again was a tenth of a check's time.
+  const sorted = isAscending(list) ? list : [...new Set(list)].sort((a, b) => a - b);
   const runs: [number, number][] = [];
   for (const n of sorted) {
     const last = runs[runs.length - 1];
@@ -87,4 +89,10 @@ export function runsOf(numbers: Iterable<number>): [number, number][] {
     else runs.push([n, n]);
   }
   return runs;
+}
+
+/** Whether each number is greater than the one before (so none repeats). */
+function isAscending(list: readonly number[]): boolean {
+  for (let i = 1; i < list.length; i++) if (!(list[i] > list[i - 1])) return false;
+  return true;
 }

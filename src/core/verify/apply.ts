@@ -37,17 +37,28 @@ export function verifyFindings(
   read: readonly { readonly ledger: Ledger; readonly rows: readonly ParsedRow[] }[],
   dateSystem: DateSystem,
 ): { findings: Finding[]; summary: VerificationSummary } {
-  const index = new Map<string, Map<number, ParsedRow>>();
-  for (const { ledger, rows } of read) {
-    const m = new Map<number, ParsedRow>();
-    for (const r of rows) m.set(r.row, r);
-    index.set(ledger.sheet, m);
-  }
+  // A ledger's rows are in row order: a finding's row is found by halving, not by indexing every row.
+  const rowsBySheet = new Map(read.map(({ ledger, rows }) => [ledger.sheet, rows]));
   const sheetsRead = sheets.map((s) => ({ sheet: s.sheet, ...readVerifications(s.rows, dateSystem) }));
-  const verified = applyVerifications(findings, sheetsRead.flatMap((s) => s.verifications), (sheet, row) => index.get(sheet)?.get(row), dateSystem);
+  const verified = applyVerifications(findings, sheetsRead.flatMap((s) => s.verifications), (sheet, row) => rowAt(rowsBySheet.get(sheet), row), dateSystem);
   const issues = sheetsRead.flatMap((s) => verificationFindings({ sheet: s.sheet, issues: s.issues }));
   const acknowledged = verified.findings.reduce((n, f) => n + (f.acknowledgement ? 1 : 0), 0);
   return { findings: [...verified.findings, ...issues], summary: { acknowledged, stale: verified.stale } };
+}
+
+/** The data row numbered `row` among rows in ascending row order, if there is one. */
+function rowAt(rows: readonly ParsedRow[] | undefined, row: number): ParsedRow | undefined {
+  if (rows === undefined) return undefined;
+  let lo = 0;
+  let hi = rows.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = rows[mid].row;
+    if (at === row) return rows[mid];
+    if (at < row) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
 }
 
 /** `rowsOf(sheet, row)`: the data row a finding sits on, if it is one. */
