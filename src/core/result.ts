@@ -70,7 +70,7 @@ export interface LedgerSummary {
   readonly dataRows: number;
 }
 
-/** What the 台账核实 sheet did: findings it verifies, and its rows that match no finding any more (their cells changed, or the problem was put right). */
+/** What the 台账核实 sheet did: findings it verifies, and its rows that match no finding any more (their cells changed, or the problem was put right) or repeat an earlier row's finding. */
 export interface VerificationSummary {
   readonly acknowledged: number;
   readonly stale: number;

@@ -176,3 +176,59 @@ describe("a 台账核实 sheet that cannot be used", () => {
     expect(res.findings.find((f) => f.cell === "G4")!.acknowledgement?.reason).toBe("理由");
   });
 });
+
+describe("one key, one finding", () => {
+  const TRIPS = (...extra: CellValue[][]): GridSheet => ({
+    name: "外出招商",
+    grid: [["日期", "带队领导", "职务", "目的地"], ["2022年9月", "王建国", "党工委书记", "上海"], ["2022年9月", "王建国", "党工委书记", "深圳"], ...extra],
+  });
+  const tripKeys = (r: CheckResult) => r.findings.filter((f) => f.sheet === "外出招商" && f.rowKey).map((f) => `${f.cell}:${f.rule}:${f.rowKey}`);
+
+  it("two trips of one leader to two places: two keys, and verifying one leaves the other open", () => {
+    const keys = tripKeys(check(TRIPS()));
+    expect(keys).toHaveLength(2);
+    const [a2, a3] = keys.map((k) => k.split(":"));
+    expect(a2[0]).toBe("A2");
+    expect(a2[2]).toMatch(/^王建国#[0-9a-f]{8}$/);
+    expect(a3[2]).toMatch(/^王建国#[0-9a-f]{8}$/);
+    expect(a3[2]).not.toBe(a2[2]);
+    const r = check(TRIPS(), sheetOf([a2[1], "外出招商", a2[2], "只记得月份，出差单已遗失", "王敏", ""]));
+    expect(r.verifications).toEqual({ acknowledged: 1, stale: 0 });
+    expect(r.findings.find((f) => f.cell === "A3" && f.rule === a3[1])!.acknowledgement).toBeUndefined();
+  });
+
+  it("two identical overdue rows: the second is <key>~2; verifying the first leaves the second, and a third added later, open", () => {
+    const twins = rows();
+    twins.push([5, "食品加工厂", 9000, "签约", "否", d("2022-07-01"), d("2022-09-15"), "", ""]);
+    const r = check(ledger(twins));
+    const k4 = keyOf(r, "overdue-start", "G4");
+    expect(k4).toBe(overdueKey);
+    expect(keyOf(r, "overdue-start", "G7")).toBe(`${overdueKey}~2`);
+    const one = check(ledger(twins), verifiedOverdue());
+    expect(one.verifications).toEqual({ acknowledged: 1, stale: 0 });
+    expect(one.findings.find((f) => f.cell === "G7" && f.rule === "overdue-start")!.acknowledgement).toBeUndefined();
+    // The pane writes the suffixed key of the second: it verifies that one only.
+    const both = check(ledger(twins), sheetOf(["overdue-start", "项目台账", overdueKey, "等待土地审批", "", ""], ["overdue-start", "项目台账", `${overdueKey}~2`, "同上", "", ""]));
+    expect(both.verifications).toEqual({ acknowledged: 2, stale: 0 });
+    const thrice = [...twins, [6, "食品加工厂", 9000, "签约", "否", d("2022-07-01"), d("2022-09-15"), "", ""]];
+    const later = check(ledger(thrice), sheetOf(["overdue-start", "项目台账", overdueKey, "等待土地审批", "", ""], ["overdue-start", "项目台账", `${overdueKey}~2`, "同上", "", ""]));
+    expect(keyOf(later, "overdue-start", "G8")).toBe(`${overdueKey}~3`);
+    expect(later.findings.find((f) => f.cell === "G8" && f.rule === "overdue-start")!.acknowledgement).toBeUndefined();
+    expect(later.verifications).toEqual({ acknowledged: 2, stale: 0 });
+  });
+
+  it("a second 台账核实 row for a finding already verified counts stale; the first one's reason stands", () => {
+    const r = check(ledger(), sheetOf(["overdue-start", "项目台账", overdueKey, "等待土地审批", "王敏", ""], ["逾期未开工", "项目台账", overdueKey, "重复记录", "李强", ""]));
+    expect(r.verifications).toEqual({ acknowledged: 1, stale: 1 });
+    expect(r.findings.find((f) => f.cell === "G4" && f.rule === "overdue-start")!.acknowledgement!.reason).toBe("等待土地审批");
+  });
+
+  it("shows the first 24 characters of a name by code point: 𠮷 at the boundary is kept whole", () => {
+    const name = `${"城".repeat(23)}𠮷家园项目`;
+    const named = rows();
+    named[3][1] = name;
+    const key = keyOf(check(ledger(named)), "overdue-start", "G4");
+    const shown = key.slice(0, key.indexOf("#"));
+    expect(shown).toBe(`${"城".repeat(23)}𠮷`);
+  });
+});

@@ -1,9 +1,13 @@
 /**
  * Applies the 台账核实 sheet to a check's findings, once the whole workbook is read (the sheet may
  * come before or after the ledgers): each verifiable finding gets its row key, and a finding whose
- * rule, sheet and row key a verification names gets that verification (`acknowledgement`). A
- * verification that names no finding any more (its row's cells changed, or the problem was put
- * right) is stale: counted, not a finding, so that a put-right row does not raise a new warning.
+ * rule, sheet and row key a verification names gets that verification (`acknowledgement`). Each
+ * key names one finding: findings of one rule and sheet on rows alike in every cell the key reads
+ * get `<key>~2`, `<key>~3` … in finding order, so that verifying one of them verifies only that
+ * one, and a row added later alike arrives open. A verification that names no finding any more (its
+ * row's cells changed, or the problem was put right) is stale, and so is a second row naming a
+ * finding an earlier row already verifies (the earlier one's reason stands): counted, not a
+ * finding, so that a put-right row does not raise a new warning.
  */
 import type { Finding } from "../findings";
 import type { Ledger } from "../ledger";
@@ -23,7 +27,7 @@ export interface VerificationSheet {
 
 interface Verified {
   readonly findings: Finding[];
-  /** Verifications that matched no finding. */
+  /** Verifications that matched no finding, and repeats of an earlier one. */
   readonly stale: number;
 }
 
@@ -69,21 +73,27 @@ function applyVerifications(
   dateSystem: DateSystem,
 ): Verified {
   const byKey = new Map<string, { v: Verification; used: boolean }>();
+  let stale = 0;
   for (const v of verifications) {
     const key = matchKey(v.rule, v.sheet, v.key);
-    // Two rows that verify one finding: the first one's reason stands.
-    if (!byKey.has(key)) byKey.set(key, { v, used: false });
+    // Two rows that verify one finding: the first one's reason stands, the second counts stale.
+    if (byKey.has(key)) stale++;
+    else byKey.set(key, { v, used: false });
   }
+  const seen = new Map<string, number>();
   const out = findings.map((f) => {
     const row = f.row === null ? undefined : rowsOf(f.sheet, f.row);
-    const rowKey = row ? rowKeyOf(f, row, dateSystem) : undefined;
-    if (rowKey === undefined) return f;
-    const entry = byKey.size > 0 ? byKey.get(matchKey(f.rule, f.sheet, rowKey)) : undefined;
+    const baseKey = row ? rowKeyOf(f, row, dateSystem) : undefined;
+    if (baseKey === undefined) return f;
+    const base = matchKey(f.rule, f.sheet, baseKey);
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    const rowKey = n === 1 ? baseKey : `${baseKey}~${n}`;
+    const entry = byKey.size > 0 ? byKey.get(n === 1 ? base : matchKey(f.rule, f.sheet, rowKey)) : undefined;
     if (!entry) return { ...f, rowKey };
     entry.used = true;
     return { ...f, rowKey, acknowledgement: { reason: entry.v.reason, by: entry.v.by, date: entry.v.date } };
   });
-  let stale = 0;
   for (const e of byKey.values()) if (!e.used) stale++;
   return { findings: out, stale };
 }
