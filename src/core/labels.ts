@@ -3,7 +3,7 @@
  * labels from here so that the pane, the functions and the command line say the same thing.
  */
 import type { FieldId, LedgerKind } from "./ledger";
-import type { Lang, Severity } from "./findings";
+import type { Acknowledgement, Lang, Severity } from "./findings";
 import type { Outcome, StartStatus, TargetId } from "./result";
 import type { UnitKind } from "./values/types";
 
@@ -107,4 +107,14 @@ export const FIELD_LABELS: Readonly<Record<FieldId, Bilingual>> = {
  */
 export function langOf(displayLanguage: string | undefined): Lang {
   return /^en(?![a-z])/i.test(displayLanguage ?? "") ? "en" : "zh";
+}
+
+/**
+ * A verification's reason with who and when, as every surface writes it: 等待土地审批（王敏，2022-09-28）
+ * in Chinese, "waiting for the land approval (王敏, 2022-09-28)" in English; the reason alone when neither is written.
+ */
+export function acknowledgementText(a: Acknowledgement, lang: Lang): string {
+  const who = [a.by, a.date].filter(Boolean);
+  if (who.length === 0) return a.reason;
+  return lang === "zh" ? `${a.reason}（${who.join("，")}）` : `${a.reason} (${who.join(", ")})`;
 }

@@ -179,14 +179,21 @@ export function App({ port, lang = detectLang(), initialTab = "check", startWith
     [run, port],
   );
 
-  /** Records a verification (已核实), then re-checks (and re-highlights when the highlight is on): the finding moves to its own group. */
+  /**
+   * Records a verification (已核实), then re-checks (and re-highlights when the highlight is on): the
+   * finding moves to its own group. True once the row is written, even when the re-check then fails
+   * (its error shows on its own): the form closes, so that 确定 cannot append the row twice.
+   */
   const onVerify = useCallback(
-    async (f: Finding, reason: string, by: string) =>
-      (await run(async () => {
+    async (f: Finding, reason: string, by: string) => {
+      let recorded = false;
+      await run(async () => {
         await port.verify({ finding: f, reason, by });
+        recorded = true;
         await checkNow(unsubscribe.current !== null);
-        return true;
-      })) ?? false,
+      });
+      return recorded;
+    },
     [run, port, checkNow],
   );
 

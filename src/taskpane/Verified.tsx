@@ -6,6 +6,7 @@
 import { Button, Field, Input, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { Finding, Lang } from "../core/findings";
+import { acknowledgementText } from "../core/labels";
 import { findingMessage } from "../core/rules/catalog";
 import type { Translate } from "./i18n";
 
@@ -34,7 +35,7 @@ const useStyles = makeStyles({
   cell: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalS },
 });
 
-/** Verifies `finding`: resolves true once recorded (the pane re-checks), false when the host refused. */
+/** Verifies `finding`: resolves true once recorded (whether or not the re-check after it succeeds), false when the host refused. */
 export type VerifyFinding = (finding: Finding, reason: string, by: string) => Promise<boolean>;
 
 export function VerifyForm({ finding, t, onVerify, onClose }: { finding: Finding; t: Translate; onVerify: VerifyFinding; onClose(): void }) {
@@ -101,8 +102,7 @@ export function VerifiedList({ findings, stale, lang, t }: { findings: readonly 
                 {findingMessage(f, lang)}
               </span>
               <span className={styles.muted}>
-                {t("verifiedReason", { reason: f.acknowledgement!.reason })}
-                {[f.acknowledgement!.by, f.acknowledgement!.date].filter(Boolean).map((s) => ` · ${s}`).join("")}
+                {t("verifiedReason", { reason: acknowledgementText(f.acknowledgement!, lang) })}
               </span>
             </li>
           ))}

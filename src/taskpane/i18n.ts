@@ -85,7 +85,7 @@ const zh = {
   verifyCancel: "取消",
   verifiedGroup: "已核实 ({n})",
   verifiedReason: "核实理由：{reason}",
-  verifiedStale: "「台账核实」中有 {n} 条记录已不再对应问题（相关单元格已改动，或问题已改正）。",
+  verifiedStale: "「台账核实」中有 {n} 条记录已不再对应问题（相关单元格已改动、问题已改正，或与前面的记录重复）。",
 } as const;
 
 export type StringKey = keyof typeof zh;
@@ -164,7 +164,7 @@ const en: Record<StringKey, string> = {
   verifyCancel: "Cancel",
   verifiedGroup: "Verified ({n})",
   verifiedReason: "Reason: {reason}",
-  verifiedStale: "{n} rows of 台账核实 no longer match a finding (the cells behind them changed, or the problem was put right).",
+  verifiedStale: "Rows of 台账核实 that match no finding any more: {n} (the cells behind them changed, the problem was put right, or the row repeats another).",
 };
 
 const TABLES: Readonly<Record<Lang, Readonly<Record<StringKey, string>>>> = { zh, en };

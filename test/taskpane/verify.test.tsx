@@ -1,8 +1,10 @@
 /** @jest-environment jsdom */
 import { renderPane } from "./setup";
-import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { findingMessage } from "../../src/core/rules/catalog";
 import { WorkbookError } from "../../src/host/port";
+import { translator } from "../../src/taskpane/i18n";
+import { VerifiedList } from "../../src/taskpane/Verified";
 import { FakePort } from "./fakePort";
 
 const PROJECTS = "项目台账";
@@ -62,7 +64,7 @@ describe("已核实 in the pane (fake port)", () => {
     const overdue = port.expected().findings.find((f) => f.cell === "J9" && f.rule === "overdue-start")!;
     const section = screen.getByRole("region", { name: "已核实 (1)" });
     expect(within(section).getByRole("listitem")).toHaveTextContent(`项目台账!J9${findingMessage(overdue, "zh")}`);
-    expect(within(section).getByRole("listitem")).toHaveTextContent(`核实理由：${REASON} · 王敏 · 2022-09-30`);
+    expect(within(section).getByRole("listitem")).toHaveTextContent(`核实理由：${REASON}（王敏，2022-09-30）`);
   });
 
   it("keeps the form open and shows the host's refusal when the write fails", async () => {
@@ -77,5 +79,32 @@ describe("已核实 in the pane (fake port)", () => {
     await waitFor(() => expect(within(form).getByRole("button", { name: "确定" })).toBeEnabled());
     expect(screen.getByRole("form", { name: "核实 项目台账!J9 的问题" })).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: /已核实/ })).toBeNull();
+  });
+});
+
+describe("已核实 when the re-check after it fails", () => {
+  it("closes the form once the row is written and shows the re-check's error: 确定 cannot append the row twice", async () => {
+    const { port } = await checkedPane();
+    fireEvent.click(within(j9Item()).getByRole("button", { name: "核实" }));
+    const form = screen.getByRole("form", { name: "核实 项目台账!J9 的问题" });
+    fireEvent.change(within(form).getByRole("textbox", { name: /核实理由/ }), { target: { value: REASON } });
+    port.failures.check = new WorkbookError("检查台账失败：Excel 正忙，请稍后再试。", "Checking the ledger failed: Excel is busy.");
+    fireEvent.click(within(form).getByRole("button", { name: "确定" }));
+    await screen.findByText("检查台账失败：Excel 正忙，请稍后再试。");
+    await waitFor(() => expect(screen.queryByRole("form", { name: "核实 项目台账!J9 的问题" })).toBeNull());
+    expect(port.calls).toEqual(["check", "verify", "check"]);
+    expect(port.verified).toHaveLength(1);
+  });
+});
+
+describe("台账核实 rows that match nothing any more", () => {
+  it("are counted without '1 rows' in English", () => {
+    render(<VerifiedList findings={[]} stale={1} lang="en" t={translator("en")} />);
+    const note = screen.getByText(/台账核实/);
+    expect(note).toHaveTextContent(/\b1\b/);
+    expect(note.textContent).not.toMatch(/\b1 rows\b/);
+    cleanup();
+    render(<VerifiedList findings={[]} stale={3} lang="zh" t={translator("zh")} />);
+    expect(screen.getByText(/台账核实/)).toHaveTextContent("「台账核实」中有 3 条记录已不再对应问题");
   });
 });

@@ -24,9 +24,8 @@ import {
   targetText,
 } from "../../core/bulletin";
 import type { Day } from "../../core/day";
-import type { Acknowledgement } from "../../core/findings";
 import type { DistrictKeyStarts } from "../../core/keyStarts";
-import { KEY_STARTS_LABEL, OUTCOME_LABELS, SEVERITY_LABELS, STATUS_LABELS, TARGET_LABELS, UNIT_KIND_LABELS } from "../../core/labels";
+import { acknowledgementText, KEY_STARTS_LABEL, OUTCOME_LABELS, SEVERITY_LABELS, STATUS_LABELS, TARGET_LABELS, UNIT_KIND_LABELS } from "../../core/labels";
 import { TARGET_IDS, type StartStatus } from "../../core/result";
 import { compact } from "../../core/text";
 import { MARK_STYLES, STATUS_MARK } from "../../core/marks/mark";
@@ -317,7 +316,7 @@ function findingsSheet(wb: ExcelJS.Workbook, b: Bulletin): void {
   const t = new Table(wb, "问题清单", columns, [`台账问题清单（${counts}；截至${dateZh(b.asOf)}）`]);
   b.findings.forEach((f, i) => {
     const values: Value[] = [i + 1, f.unit, f.file, f.sheet, f.cell, SEVERITY_LABELS[f.severity].zh, ruleTitle(f.rule), f.message];
-    if (verified > 0) values.push(f.acknowledgement ? "已核实" : "", f.acknowledgement ? reasonText(f.acknowledgement) : "");
+    if (verified > 0) values.push(f.acknowledgement ? "已核实" : "", f.acknowledgement ? acknowledgementText(f.acknowledgement, "zh") : "");
     if (fresh) values.push(fresh.has(findingIdentity(f)) ? "新增" : "");
     t.add(values, (col, cell) => {
       if (col === 5) cell.font = { name: FONT, size: 11, bold: f.severity === "error", color: { argb: argb(f.severity === "error" ? MARK_STYLES["error-cell"].font : MARK_STYLES["start-soon"].font) } };
@@ -325,12 +324,6 @@ function findingsSheet(wb: ExcelJS.Workbook, b: Bulletin): void {
   });
   if (b.findings.length === 0) t.line("未发现问题。");
   t.finish(b.findings.length > 0);
-}
-
-/** 等待土地审批（王敏，2022-09-28） */
-function reasonText(a: Acknowledgement): string {
-  const who = [a.by, a.date].filter(Boolean).join("，");
-  return who ? `${a.reason}（${who}）` : a.reason;
 }
 
 /**

@@ -4,8 +4,8 @@
  * holds several). Words of the domain come from the core's labels and rule catalog.
  */
 import { isoDay } from "../../core/day";
-import type { Finding, Lang } from "../../core/findings";
-import { LEDGER_LABELS, SEVERITY_LABELS, TARGET_LABELS, UNIT_KIND_LABELS } from "../../core/labels";
+import type { Acknowledgement, Finding, Lang } from "../../core/findings";
+import { acknowledgementText, LEDGER_LABELS, SEVERITY_LABELS, TARGET_LABELS, UNIT_KIND_LABELS } from "../../core/labels";
 import type { CheckResult, LedgerSummary, TargetResult } from "../../core/result";
 import { findingMessage } from "../../core/rules/catalog";
 import type { UnitKind } from "../../core/values/types";
@@ -38,8 +38,8 @@ const WORDS = {
       `▸ ${name}（${kind}）：${counts}；得分 SCORE ${score}，扣分 PENALTY ${penalty}`,
     wan: "万元",
     verified: (n: number) => `已核实 ${n} 个（单位已核实并说明理由，不计入错误和警告，评分不变）`,
-    reason: (reason: string, by: string, date: string) => `核实理由：${reason}${by || date ? `（${[by, date].filter(Boolean).join("，")}）` : ""}`,
-    stale: (n: number) => `台账核实表中有 ${n} 条记录已不再对应任何问题（相关单元格已改动，或问题已改正）。`,
+    reason: (a: Acknowledgement) => `核实理由：${acknowledgementText(a, "zh")}`,
+    stale: (n: number) => `台账核实表中有 ${n} 条记录已不再对应任何问题（相关单元格已改动、问题已改正，或与前面的记录重复）。`,
   },
   en: {
     title: (file: string) => `zsledger check report: ${file}`,
@@ -66,8 +66,8 @@ const WORDS = {
       `▸ ${name} (${kind}): ${counts}; SCORE ${score}, PENALTY ${penalty}`,
     wan: "10k yuan",
     verified: (n: number) => `Verified (已核实): ${n} (checked and accepted by the unit with a reason; not counted as errors or warnings; the score is unchanged)`,
-    reason: (reason: string, by: string, date: string) => `reason: ${reason}${by || date ? ` (${[by, date].filter(Boolean).join(", ")})` : ""}`,
-    stale: (n: number) => `${n} row${n === 1 ? "" : "s"} of the 台账核实 sheet no longer match${n === 1 ? "es" : ""} any finding (its cells changed, or the problem was put right).`,
+    reason: (a: Acknowledgement) => `reason: ${acknowledgementText(a, "en")}`,
+    stale: (n: number) => `${n} row${n === 1 ? "" : "s"} of the 台账核实 sheet no longer match${n === 1 ? "es" : ""} any finding (its cells changed, the problem was put right, or it repeats another row).`,
   },
 } as const;
 
@@ -103,7 +103,7 @@ export function textReport(file: string, r: CheckResult, lang: Lang): string {
       lines.push(`  ${sheet}`);
       findingLines(findings, lang).forEach((line, i) => {
         const a = findings[i].acknowledgement!;
-        lines.push(`  ${line}`, `      ${w.reason(a.reason, a.by, a.date)}`);
+        lines.push(`  ${line}`, `      ${w.reason(a)}`);
       });
     }
     lines.push("");
