@@ -6,7 +6,7 @@
  * that a reason starting with = + - @ stays text (core/safeText) and never touches another sheet.
  */
 import { isoDay, type Day } from "../core/day";
-import { isVerificationSheet, VERIFICATION_HEADER, VERIFICATION_SHEET } from "../core/verify/sheet";
+import { isVerificationSheet, VERIFICATION_HEADER, VERIFICATION_SHEET, verificationHeaderColumns } from "../core/verify/sheet";
 import { isBlank, type CellValue } from "../core/sheet";
 import { WorkbookError, type VerificationInput } from "./port";
 
@@ -16,18 +16,51 @@ export function verificationSheetName(names: readonly string[]): string | null {
   return names.find(isVerificationSheet) ?? null;
 }
 
+/** The used range's values from row `top` and column `left` (1-based), as the host read them. */
+export interface UsedCells {
+  readonly top: number;
+  readonly left: number;
+  readonly values: readonly (readonly CellValue[])[];
+}
+
+/** Text to write as one block whose first cell is at row `top`, column `left` (1-based). */
+export interface VerificationWrite {
+  readonly top: number;
+  readonly left: number;
+  readonly rows: string[][];
+}
+
 /**
- * The rows to write and the row to write them at: the header first when the sheet holds nothing,
- * then the verification, below the last row that holds anything (`used`: the used range's values
- * from row `top`, none when the sheet is new or empty). Refuses a verification without a reason or
- * of a finding that has no row key (the pane offers 核实 only on those that have one).
+ * What to write to append `v`: the header and the row when the sheet holds nothing (`used` null or
+ * blank); else the row below the last row that holds anything, laid out by the sheet's own header
+ * when its first row is one (a hand-made sheet may order or name its columns otherwise, and the
+ * core reads them by the header), with the header words of the columns it lacks written at the right
+ * of the used range first, so the core finds them there. Without a header, A–F, as the core reads it.
+ * Refuses a verification without a reason or of a finding that has no row key (the pane offers 核实
+ * only on those that have one).
  */
-export function verificationRows(v: VerificationInput, today: Day, used: { readonly top: number; readonly values: readonly (readonly CellValue[])[] } | null): { top: number; rows: string[][] } {
+export function verificationWrites(v: VerificationInput, today: Day, used: UsedCells | null): VerificationWrite[] {
   const reason = v.reason.trim();
   if (reason === "") throw new WorkbookError("核实理由为必填项。", "A reason is required to verify a finding.");
   if (!v.finding.rowKey) throw new WorkbookError("这个问题不针对某一行，不能核实。", "This finding is not about one row and cannot be verified.");
   const row = [v.finding.rule, v.finding.sheet, v.finding.rowKey, reason, v.by.trim(), isoDay(today)];
-  let last = 0;
-  if (used) used.values.forEach((r, i) => (r.some((c) => !isBlank(c)) ? (last = used.top + i) : undefined));
-  return last === 0 ? { top: 1, rows: [[...VERIFICATION_HEADER], row] } : { top: last + 1, rows: [row] };
+  const filled = used ? used.values.flatMap((r, i) => (r.some((c) => !isBlank(c)) ? [i] : [])) : [];
+  if (!used || filled.length === 0) return [{ top: 1, left: 1, rows: [[...VERIFICATION_HEADER], row] }];
+  const below = used.top + filled[filled.length - 1] + 1;
+  // The header as the core sees it: cells from column A.
+  const header = verificationHeaderColumns([...Array<CellValue>(used.left - 1).fill(""), ...used.values[filled[0]]]);
+  if (header === null) return [{ top: below, left: 1, rows: [row] }];
+  const writes: VerificationWrite[] = [];
+  const at = [...header];
+  const missing = at.flatMap((c, i) => (c < 0 ? [i] : []));
+  if (missing.length > 0) {
+    const right = used.left - 1 + Math.max(...used.values.map((r) => r.length)); // 0-based: the first column right of the used range
+    missing.forEach((i, n) => (at[i] = right + n));
+    writes.push({ top: used.top + filled[0], left: right + 1, rows: [missing.map((i) => VERIFICATION_HEADER[i])] });
+  }
+  const left = Math.min(...at);
+  const cells = Array.from({ length: Math.max(...at) - left + 1 }, () => "");
+  at.forEach((c, i) => (cells[c - left] = row[i]));
+  writes.push({ top: below, left: left + 1, rows: [cells] });
+  return writes;
 }

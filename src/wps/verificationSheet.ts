@@ -1,6 +1,6 @@
 /**
  * The 台账核实 sheet in WPS: one verification appended below its last row, laid out by
- * src/host/verificationSheet, as text (NumberFormat "@" before Value2, so that a reason starting
+ * src/host/verificationSheet (by the sheet's own header), as text (NumberFormat "@" before Value2, so that a reason starting
  * with = stays text). Creates the sheet, visible, after the last sheet when absent; refused before
  * writing when it is protected; touches no other sheet.
  */
@@ -8,8 +8,8 @@ import { today } from "../core/day";
 import { areaAddress } from "../core/sheet";
 import { VERIFICATION_SHEET } from "../core/verify/sheet";
 import type { VerificationInput } from "../host/port";
-import { verificationRows, verificationSheetName } from "../host/verificationSheet";
-import { sheetProtected } from "./errors";
+import { verificationSheetName, verificationWrites } from "../host/verificationSheet";
+import { sheetProtected } from "../host/actions";
 import type { WpsApplication } from "./objectModel";
 import { activeWorkbook, extentOf, gridOf, isProtected, worksheetsOf } from "./sheets";
 
@@ -19,14 +19,17 @@ export function appendVerification(app: WpsApplication, v: VerificationInput, no
   const name = verificationSheetName(sheets.map((ws) => ws.Name));
   let ws = sheets.find((s) => s.Name === name) ?? null;
   if (ws && isProtected(ws)) throw sheetProtected("verify", ws.Name);
-  const used = ws ? { top: extentOf(ws.UsedRange).top, values: gridOf(ws.UsedRange.Value2) } : null;
-  const { top, rows } = verificationRows(v, today(now), used);
+  const extent = ws ? extentOf(ws.UsedRange) : null;
+  const used = ws && extent ? { top: extent.top, left: extent.left, values: gridOf(ws.UsedRange.Value2) } : null;
+  const writes = verificationWrites(v, today(now), used);
   if (!ws) {
     const all = book.Worksheets;
     ws = all.Add(undefined, all.Item(all.Count));
     ws.Name = VERIFICATION_SHEET;
   }
-  const target = ws.Range(areaAddress({ top, left: 1, bottom: top + rows.length - 1, right: rows[0].length }));
-  target.NumberFormat = "@";
-  target.Value2 = rows;
+  for (const { top, left, rows } of writes) {
+    const target = ws.Range(areaAddress({ top, left, bottom: top + rows.length - 1, right: left + rows[0].length - 1 }));
+    target.NumberFormat = "@";
+    target.Value2 = rows;
+  }
 }

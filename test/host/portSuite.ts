@@ -999,5 +999,46 @@ export function portSuite(host: Host): void {
       expect(error.message).toContain("核实理由为必填项");
       expect(book.visible()).toEqual(before);
     });
+
+    test("a hand-made 台账核实 with its header in another order: the row is laid out by that header and read back verified", async () => {
+      const book = host.fromSheets(sampleSheets());
+      const port = book.port();
+      const result = await port.check();
+      const amount = result.findings.find((f) => f.rowKey && f.rule === "invalid-amount")!;
+      book.addSheets([{ name: VERIFICATION_SHEET, merges: [], grid: [["行键", "核实人", "规则", "日期", "工作表", "理由"], [amount.rowKey!, "李强", "invalid-amount", "2022-09-28", amount.sheet, "投资额待董事会审定"]] }]);
+      await port.verify({ finding: overdueJ9(result), reason: REASON, by: "王敏" });
+      const row = (r: number) => Array.from({ length: 6 }, (_, i) => book.cell(VERIFICATION_SHEET, r, i + 1).value);
+      expect(row(3)).toEqual([overdueJ9(result).rowKey, "王敏", "overdue-start", "2022-10-01", PROJECTS, REASON]);
+      const after = await port.check();
+      expect(overdueJ9(after).acknowledgement).toEqual({ reason: REASON, by: "王敏", date: "2022-10-01" });
+      expect(after.verifications).toEqual({ acknowledged: 2, stale: 0 });
+    });
+
+    test("a hand-made header without 核实人 and 日期: their headers go right of the used range, and the row under them", async () => {
+      const book = host.fromSheets(sampleSheets());
+      const port = book.port();
+      const result = await port.check();
+      book.addSheets([{ name: VERIFICATION_SHEET, merges: [], grid: [["规则", "工作表", "行键", "理由", "备注"]] }]);
+      await port.verify({ finding: overdueJ9(result), reason: REASON, by: "王敏" });
+      const row = (r: number) => Array.from({ length: 7 }, (_, i) => book.cell(VERIFICATION_SHEET, r, i + 1).value);
+      expect(row(1)).toEqual(["规则", "工作表", "行键", "理由", "备注", "核实人", "日期"]);
+      expect(row(2).map((v) => v ?? "")).toEqual(["overdue-start", PROJECTS, overdueJ9(result).rowKey, REASON, "", "王敏", "2022-10-01"]);
+      expect(overdueJ9(await port.check()).acknowledgement).toEqual({ reason: REASON, by: "王敏", date: "2022-10-01" });
+    });
+
+    test("a protected 台账核实 is refused before anything is written, naming it", async () => {
+      const book = host.fromSheets(sampleSheets());
+      const port = book.port();
+      const result = await port.check();
+      await port.verify({ finding: overdueJ9(result), reason: REASON, by: "王敏" });
+      book.protect(VERIFICATION_SHEET);
+      const before = book.visible();
+      const amount = result.findings.find((f) => f.rowKey && f.rule === "invalid-amount")!;
+      const error = (await failure(port.verify({ finding: amount, reason: "投资额待董事会审定", by: "李强" }))) as WorkbookError;
+      expect(error).toBeInstanceOf(WorkbookError);
+      expect(error.message).toBe("记录核实失败：没有修改此工作簿的权限（工作表“台账核实”受保护）。请先在“审阅 → 撤销工作表保护”中取消保护。");
+      expect(error.messageEn).toContain('sheet "台账核实" is protected');
+      expect(book.visible()).toEqual(before);
+    });
   });
 }

@@ -5,7 +5,7 @@
 import { checkWorkbook } from "../../src/core/check";
 import { parseIsoDay } from "../../src/core/day";
 import { VERIFICATION_SHEET } from "../../src/core/verify/sheet";
-import { verificationRows } from "../../src/host/verificationSheet";
+import { verificationWrites } from "../../src/host/verificationSheet";
 import type { CheckResult } from "../../src/core/result";
 import type { SettingsOverrides } from "../../src/core/settings";
 import { gridRows, type WorkbookInput } from "../../src/core/sheet";
@@ -107,9 +107,13 @@ export class FakePort implements WorkbookPort {
   /** Appends the row the hosts append (host/verificationSheet), dated the sample's as-of day. */
   async verify(verification: VerificationInput): Promise<void> {
     this.record("verify");
-    const used = this.verificationGrid.length === 0 ? null : { top: 1, values: this.verificationGrid };
-    const { rows } = verificationRows(verification, parseIsoDay(SAMPLE_AS_OF)!, used);
-    this.verificationGrid.push(...rows);
+    const used = this.verificationGrid.length === 0 ? null : { top: 1, left: 1, values: this.verificationGrid };
+    for (const w of verificationWrites(verification, parseIsoDay(SAMPLE_AS_OF)!, used)) {
+      w.rows.forEach((cells, i) => {
+        const row = (this.verificationGrid[w.top - 1 + i] ??= []);
+        cells.forEach((c, j) => (row[w.left - 1 + j] = c));
+      });
+    }
     this.verified.push(verification);
   }
   onChanged(callback: () => void): () => void {

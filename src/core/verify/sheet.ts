@@ -93,11 +93,22 @@ export function readVerifications(rows: Iterable<SheetRow>, dateSystem: DateSyst
   return { verifications, issues };
 }
 
-/** The columns a header row places, or null when the row is no header (it names neither 规则 nor 行键). */
-function headerColumns(values: readonly CellValue[]): Record<Column, number> | null {
+/**
+ * Where a header row puts each column of VERIFICATION_HEADER, in its order (0-based, -1 for one it
+ * does not name), or null when the row is no header (it names neither 规则 nor 行键): how the
+ * reader places the columns, and how the hosts lay out the row they append.
+ */
+export function verificationHeaderColumns(values: readonly CellValue[]): readonly number[] | null {
   const words = values.map((v) => (typeof v === "string" ? compact(v).toLowerCase() : ""));
-  const found = Object.fromEntries(COLUMNS.map((c) => [c, words.findIndex((w) => HEADER_WORDS[c].includes(w))])) as Record<Column, number>;
-  if (found.rule < 0 || found.key < 0) return null;
+  const at = COLUMNS.map((c) => words.findIndex((w) => HEADER_WORDS[c].includes(w)));
+  return at[COLUMNS.indexOf("rule")] < 0 || at[COLUMNS.indexOf("key")] < 0 ? null : at;
+}
+
+/** The columns a header row places, or null when the row is no header. */
+function headerColumns(values: readonly CellValue[]): Record<Column, number> | null {
+  const at = verificationHeaderColumns(values);
+  if (at === null) return null;
+  const found = Object.fromEntries(COLUMNS.map((c, i) => [c, at[i]])) as Record<Column, number>;
   // A column the header does not name keeps its place in the standard order.
   COLUMNS.forEach((c, i) => {
     if (found[c] < 0) found[c] = i;
