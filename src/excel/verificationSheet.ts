@@ -22,10 +22,10 @@ export async function appendVerification(context: Excel.RequestContext, host: Ex
     const ws = worksheets.getItem(name);
     const range = host.supports(API.nullObjects) ? ws.getUsedRangeOrNullObject(true) : ws.getUsedRange(true);
     range.load("values,rowIndex,columnIndex");
-    ws.protection.load("protected");
+    const protection = ws.protection.load("protected");
     await context.sync();
     // Refused here, before anything is written, rather than as Excel's AccessDenied half-way.
-    if (ws.protection.protected) throw sheetProtected("verify", name);
+    if (protection.protected) throw sheetProtected("verify", name);
     if (!(host.supports(API.nullObjects) && range.isNullObject)) used = { top: range.rowIndex + 1, left: range.columnIndex + 1, values: range.values as CellValue[][] };
   }
   const writes = verificationWrites(v, today(now), used);
