@@ -3,6 +3,7 @@
  * adapter: "检查台账失败：…", "Checking the ledger failed: …".
  */
 import type { Bilingual } from "../core/labels";
+import { WorkbookError } from "./port";
 
 export type Action = "check" | "highlight" | "clear" | "select" | "loadSettings" | "saveSettings" | "summary" | "verify";
 
@@ -20,4 +21,14 @@ export const ACTIONS: Readonly<Record<Action, Bilingual>> = {
 /** Quotes sheet names for a message: “项目台账”、“外出招商”. */
 export function sheetList(names: readonly string[]): Bilingual {
   return { zh: names.map((n) => `“${n}”`).join("、"), en: names.map((n) => `"${n}"`).join(", ") };
+}
+
+/** A sheet the action would write is protected: refused before anything is written (both hosts say it so). */
+export function sheetProtected(action: Action, name: string): WorkbookError {
+  const what = ACTIONS[action];
+  const list = sheetList([name]);
+  return new WorkbookError(
+    `${what.zh}失败：没有修改此工作簿的权限（工作表${list.zh}受保护）。请先在“审阅 → 撤销工作表保护”中取消保护。`,
+    `${what.en} failed: there is no permission to change this workbook (sheet ${list.en} is protected). Unprotect it under Review first.`,
+  );
 }

@@ -39,13 +39,3 @@ export function sheetGone(action: Action, names: readonly string[]): WorkbookErr
     `${what.en} failed: a sheet or cell was not found (${list.en}); it may just have been deleted or renamed. Check the ledger again and retry.`,
   );
 }
-
-/** A sheet the action would write is protected: refused before anything is written. */
-export function sheetProtected(action: Action, name: string): WorkbookError {
-  const what = ACTIONS[action];
-  const list = sheetList([name]);
-  return new WorkbookError(
-    `${what.zh}失败：没有修改此工作簿的权限（工作表${list.zh}受保护）。请先在“审阅 → 撤销工作表保护”中取消保护。`,
-    `${what.en} failed: there is no permission to change this workbook (sheet ${list.en} is protected). Unprotect it under Review first.`,
-  );
-}

@@ -9,7 +9,7 @@ import { SETTINGS_SHEET, type SettingsOverrides } from "../core/settings";
 import { areaAddress, type DateSystem } from "../core/sheet";
 import type { ColumnName } from "../core/recognize/columnNames";
 import { keptRows, settingsOf, settingsRows, settingsSheetName } from "../host/settingsSheet";
-import { sheetProtected } from "./errors";
+import { sheetProtected } from "../host/actions";
 import type { WpsApplication, WpsValue, WpsWorkbook, WpsWorksheet } from "./objectModel";
 import { functionsRan, publishedText, publishSettings, restorePublished } from "../host/settingsChannel";
 import { activeWorkbook, extentOf, gridOf, isProtected, worksheetsOf, type Extent } from "./sheets";

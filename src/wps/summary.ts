@@ -16,7 +16,7 @@ import type { CheckResult } from "../core/result";
 import { areaAddress } from "../core/sheet";
 import { numberFormatRuns, summaryLedgers, summaryNameFormula, summaryPlan, SUMMARY_NAME, type LedgerExtent } from "../core/summary";
 import { placeSummary, summaryGrid, type SummaryWrite } from "../host/summary";
-import { sheetProtected } from "./errors";
+import { sheetProtected } from "../host/actions";
 import { addExpressionFormat } from "./highlight";
 import type { WpsApplication, WpsName, WpsValue, WpsWorkbook } from "./objectModel";
 import { activeWorkbook, extentOf, findWorksheet, isProtected, worksheetsOf } from "./sheets";

@@ -9,7 +9,7 @@ import { areaAddress } from "../core/sheet";
 import { VERIFICATION_SHEET } from "../core/verify/sheet";
 import type { VerificationInput } from "../host/port";
 import { verificationRows, verificationSheetName } from "../host/verificationSheet";
-import { sheetProtected } from "./errors";
+import { sheetProtected } from "../host/actions";
 import type { WpsApplication } from "./objectModel";
 import { activeWorkbook, extentOf, gridOf, isProtected, worksheetsOf } from "./sheets";
 

@@ -9,6 +9,7 @@ import type { CheckResult, TargetResult } from "../../src/core/result";
 import { SUMMARY_NAME } from "../../src/core/summary";
 import * as zs from "../../src/functions/formulas";
 import { clearTableCache } from "../../src/functions/tableCache";
+import { WorkbookError } from "../../src/host/port";
 import { sampleSheets, type SampleSheet } from "../sample/sampleLedger";
 import { formulaEngine, type EngineFunction, type FormulaEngine } from "./formulaEngine";
 import type { Host, HostBook } from "./portSuite";
@@ -256,6 +257,28 @@ export function summarySuite(host: Host): void {
       expect(JSON.stringify(book.usedCells(SUMMARY))).toBe(before);
       expect(book.sheetNames().filter((s) => s.startsWith(SUMMARY))).toEqual([SUMMARY, "汇总(2)"]);
       expect(evaluatedRow(book, "汇总(2)", FIRST_UNIT_ROW, zsEngine(book)).score).toBe(6);
+    });
+
+    test("our summary sheet protected: refused up-front with a message naming it, the sheet and the name as they were", async () => {
+      const book = host.fromSheets(sampleSheets());
+      await summarize(book);
+      const cells = JSON.stringify(book.usedCells(SUMMARY));
+      const names = book.definedNames();
+      book.protect(SUMMARY);
+      const error = await summarize(book).then(() => null, (e: unknown) => e as WorkbookError);
+      expect(error).toBeInstanceOf(WorkbookError);
+      expect(error!.message).toBe("生成汇总表失败：没有修改此工作簿的权限（工作表“汇总”受保护）。请先在“审阅 → 撤销工作表保护”中取消保护。");
+      expect(error!.messageEn).toContain('sheet "汇总" is protected');
+      expect(JSON.stringify(book.usedCells(SUMMARY))).toBe(cells);
+      expect(book.definedNames()).toEqual(names);
+      expect(book.sheetNames().filter((s) => s.startsWith(SUMMARY))).toEqual([SUMMARY]);
+    });
+
+    test("a protected sheet of the user's named 汇总 is not ours: ours is 汇总(2), written", async () => {
+      const book = host.fromSheets([...sampleSheets(), { name: SUMMARY, grid: [["区经合局手工汇总"]], merges: [] }]);
+      book.protect(SUMMARY);
+      const { write } = await summarize(book);
+      expect(write).toEqual({ sheet: "汇总(2)", created: true });
     });
 
     test("a ledger row added below the last one (in the headroom) changes the figures, with no new run", async () => {
