@@ -95,7 +95,7 @@ describe("the plan for the sample", () => {
 
   test("a workbook without a trips ledger: 扣分 is the projects' deductions alone, as the pane counts them", () => {
     const input = sampleWorkbook("office");
-    const noTrips = checkWorkbook({ ...input, sheets: input.sheets.filter((s) => s.name !== "外出招商") }, { today: new Date(2022, 9, 1) });
+    const noTrips = checkWorkbook({ ...input, sheets: [...input.sheets].filter((s) => s.name !== "外出招商") }, { today: new Date(2022, 9, 1) });
     const plan = summaryPlan(noTrips, SAMPLE_EXTENTS);
     const cells = plan.cells[4];
     expect(formula(cells[plan.cells[3].map(text).indexOf("扣分")])).toBe("=ZS.PENALTY('项目台账'!$A$1:$P$1033,$B5,$B$2)");

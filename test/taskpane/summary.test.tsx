@@ -25,7 +25,7 @@ describe("生成汇总表", () => {
     let tripsDeleted = false;
     const port = new FakePort(() => {
       const book = sampleWorkbook("office");
-      return tripsDeleted ? { ...book, sheets: book.sheets.filter((s) => s.name !== "外出招商") } : book;
+      return tripsDeleted ? { ...book, sheets: [...book.sheets].filter((s) => s.name !== "外出招商") } : book;
     });
     const checks: CheckResult[] = [];
     const check = port.check.bind(port);
