@@ -54,6 +54,12 @@ export interface CheckOptions {
    * section applies to the sheets read after it.
    */
   readonly workbookColumnNames?: readonly ColumnName[];
+  /**
+   * Units known to be there beyond those the rows name, in a workbook with a 单位 column (a ZS
+   * function asked about a unit, with its kind, over a ledger where it has no row): each is
+   * assessed as the pane assesses a unit with no rows in a ledger. Ignored without a 单位 column.
+   */
+  readonly units?: readonly string[];
 }
 
 export interface SheetSink {
@@ -155,7 +161,7 @@ function assembleResult(checked: readonly CheckedSheet[], verificationSheets: re
   const readCtx = { dateSystem, defaultYear: yearOf(settings.asOf), defaultUnit: unitName, multiUnit };
   const read = checked.flatMap(({ sheet, reader }) => (sheet.type === "ledger" && reader ? [{ ledger: sheet.ledger, ...reader.finish(readCtx) }] : []));
 
-  const unitNames = multiUnit ? distinctUnits(read.flatMap((r) => r.rows)) : [unitName];
+  const unitNames = multiUnit ? [...new Set([...distinctUnits(read.flatMap((r) => r.rows)), ...(options.units ?? [])])] : [unitName];
   const settingsOf = (unit: string): Settings => (multiUnit ? resolveSettings(layers(unit), today(options.today)) : settings);
   const kindOf = (unit: string): UnitKind =>
     options.overrides?.unitKind ?? (multiUnit ? options.unitOverrides?.(unit)?.unitKind ?? inferUnitKind(unit) : null) ?? unitKind;
@@ -220,7 +226,13 @@ function assembleResult(checked: readonly CheckedSheet[], verificationSheets: re
     settings: used,
     unitKind,
     unitName,
-    ledgers: read.map(({ ledger: l, rows }) => ({ sheet: l.sheet, kind: l.kind, headerRows: l.headerRows, dataRows: rows.length })),
+    ledgers: read.map(({ ledger: l, rows }) => ({
+      sheet: l.sheet,
+      kind: l.kind,
+      headerRows: l.headerRows,
+      dataRows: rows.length,
+      unitColumn: l.columns.some((c) => c.field === "unit"),
+    })),
     findings,
     errors: countOf(findings, "error"),
     warnings: countOf(findings, "warning"),

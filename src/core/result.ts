@@ -68,6 +68,8 @@ export interface LedgerSummary {
   readonly kind: LedgerKind;
   readonly headerRows: readonly number[];
   readonly dataRows: number;
+  /** Whether it has a 单位 column: in a workbook of several units, a ledger without one is all the workbook's own unit's. */
+  readonly unitColumn: boolean;
 }
 
 /** What the 台账核实 sheet did: findings it verifies, and its rows that match no finding any more (their cells changed, or the problem was put right) or repeat an earlier row's finding. */

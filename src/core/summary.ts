@@ -20,9 +20,10 @@ import { textLiteral } from "./marks/formulaText";
 import type { CheckResult, TargetId } from "./result";
 import { TARGET_IDS } from "./result";
 import { TARGET_LABELS } from "./labels";
-import { columnLetter, type MergeArea } from "./sheet";
+import { columnLetter, MAX_ROW, type MergeArea } from "./sheet";
 import type { UnitKind } from "./values/types";
 import { parseTargetId } from "./values/target";
+import { unitKindWord } from "./values/unitKind";
 
 /** The sheet's name, and the names of the next ones when a sheet of the user's holds it: 汇总(2), 汇总(3), … */
 const SUMMARY_SHEET = "汇总";
@@ -74,14 +75,12 @@ const TITLE = "招商引资目标汇总（招商台账助手生成；再次点�
 const NOT_ASSESSED = "未评估";
 const NOT_APPLICABLE = "不适用";
 const SEVERAL_LEDGERS = "多张台账，请合并后汇总";
-
-/** The word a function reads as the unit kind (functions/arguments readUnitKind; UNIT_KIND_LABELS' 街道/镇 is no such word). */
-const KIND_WORDS: Readonly<Record<UnitKind, string>> = { town: "街道", park: "园区", department: "区直部门", hq: "指挥部" };
-
-/** A town's kind as its name says it (省庄镇 is a 镇, 财源街道 a 街道): both words read as a town. */
-function kindWord(u: UnitRow): string {
-  return u.kind === "town" && u.name.endsWith("镇") ? "镇" : KIND_WORDS[u.kind];
-}
+/**
+ * A ledger without a 单位 column in a workbook of several units: the pane gives its rows to the
+ * workbook's own unit, while a ZS function over it would count every row for each unit it is
+ * asked about. No formula can agree with the pane, so its figures are not summed per unit.
+ */
+const NO_UNIT_COLUMN = "未评估：台账无单位列，不能分单位汇总";
 
 /** A sheet's name in a formula: always quoted, a quote inside doubled ('台账 (1)'!, 'Bob''s'!). */
 export function sheetRef(sheet: string): string {
@@ -90,7 +89,10 @@ export function sheetRef(sheet: string): string {
 
 /** A ledger's range: from A1 to its last used column, SUMMARY_HEADROOM rows below its last used row. */
 export function ledgerRange(extent: LedgerExtent): string {
-  return `${sheetRef(extent.sheet)}$A$1:$${columnLetter(Math.max(1, extent.lastColumn))}$${Math.max(1, extent.lastRow) + SUMMARY_HEADROOM}`;
+  // Clamped to the sheet's last row: a stray formatted cell far down (WPS's UsedRange reaches it)
+  // must not make $A$1:$P$1049000, which is no reference.
+  const last = Math.min(MAX_ROW, Math.max(1, extent.lastRow) + SUMMARY_HEADROOM);
+  return `${sheetRef(extent.sheet)}$A$1:$${columnLetter(Math.max(1, extent.lastColumn))}$${last}`;
 }
 
 /** The formula of SUMMARY_NAME for our sheet. */
@@ -142,15 +144,22 @@ function missingFigure(result: CheckResult, kind: LedgerKind): string {
   return result.ledgers.filter((l) => l.kind === kind).length > 1 ? SEVERAL_LEDGERS : NOT_ASSESSED;
 }
 
+/** The ledger kinds whose one sheet, in a workbook of several units, has no 单位 column (NO_UNIT_COLUMN). */
+function withoutUnitColumn(result: CheckResult): ReadonlySet<LedgerKind> {
+  if (!result.units) return new Set();
+  return new Set(result.ledgers.filter((l) => !l.unitColumn && summaryLedgers(result).get(l.kind) === l.sheet).map((l) => l.kind));
+}
+
 export function summaryPlan(result: CheckResult, extents: readonly LedgerExtent[]): SummaryPlan {
   const units: UnitRow[] = result.units
     ? result.units.map((u) => ({ name: u.unit, kind: u.unitKind, named: true }))
     : [{ name: result.unitName, kind: result.unitKind, named: false }];
   const targets = TARGET_IDS.filter((id) => units.some((u) => assessedTargets(u.kind, result.settings).includes(id)));
   const ranges = new Map<LedgerKind, string>();
+  const unitless = withoutUnitColumn(result);
   for (const [kind, sheet] of summaryLedgers(result)) {
     const extent = extents.find((e) => e.sheet === sheet);
-    if (extent) ranges.set(kind, ledgerRange(extent));
+    if (extent && !unitless.has(kind)) ranges.set(kind, ledgerRange(extent));
   }
 
   const header: SummaryCell[] = [{ text: "单位" }, { text: "单位类型" }];
@@ -164,7 +173,7 @@ export function summaryPlan(result: CheckResult, extents: readonly LedgerExtent[
     line([{ text: "统计截止日" }, { formula: `=${asOfFormula(result.marks.asOf)}` }]),
     line([]),
     header,
-    ...units.map((u, i) => unitRow(u, FIRST_UNIT_ROW + i, targets, ranges, result)),
+    ...units.map((u, i) => unitRow(u, FIRST_UNIT_ROW + i, targets, { ranges, unitless }, result)),
   ];
   const numberFormats = rows.map((row, r) =>
     row.map((cell, c) => (r === AS_OF_ROW - 1 && c === 1 ? DATE_FORMAT : cell !== null && "text" in cell ? "@" : "General")),
@@ -189,32 +198,41 @@ function targetWord(id: TargetId): string {
   return textLiteral(parseTargetId(zh) === id ? zh : id);
 }
 
-function unitRow(u: UnitRow, row: number, targets: readonly TargetId[], ranges: ReadonlyMap<LedgerKind, string>, result: CheckResult): SummaryCell[] {
+/** The ledgers' ranges, by kind, and the kinds whose ledger has no 单位 column in a workbook of several units. */
+interface Ledgers {
+  readonly ranges: ReadonlyMap<LedgerKind, string>;
+  readonly unitless: ReadonlySet<LedgerKind>;
+}
+
+function unitRow(u: UnitRow, row: number, targets: readonly TargetId[], ledgers: Ledgers, result: CheckResult): SummaryCell[] {
+  const { ranges, unitless } = ledgers;
   const kind = `$${KIND_COLUMN}${row}`;
   const unit = u.named ? `,$${NAME_COLUMN}${row}` : "";
   const assessed = assessedTargets(u.kind, result.settings);
-  const cells: SummaryCell[] = [{ text: u.name }, { text: kindWord(u) }];
+  // What a cell says whose ledger has no range: none held, several, no 单位 column, or its sheet gone since the check.
+  const missing = (k: LedgerKind): string => (unitless.has(k) ? NO_UNIT_COLUMN : missingFigure(result, k));
+  const cells: SummaryCell[] = [{ text: u.name }, { text: unitKindWord(u.kind, u.name) }];
   for (const id of targets) {
     const ledger = targetColumns(id).ledger;
     const range = ranges.get(ledger);
     if (!assessed.includes(id)) cells.push({ text: NOT_APPLICABLE }, { text: NOT_APPLICABLE });
-    else if (range === undefined) cells.push({ text: missingFigure(result, ledger) }, { text: missingFigure(result, ledger) });
+    else if (range === undefined) cells.push({ text: missing(ledger) }, { text: missing(ledger) });
     else {
       const args = `${targetWord(id)},${range},${kind},${AS_OF_CELL}${unit}`;
       cells.push({ formula: `=ZS.TARGETMET(${args})` }, { formula: `=ZS.TARGETGAP(${args})` });
     }
   }
   const projects = ranges.get("projects");
-  cells.push(projects === undefined ? { text: missingFigure(result, "projects") } : { formula: `=ZS.SCORE(${projects},${AS_OF_CELL}${unit})` });
-  // PENALTY counts the projects' deductions from the projects ledger and the missing trips' from the trips ledger.
-  const penaltyKinds = ["projects", "trips"] as const;
-  const several = penaltyKinds.find((k) => !ranges.has(k) && missingFigure(result, k) === SEVERAL_LEDGERS);
-  const penalties = penaltyKinds.flatMap((k) => {
-    const range = ranges.get(k);
-    return range === undefined ? [] : [`ZS.PENALTY(${range},${kind},${AS_OF_CELL}${unit})`];
-  });
-  if (several !== undefined) cells.push({ text: SEVERAL_LEDGERS });
-  else cells.push(penalties.length === 0 ? { text: NOT_ASSESSED } : { formula: `=${penalties.join("+")}` });
+  cells.push(projects === undefined ? { text: missing("projects") } : { formula: `=ZS.SCORE(${projects},${AS_OF_CELL}${unit})` });
+  // PENALTY counts the projects' deductions from the projects ledger and the missing trips' from the
+  // trips ledger. A ledger the workbook holds but no range reads (several sheets, no 单位 column, its
+  // sheet gone) would leave its deductions out of a sum shown as the whole: the cell says why instead.
+  // A ledger the workbook lacks adds nothing, in the pane as here.
+  const penaltyKinds = (["projects", "trips"] as const).filter((k) => result.ledgers.some((l) => l.kind === k));
+  const reasons = penaltyKinds.filter((k) => !ranges.has(k)).map(missing);
+  if (reasons.length > 0) cells.push({ text: reasons.includes(SEVERAL_LEDGERS) ? SEVERAL_LEDGERS : reasons[0] });
+  else if (penaltyKinds.length === 0) cells.push({ text: NOT_ASSESSED });
+  else cells.push({ formula: `=${penaltyKinds.map((k) => `ZS.PENALTY(${ranges.get(k)!},${kind},${AS_OF_CELL}${unit})`).join("+")}` });
   return cells;
 }
 

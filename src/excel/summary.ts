@@ -1,9 +1,12 @@
 /**
  * 生成汇总表 in Excel: the plan of core/summary.ts written in one Excel.run of two round trips —
- * a read (the sheet list, the name SUMMARY_NAME, each ledger's used extent), then the write.
+ * a read (the sheet list with each sheet's protection, the name SUMMARY_NAME, each ledger's used
+ * extent), then the write. Our sheet found protected stops the action before anything is written,
+ * with a message naming it (as WPS does, and as the highlight does: excel/highlight.ts); Excel's own
+ * refusal would come mid-write, after the name and a new sheet may already have changed.
  *
  * Office.js calls and the requirement set each needs (documented in the Excel JavaScript API
- * reference): `worksheets.load("items/name")` 1.1; `names.getItemOrNullObject` 1.4 and
+ * reference): `worksheets.load("items/name,items/protection/protected")` 1.1 / 1.2 (WorksheetProtection); `names.getItemOrNullObject` 1.4 and
  * `NamedItem.formula` (read and write) 1.7; `names.add(name, formula)` 1.4;
  * `getUsedRangeOrNullObject(true)` 1.4; `worksheets.add` 1.1; `Range.clear()` 1.1 and
  * `ConditionalFormatCollection.clearAll()` 1.6; `Range.numberFormat` / `Range.formulas` 1.1;
@@ -16,11 +19,12 @@
 import type { CheckResult } from "../core/result";
 import { areaAddress } from "../core/sheet";
 import { summaryLedgers, summaryNameFormula, summaryPlan, SUMMARY_NAME, type LedgerExtent } from "../core/summary";
+import { sheetProtected } from "../host/actions";
 import { placeSummary, summaryGrid, type SummaryWrite } from "../host/summary";
 
 export async function writeSummary(context: Excel.RequestContext, result: CheckResult): Promise<SummaryWrite> {
   const worksheets = context.workbook.worksheets;
-  worksheets.load("items/name");
+  worksheets.load("items/name,items/protection/protected");
   const name = context.workbook.names.getItemOrNullObject(SUMMARY_NAME).load("formula");
   const used = [...summaryLedgers(result).values()].map((sheet) => ({
     sheet,
@@ -34,6 +38,9 @@ export async function writeSummary(context: Excel.RequestContext, result: CheckR
   const place = placeSummary(name.isNullObject ? null : name.formula, worksheets.items.map((s) => s.name));
   const plan = summaryPlan(result, extents);
   const formula = summaryNameFormula(place.sheet);
+
+  const ours = place.created ? undefined : worksheets.items.find((s) => s.name === place.sheet);
+  if (ours?.protection.protected) throw sheetProtected("summary", place.sheet);
 
   let sheet: Excel.Worksheet;
   if (place.created) sheet = worksheets.add(place.sheet);

@@ -133,8 +133,15 @@ function assess(q: TableQuestion): Scope {
   if (unit === undefined) return { kind: result.unitKind, targets: result.targets, score: result.score, penalty: result.penalty, result };
 
   if (result.units) {
-    const found = result.units.find((u) => u.unit === unit);
-    if (!found) return fail("unavailable", MESSAGES.unitNotFound(unit, result.units.map((u) => u.unit)));
+    let found = result.units.find((u) => u.unit === unit);
+    // A unit this ledger has no row of (岱岳镇 made no trip yet) is a unit with nothing in it, as the
+    // pane counts it — but only when the caller gave its kind, as the summary sheet always does: a
+    // name asked without one is more likely a typo, and a typo must not read as "no rows".
+    if (!found && kind !== undefined) {
+      result = checkTable(table, { ...options, units: [unit] });
+      found = result.units?.find((u) => u.unit === unit);
+    }
+    if (!found) return fail("unavailable", MESSAGES.unitNotFound(unit, (result.units ?? []).map((u) => u.unit)));
     return { kind: found.unitKind, targets: found.targets, score: found.score, penalty: found.penalty, result };
   }
   // A single unit's range, named by the caller: the name may say the unit's kind where the range does not

@@ -25,7 +25,7 @@ const formulas = () => import(/* webpackChunkName: "formulas" */ "./formulas");
  * @param table The unit's ledger range, header rows included; title rows above may be included.
  * @param [unitKind] Unit kind: town, park, department, hq or 街道, 园区, 区直部门, 指挥部. Default: the workbook's 台账设置, else what the ledger says.
  * @param [asOf] As-of date (统计截止日), e.g. TODAY(). Default: the 台账设置 date; without one the date is required.
- * @param [unit] One unit of a range that holds several (its 单位 value). Default: the whole range.
+ * @param [unit] One unit of a range that holds several (its 单位 value). Default: the whole range. Given with unitKind, a unit with no row in the range is a unit with none in this ledger (no trip yet); without unitKind it is #N/A, as a typo may be.
  * @param [fairStartDeadline] Fair projects' start deadline (投洽会项目开工时限): a fair-signed project counts toward 投洽会签约 only if it starts before it. Default: the 台账设置 date, else 1 March of the year after the as-of date.
  * @returns TRUE when the target is met, FALSE when not.
  */
@@ -47,7 +47,7 @@ export async function targetMet(
  * @param table The unit's ledger range, header rows included; title rows above may be included.
  * @param [unitKind] Unit kind: town, park, department, hq or 街道, 园区, 区直部门, 指挥部. Default: the workbook's 台账设置, else what the ledger says.
  * @param [asOf] As-of date (统计截止日), e.g. TODAY(). Default: the 台账设置 date; without one the date is required.
- * @param [unit] One unit of a range that holds several (its 单位 value). Default: the whole range.
+ * @param [unit] One unit of a range that holds several (its 单位 value). Default: the whole range. Given with unitKind, a unit with no row in the range is a unit with none in this ledger (no trip yet); without unitKind it is #N/A, as a typo may be.
  * @param [fairStartDeadline] Fair projects' start deadline (投洽会项目开工时限): a fair-signed project counts toward 投洽会签约 only if it starts before it. Default: the 台账设置 date, else 1 March of the year after the as-of date.
  * @returns The gap, 0 when the target is met.
  */
@@ -68,7 +68,7 @@ export async function targetGap(
  * @param table The unit's ledger range, header rows included; title rows above may be included.
  * @param [unitKind] Unit kind: town, park, department, hq or 街道, 园区, 区直部门, 指挥部. Default: the workbook's 台账设置, else what the ledger says.
  * @param [asOf] As-of date (统计截止日), e.g. TODAY(). Default: the 台账设置 date; without one the date is required.
- * @param [unit] One unit of a range that holds several (its 单位 value). Default: the whole range.
+ * @param [unit] One unit of a range that holds several (its 单位 value). Default: the whole range. Given with unitKind, a unit with no row in the range is a unit with none in this ledger (no trip yet); without unitKind it is #N/A, as a typo may be.
  * @param [projectPoints] B, points of one signed project. Default 2.
  * @param [tripPoints] P, points of one required trip of the principal. Default 1.
  * @returns The deductions, 0 or more.

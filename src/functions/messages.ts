@@ -58,8 +58,8 @@ export const MESSAGES = {
     en: `unknown unit kind "${text}"; use town, park, department or hq (街道, 园区, 区直部门, 指挥部)`,
   }),
   unitNotFound: (text: string, units: readonly string[]): Bilingual => ({
-    zh: `区域中没有单位“${text}”（区域中的单位：${units.join("、")}）`,
-    en: `no unit "${text}" in the range (its units: ${units.join(", ")})`,
+    zh: `区域中没有单位“${text}”（区域中的单位：${units.join("、")}）；若该单位在此台账中确无记录，请同时给出单位类型（unitKind）`,
+    en: `no unit "${text}" in the range (its units: ${units.join(", ")}); if the unit truly has no row in this ledger, give its unitKind too`,
   }),
   otherUnit: (text: string, unitName: string): Bilingual => ({
     zh: `这是“${unitName}”的台账，不是“${text}”的`,

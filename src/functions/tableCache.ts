@@ -34,12 +34,14 @@ export interface TableCheckOptions {
   readonly columnNames?: CheckOptions["columnNames"];
   /** A hint for the unit's kind and name, as a file name would be. */
   readonly name?: string;
+  /** Units to assess beyond those the range names (core/check's CheckOptions.units). */
+  readonly units?: readonly string[];
   readonly now?: Date;
 }
 
 export function checkTable(table: readonly (readonly unknown[])[], options: TableCheckOptions): CheckResult {
   const now = options.now ?? new Date();
-  const key = JSON.stringify([options.dateSystem, options.name ?? null, today(now), options.overrides, options.columnNames ?? []]);
+  const key = JSON.stringify([options.dateSystem, options.name ?? null, today(now), options.overrides, options.columnNames ?? [], options.units ?? []]);
   const entry = entryFor(table);
   const cached = entry.results.get(key);
   if (cached) {
@@ -50,7 +52,7 @@ export function checkTable(table: readonly (readonly unknown[])[], options: Tabl
   }
   const result = checkWorkbook(
     { sheets: [{ name: SHEET_NAME, rows: gridRows(entry.cells.map(excelCells)) }] },
-    { overrides: options.overrides, dateSystem: options.dateSystem, name: options.name, today: now, columnNames: options.columnNames },
+    { overrides: options.overrides, dateSystem: options.dateSystem, name: options.name, today: now, columnNames: options.columnNames, units: options.units },
   );
   entry.results.set(key, result);
   if (entry.results.size > MAX_RESULTS_PER_TABLE) entry.results.delete(entry.results.keys().next().value as string);

@@ -116,6 +116,8 @@ export function App({ port, lang = detectLang(), initialTab = "check", startWith
   /** Checks, and highlights too when asked (one port call: fewer round trips than a check and a highlight). */
   const checkNow = useCallback(
     async (highlight = false) => {
+      // A new check (a click, an edit, a verification) may change what the last summary note spoke of.
+      setSummaryNote(null);
       const r = highlight ? await port.checkAndHighlight() : await port.check();
       checked.current = true;
       setResult(r);
@@ -165,7 +167,6 @@ export function App({ port, lang = detectLang(), initialTab = "check", startWith
   /** 生成汇总表: checks again (the sheet's rows are the workbook's units now), then writes or updates the summary sheet. */
   const onSummary = () =>
     void run(async () => {
-      setSummaryNote(null);
       const written = await port.writeSummary(await checkNow(unsubscribe.current !== null));
       setSummaryNote(t(written.created ? "summaryCreated" : "summaryUpdated", { sheet: written.sheet }));
     });

@@ -14,6 +14,8 @@ import {
 import { parseTargetId } from "../../src/core/values/target";
 import { TARGET_LABELS } from "../../src/core/labels";
 import { TARGET_IDS } from "../../src/core/result";
+import { MAX_ROW } from "../../src/core/sheet";
+import { parseUnitKind, unitKindWord } from "../../src/core/values/unitKind";
 import { sampleWorkbook } from "../sample/sampleLedger";
 
 const SAMPLE_EXTENTS = [
@@ -31,6 +33,12 @@ describe("sheet names in formulas", () => {
     expect(sheetRef("台账 (1)")).toBe("'台账 (1)'!");
     expect(sheetRef("Bob's")).toBe("'Bob''s'!");
     expect(ledgerRange({ sheet: "Bob's", lastRow: 40, lastColumn: 28 })).toBe("'Bob''s'!$A$1:$AB$1040");
+  });
+
+  test("the headroom stops at the sheet's last row (a stray formatted cell far down in WPS's UsedRange)", () => {
+    expect(ledgerRange({ sheet: "外出招商", lastRow: MAX_ROW - 10, lastColumn: 6 })).toBe(`'外出招商'!$A$1:$F$${MAX_ROW}`);
+    expect(ledgerRange({ sheet: "外出招商", lastRow: MAX_ROW - 1000, lastColumn: 6 })).toBe(`'外出招商'!$A$1:$F$${MAX_ROW}`);
+    expect(ledgerRange({ sheet: "外出招商", lastRow: MAX_ROW - 1001, lastColumn: 6 })).toBe(`'外出招商'!$A$1:$F$${MAX_ROW - 1}`);
   });
 
   test("our sheet is found again by the name's formula, also renamed or quoted with a doubled quote; #REF! or a missing sheet is none", () => {
@@ -75,11 +83,22 @@ describe("the plan for the sample", () => {
     expect(plan.numberFormats[1][1]).toBe("yyyy-mm-dd");
   });
 
-  test("a missing ledger reads 未评估 rather than a formula", () => {
+  test("a ledger the check read but the summary cannot (its sheet gone since) reads 未评估, also in 扣分: never the projects' deductions alone", () => {
     const without = summaryPlan(result, SAMPLE_EXTENTS.filter((e) => e.sheet !== "外出招商"));
     const cells = without.cells[4];
     expect(text(cells[header.indexOf("主要负责人外出·达标")])).toBe("未评估");
-    expect(formula(cells[header.indexOf("扣分")])).toBe("=ZS.PENALTY('项目台账'!$A$1:$P$1033,$B5,$B$2)");
+    expect(text(cells[header.indexOf("扣分")])).toBe("未评估");
+    expect(formula(cells[header.indexOf("得分")])).toBe("=ZS.SCORE('项目台账'!$A$1:$P$1033,$B$2)");
+    const noProjects = summaryPlan(result, SAMPLE_EXTENTS.filter((e) => e.sheet !== "项目台账")).cells[4];
+    expect(text(noProjects[header.indexOf("扣分")])).toBe("未评估");
+  });
+
+  test("a workbook without a trips ledger: 扣分 is the projects' deductions alone, as the pane counts them", () => {
+    const input = sampleWorkbook("office");
+    const noTrips = checkWorkbook({ ...input, sheets: [...input.sheets].filter((s) => s.name !== "外出招商") }, { today: new Date(2022, 9, 1) });
+    const plan = summaryPlan(noTrips, SAMPLE_EXTENTS);
+    const cells = plan.cells[4];
+    expect(formula(cells[plan.cells[3].map(text).indexOf("扣分")])).toBe("=ZS.PENALTY('项目台账'!$A$1:$P$1033,$B5,$B$2)");
   });
 
   test("a kind kept on two sheets is not summed from one of them: its cells say 多张台账 (the pane counts both)", () => {
@@ -92,6 +111,9 @@ describe("the plan for the sample", () => {
     const cells = summaryPlan(both, [...SAMPLE_EXTENTS, { sheet: "外出招商(二季度)", lastRow: 10, lastColumn: 6 }]).cells[4];
     expect(text(cells[header.indexOf("主要负责人外出·达标")])).toBe("多张台账，请合并后汇总");
     expect(text(cells[header.indexOf("扣分")])).toBe("多张台账，请合并后汇总");
+    // also when the projects ledger's sheet is gone too: 多张台账 is the cause to put right
+    const gone = summaryPlan(both, [...SAMPLE_EXTENTS.filter((e) => e.sheet !== "项目台账"), { sheet: "外出招商(二季度)", lastRow: 10, lastColumn: 6 }]).cells[4];
+    expect(text(gone[header.indexOf("扣分")])).toBe("多张台账，请合并后汇总");
     // the projects ledger is still one sheet: its figures stay live formulas
     expect(formula(cells[header.indexOf("得分")])).toBe("=ZS.SCORE('项目台账'!$A$1:$P$1033,$B$2)");
     expect(formula(cells[header.indexOf("投洽会签约·达标")])).toMatch(/^=ZS\.TARGETMET\("投洽会签约",'项目台账'!/);
@@ -104,6 +126,12 @@ describe("the plan for the sample", () => {
     expect(plan.formats[1]).toMatchObject({ condition: "C5=FALSE", fill: "#FFC7CE" });
     const runs = numberFormatRuns(plan);
     expect(runs.filter((r) => r.area.top === 4)).toEqual([{ area: { top: 4, left: 1, bottom: 4, right: 22 }, format: "@" }]);
+  });
+
+  test("a unit's kind is written as a word the functions read back as that kind; a town as its name says it", () => {
+    for (const kind of ["town", "park", "department", "hq"] as const) expect(parseUnitKind(unitKindWord(kind))).toBe(kind);
+    expect([unitKindWord("town", "省庄镇"), unitKindWord("town", "财源街道"), unitKindWord("park", "高新区产业园")]).toEqual(["镇", "街道", "园区"]);
+    expect(unitKindWord("department", "区发改局")).toBe("区直部门");
   });
 
   test("every target's Chinese word reads back as that target", () => {

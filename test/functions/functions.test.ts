@@ -217,7 +217,24 @@ describe("arguments as Excel passes them", () => {
     expect(await targetGap("trips-main", table, null, AS_OF)).toBe(1);
     expect(await targetMet("trips-main", table, null, AS_OF)).toBe(false);
     expect(await penalty(table, null, AS_OF)).toBe(2);
-    await expect(targetMet("trips-main", table, null, AS_OF, "城关镇")).rejects.toThrow(/没有单位“城关镇”.*财源街道、区发改局/);
+    await expect(targetMet("trips-main", table, null, AS_OF, "城关镇")).rejects.toThrow(/没有单位“城关镇”.*财源街道、区发改局.*单位类型/);
+    await expect(penalty(table, null, AS_OF, "城关镇")).rejects.toThrow(/没有单位“城关镇”/);
+  });
+
+  test("a unit with no row in a range that has a 单位 column, asked with its kind, is a unit with nothing in it (as the pane counts it)", async () => {
+    const table = [
+      ["单位", ...TRIPS[1]],
+      ["区发改局", serial("2022-08-18"), "李强", "局长", "上海", "上海华信能源有限公司", "达成合作意向"],
+    ];
+    // 城关镇 made no trip: a town's three principal trips are all missing, 2P each (P = 1 by default).
+    expect(await targetMet("trips-main", table, "镇", AS_OF, "城关镇")).toBe(false);
+    expect(await targetGap("trips-main", table, "镇", AS_OF, "城关镇")).toBe(3);
+    expect(await penalty(table, "镇", AS_OF, "城关镇")).toBe(6);
+    expect(await penalty(table, "镇", AS_OF, "城关镇", null, 2)).toBe(12);
+    // 区发改局 is still asked of its own row: one trip of a department's two.
+    expect(await targetGap("trips-main", table, "区直部门", AS_OF, "区发改局")).toBe(1);
+    // Without the kind, the name is more likely a typo: still the error.
+    await expect(targetGap("trips-main", table, null, AS_OF, "城关镇")).rejects.toThrow(/没有单位“城关镇”/);
   });
 
   test("the unit's name tells its kind for a range without a title", async () => {

@@ -9,6 +9,7 @@ import type { CheckResult, TargetResult } from "../../src/core/result";
 import { SUMMARY_NAME } from "../../src/core/summary";
 import * as zs from "../../src/functions/formulas";
 import { clearTableCache } from "../../src/functions/tableCache";
+import { WorkbookError } from "../../src/host/port";
 import { sampleSheets, type SampleSheet } from "../sample/sampleLedger";
 import { formulaEngine, type EngineFunction, type FormulaEngine } from "./formulaEngine";
 import type { Host, HostBook } from "./portSuite";
@@ -191,6 +192,47 @@ export function summarySuite(host: Host): void {
       expect(book.cell(SUMMARY, FIRST_UNIT_ROW + 3, 1).value).toBe("");
     });
 
+    test("a unit with no row in one ledger (岱岳镇 made no trip): its figures still equal the pane's, not an error", async () => {
+      const sheets = threeUnitSheets();
+      const trips = sheets.find((s) => s.name === "外出招商")!;
+      trips.grid = trips.grid.filter((r) => r[0] !== "岱岳镇");
+      const book = host.fromSheets(sheets);
+      const { result } = await summarize(book);
+      expect(result.units!.map((u) => u.unit)).toEqual(["财源街道", "省庄镇", "岱岳镇"]);
+      const engine = zsEngine(book);
+      const rows = result.units!.map((_u, i) => evaluatedRow(book, SUMMARY, FIRST_UNIT_ROW + i, engine));
+      expect(rows).toEqual(result.units!.map((u) => paneRow(u.unit, u.targets, u.score, u.penalty, Object.keys(rows[0].targets))));
+      // The pane's own figures for 岱岳镇: none of a town's three principal trips, 2P each, beside its projects' deductions.
+      expect(rows[2].targets["trips-main"]).toEqual({ met: false, gap: 3 });
+      expect(rows[2].penalty).toBe(10);
+    });
+
+    test("a trips ledger without a 单位 column beside a multi-unit projects ledger: its cells say so, never every trip for each unit", async () => {
+      const sheets = threeUnitSheets();
+      const trips = sheets.find((s) => s.name === "外出招商")!;
+      trips.grid = trips.grid.map((r) => r.slice(1));
+      const book = host.fromSheets(sheets);
+      const { result } = await summarize(book);
+      expect(result.ledgers.find((l) => l.kind === "trips")).toMatchObject({ unitColumn: false, dataRows: 5 });
+      // The pane gives the unit-less trips to the workbook's own unit (the title's 全区), a unit of its own.
+      expect(result.units!.map((u) => u.unit)).toEqual(["财源街道", "省庄镇", "岱岳镇", "全区"]);
+      const names = headers(book, SUMMARY);
+      const engine = zsEngine(book);
+      result.units!.forEach((u, i) => {
+        const row = FIRST_UNIT_ROW + i;
+        expect(book.cell(SUMMARY, row, 1).value).toBe(u.unit);
+        for (const label of ["主要负责人外出·达标", "主要负责人外出·还差", "扣分"]) {
+          expect(book.cell(SUMMARY, row, names.indexOf(label) + 1).value).toBe("未评估：台账无单位列，不能分单位汇总");
+        }
+        // The projects ledger has its 单位 column: its figures stay live and equal the pane's (全区 has
+        // no project row, and SCORE takes no kind to tell it from a typo: see the report).
+        if (u.unit === "全区") return;
+        const figures = evaluatedRow(book, SUMMARY, row, engine);
+        expect(figures.score).toBe(u.score);
+        expect(figures.targets["fair-signing"]).toEqual(paneRow(u.unit, u.targets, u.score, u.penalty, ["fair-signing"]).targets["fair-signing"]);
+      });
+    });
+
     test("running it twice leaves one sheet, rewritten in place, with its conditional formats not stacked", async () => {
       const book = host.fromSheets(sampleSheets());
       await summarize(book);
@@ -215,6 +257,28 @@ export function summarySuite(host: Host): void {
       expect(JSON.stringify(book.usedCells(SUMMARY))).toBe(before);
       expect(book.sheetNames().filter((s) => s.startsWith(SUMMARY))).toEqual([SUMMARY, "汇总(2)"]);
       expect(evaluatedRow(book, "汇总(2)", FIRST_UNIT_ROW, zsEngine(book)).score).toBe(6);
+    });
+
+    test("our summary sheet protected: refused up-front with a message naming it, the sheet and the name as they were", async () => {
+      const book = host.fromSheets(sampleSheets());
+      await summarize(book);
+      const cells = JSON.stringify(book.usedCells(SUMMARY));
+      const names = book.definedNames();
+      book.protect(SUMMARY);
+      const error = await summarize(book).then(() => null, (e: unknown) => e as WorkbookError);
+      expect(error).toBeInstanceOf(WorkbookError);
+      expect(error!.message).toBe("生成汇总表失败：没有修改此工作簿的权限（工作表“汇总”受保护）。请先在“审阅 → 撤销工作表保护”中取消保护。");
+      expect(error!.messageEn).toContain('sheet "汇总" is protected');
+      expect(JSON.stringify(book.usedCells(SUMMARY))).toBe(cells);
+      expect(book.definedNames()).toEqual(names);
+      expect(book.sheetNames().filter((s) => s.startsWith(SUMMARY))).toEqual([SUMMARY]);
+    });
+
+    test("a protected sheet of the user's named 汇总 is not ours: ours is 汇总(2), written", async () => {
+      const book = host.fromSheets([...sampleSheets(), { name: SUMMARY, grid: [["区经合局手工汇总"]], merges: [] }]);
+      book.protect(SUMMARY);
+      const { write } = await summarize(book);
+      expect(write).toEqual({ sheet: "汇总(2)", created: true });
     });
 
     test("a ledger row added below the last one (in the headroom) changes the figures, with no new run", async () => {

@@ -6,8 +6,10 @@
  * the user's language.
  */
 import { renderPane } from "./setup";
-import { cleanup, fireEvent, screen } from "@testing-library/react";
+import { act, cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
+import type { CheckResult } from "../../src/core/result";
 import { WorkbookError } from "../../src/host/port";
+import { sampleWorkbook } from "../sample/sampleLedger";
 import { FakePort } from "./fakePort";
 
 async function openTargets(port: FakePort, lang: "zh" | "en") {
@@ -18,15 +20,59 @@ async function openTargets(port: FakePort, lang: "zh" | "en") {
 }
 
 describe("生成汇总表", () => {
-  it("checks again, writes the summary of that result and names the sheet (zh)", async () => {
-    const port = new FakePort();
+  it("checks again, writes the summary of that fresh result (not the one on screen) and names the sheet (zh)", async () => {
+    // The workbook changes between the first check and the click: its trips ledger is deleted.
+    let tripsDeleted = false;
+    const port = new FakePort(() => {
+      const book = sampleWorkbook("office");
+      return tripsDeleted ? { ...book, sheets: [...book.sheets].filter((s) => s.name !== "外出招商") } : book;
+    });
+    const checks: CheckResult[] = [];
+    const check = port.check.bind(port);
+    port.check = async (overrides) => {
+      const r = await check(overrides);
+      checks.push(r);
+      return r;
+    };
     await openTargets(port, "zh");
+    tripsDeleted = true;
     port.summaryWrite = { sheet: "汇总(2)", created: true };
     fireEvent.click(screen.getByRole("button", { name: "生成汇总表" }));
     expect(await screen.findByText("已生成汇总表：工作表「汇总(2)」。")).toBeInTheDocument();
     expect(port.calls.slice(-2)).toEqual(["check", "writeSummary"]);
+    expect(checks).toHaveLength(2);
     expect(port.summarized).toHaveLength(1);
-    expect(port.summarized[0].score).toBe(port.expected().score);
+    expect(port.summarized[0]).toBe(checks[1]);
+    expect(port.summarized[0]).toEqual(port.expected());
+    // …which differs from the stale one: no trips ledger, so no missing-trip deduction.
+    expect(checks[0].ledgers.map((l) => l.kind)).toContain("trips");
+    expect(port.summarized[0].ledgers.map((l) => l.kind)).not.toContain("trips");
+    expect(port.summarized[0].penalty).toBeLessThan(checks[0].penalty);
+  });
+
+  it("the note goes when a new check starts: a click on 检查台账, or an edit re-checked while highlighted", async () => {
+    const port = new FakePort();
+    await openTargets(port, "zh");
+    const tab = (name: string) => fireEvent.click(screen.getByRole("tab", { name }));
+    const note = "已生成汇总表：工作表「汇总」。";
+    fireEvent.click(screen.getByRole("button", { name: "生成汇总表" }));
+    expect(await screen.findByText(note)).toBeInTheDocument();
+    tab("检查");
+    fireEvent.click(await screen.findByRole("button", { name: "检查台账" }));
+    await waitFor(() => expect(port.calls.at(-1)).toBe("check"));
+    tab("目标进度");
+    await screen.findByRole("button", { name: "生成汇总表" });
+    expect(screen.queryByText(note)).toBeNull();
+
+    tab("检查");
+    fireEvent.click(await screen.findByRole("button", { name: "标记" }));
+    await waitFor(() => expect(port.calls.at(-1)).toBe("onChanged"));
+    tab("目标进度");
+    fireEvent.click(await screen.findByRole("button", { name: "生成汇总表" }));
+    expect(await screen.findByText(note)).toBeInTheDocument();
+    await act(async () => port.change());
+    await waitFor(() => expect(port.calls.filter((c) => c === "checkAndHighlight")).toHaveLength(3));
+    await waitFor(() => expect(screen.queryByText(note)).toBeNull());
   });
 
   it("says the sheet was updated when it was ours already (en)", async () => {

@@ -3,12 +3,24 @@ import type { CellValue } from "../sheet";
 import type { UnitKind } from "./types";
 import { normalizeWord, vocabulary } from "./vocabulary";
 
-const UNIT_KINDS = vocabulary<UnitKind>({
+/** Each kind's id, then its words, the usual one first. */
+const UNIT_KIND_WORDS: Readonly<Record<UnitKind, readonly string[]>> = {
   town: ["town", "街道", "镇", "街道镇", "乡"],
   park: ["park", "园区", "工业园区", "开发区", "产业园"],
   department: ["department", "区直部门", "部门", "局", "委", "办"],
   hq: ["hq", "指挥部"],
-});
+};
+const UNIT_KINDS = vocabulary<UnitKind>(UNIT_KIND_WORDS);
+
+/**
+ * A kind written as a word parseUnitKind reads back (a cell a ZS function takes as its unitKind):
+ * the kind's usual word; a town as its name says it, 省庄镇 a 镇 and 财源街道 a 街道.
+ * (UNIT_KIND_LABELS' 街道/镇 is a label, no such word.)
+ */
+export function unitKindWord(kind: UnitKind, name = ""): string {
+  const [, usual, ...others] = UNIT_KIND_WORDS[kind];
+  return (kind === "town" ? others.find((w) => name.endsWith(w)) : undefined) ?? usual;
+}
 
 /** A setting cell or an argument naming a kind, by id (any case) or by one of DOMAIN.md's words. */
 export function parseUnitKind(v: CellValue): UnitKind | null {
