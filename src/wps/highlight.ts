@@ -21,7 +21,7 @@ import { failedWrite, missingSheets, protectedSheets } from "../host/highlightMe
 import { AS_OF_NAME, isUnchanged, markChanges, markEntries, ourFormat, type HostLimits, type MarkEntry, type NameState, type OurFormat, type RowSpan } from "../host/marks";
 import { toWorkbookError } from "./errors";
 import { bgr, XL, type WpsApplication, type WpsFormatCondition, type WpsName, type WpsWorkbook, type WpsWorksheet } from "./objectModel";
-import { isProtected, worksheetsOf } from "./sheets";
+import { isProtected, workbookName, worksheetsOf } from "./sheets";
 
 /**
  * Range("…") takes an address of at most 255 characters in the VBA model: each format's area list
@@ -55,15 +55,6 @@ function removeFormats(ws: WpsWorksheet, indices: readonly number[]): void {
   for (const i of [...indices].sort((a, b) => b - a)) formats.Item(i).Delete();
 }
 
-/** The workbook-level as-of name, or null (looked up by walking the names: Item(name) throws when absent). */
-function asOfName(book: WpsWorkbook): WpsName | null {
-  const names = book.Names;
-  for (let i = 1; i <= names.Count; i++) {
-    const name = names.Item(i);
-    if (name.Name.toLowerCase() === AS_OF_NAME) return name;
-  }
-  return null;
-}
 
 function nameState(name: WpsName | null): NameState {
   return { exists: name !== null, formula: name?.RefersTo ?? null };
@@ -137,7 +128,7 @@ export function writeMarks(app: WpsApplication, book: WpsWorkbook, plan: MarkPla
   if (gone.length > 0) throw missingSheets(gone);
   const entries = markEntries(plan, LIMITS, (sheet) => spans.get(sheet) ?? null);
   const ours = new Map([...sheets].map(([name, ws]) => [name, oursOn(ws)]));
-  const name = asOfName(book);
+  const name = workbookName(book, AS_OF_NAME);
   const changes = markChanges(plan, entries, ours, nameState(name), LIMITS);
   if (isUnchanged(changes)) return;
   const locked = [...sheets.keys()].filter((s) => (changes.deletions.has(s) || changes.additions.has(s)) && isProtected(sheets.get(s)!));
@@ -171,5 +162,5 @@ export function clearMarks(book: WpsWorkbook): void {
   const locked = marked.filter((s) => isProtected(s.ws)).map((s) => s.ws.Name);
   if (locked.length > 0) throw protectedSheets(locked, "clear");
   for (const s of marked) removeFormats(s.ws, s.ours.map((f) => f.index));
-  asOfName(book)?.Delete();
+  workbookName(book, AS_OF_NAME)?.Delete();
 }

@@ -6,7 +6,7 @@ import type { CellValue } from "../core/sheet";
 import type { Action } from "../host/actions";
 import type { RowSpan } from "../host/marks";
 import { noWorkbook } from "./errors";
-import { XL, type WpsApplication, type WpsRange, type WpsValue, type WpsWorkbook, type WpsWorksheet } from "./objectModel";
+import { XL, type WpsApplication, type WpsName, type WpsRange, type WpsValue, type WpsWorkbook, type WpsWorksheet } from "./objectModel";
 
 export function activeWorkbook(app: WpsApplication, action: Action): WpsWorkbook {
   const book = app.ActiveWorkbook;
@@ -25,6 +25,16 @@ export function worksheetsOf(book: WpsWorkbook): WpsWorksheet[] {
 /** A worksheet by name, compared as WPS shows it; null when there is none (no lookup that throws). */
 export function findWorksheet(book: WpsWorkbook, name: string): WpsWorksheet | null {
   return worksheetsOf(book).find((ws) => ws.Name === name) ?? null;
+}
+
+/** A workbook-level defined name, or null: found by walking the names, since Names.Item(name) throws when it is absent. */
+export function workbookName(book: WpsWorkbook, name: string): WpsName | null {
+  const names = book.Names;
+  for (let i = 1; i <= names.Count; i++) {
+    const item = names.Item(i);
+    if (item.Name.toLowerCase() === name.toLowerCase()) return item;
+  }
+  return null;
 }
 
 export function isVisible(ws: WpsWorksheet): boolean {

@@ -18,17 +18,9 @@ import { numberFormatRuns, summaryLedgers, summaryNameFormula, summaryPlan, SUMM
 import { placeSummary, summaryGrid, type SummaryWrite } from "../host/summary";
 import { sheetProtected } from "../host/actions";
 import { addExpressionFormat } from "./highlight";
-import type { WpsApplication, WpsName, WpsValue, WpsWorkbook } from "./objectModel";
-import { activeWorkbook, extentOf, findWorksheet, isProtected, worksheetsOf } from "./sheets";
+import type { WpsApplication, WpsValue, WpsWorkbook } from "./objectModel";
+import { activeWorkbook, extentOf, findWorksheet, isProtected, workbookName, worksheetsOf } from "./sheets";
 
-function summaryName(book: WpsWorkbook): WpsName | null {
-  const names = book.Names;
-  for (let i = 1; i <= names.Count; i++) {
-    const name = names.Item(i);
-    if (name.Name.toLowerCase() === SUMMARY_NAME) return name;
-  }
-  return null;
-}
 
 /** The ledgers' used extents (a ledger sheet gone since the check is left out: its targets read 未评估). */
 function extentsOf(book: WpsWorkbook, result: CheckResult): LedgerExtent[] {
@@ -42,7 +34,7 @@ function extentsOf(book: WpsWorkbook, result: CheckResult): LedgerExtent[] {
 
 export function writeSummary(app: WpsApplication, result: CheckResult): SummaryWrite {
   const book = activeWorkbook(app, "summary");
-  const name = summaryName(book);
+  const name = workbookName(book, SUMMARY_NAME);
   const place = placeSummary(name?.RefersTo ?? null, worksheetsOf(book).map((ws) => ws.Name));
   const plan = summaryPlan(result, extentsOf(book, result));
 
