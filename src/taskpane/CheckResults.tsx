@@ -84,8 +84,10 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
   },
   reveal: { flexShrink: 0 },
-  item: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
-  verify: { alignSelf: "flex-end" },
+  // A finding and its 核实 on one line (a second line each would double the list); an open form wraps below.
+  item: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXXS },
+  itemRow: { flex: "1 1 0", minWidth: 0 },
+  verify: { flexShrink: 0 },
   more: { alignSelf: "flex-start" },
 });
 
@@ -249,7 +251,7 @@ function FindingGroup({
             // Selecting a cell the user cannot see shows nothing: say where it is, and offer to show it.
             return (
               <li key={`${f.cell}-${f.rule}-${i}`} className={styles.item}>
-                <div className={mergeClasses(styles.row, tone)}>
+                <div className={mergeClasses(styles.row, styles.itemRow, tone)}>
                   {content}
                   <span className={styles.hidden}>{t(HIDDEN_TEXT[why])}</span>
                   <button type="button" className={mergeClasses(styles.linkButton, styles.reveal)} onClick={() => onReveal?.(f)} title={t("selectCell", { sheet: f.sheet, cell: f.cell })}>
@@ -265,14 +267,14 @@ function FindingGroup({
               {f.cell ? (
                 <button
                   type="button"
-                  className={mergeClasses(styles.row, styles.clickable, tone)}
+                  className={mergeClasses(styles.row, styles.itemRow, styles.clickable, tone)}
                   title={t("selectCell", { sheet: f.sheet, cell: f.cell })}
                   onClick={() => onSelect(f)}
                 >
                   {content}
                 </button>
               ) : (
-                <div className={mergeClasses(styles.row, tone)}>{content}</div>
+                <div className={mergeClasses(styles.row, styles.itemRow, tone)}>{content}</div>
               )}
               {verifyPart(f)}
             </li>

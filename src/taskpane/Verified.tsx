@@ -12,6 +12,8 @@ import type { Translate } from "./i18n";
 
 const useStyles = makeStyles({
   form: {
+    // below the finding it verifies, the whole width of the list item
+    flexBasis: "100%",
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalS,
