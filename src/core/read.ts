@@ -121,6 +121,12 @@ export class LedgerReader implements RecordSink {
   private readonly template: Values;
   /** Columns whose raw cells a project row keeps for the highlight's guarded marks. */
   private readonly kept: FieldReader[];
+  /**
+   * One Date per instant among the kept cells: a date column repeats a few hundred days over
+   * 100,000 rows, and keeping each row's own Date cost the collector more than the whole read of
+   * the column (nothing compares kept Dates by identity, nor changes them).
+   */
+  private readonly keptDates = new Map<number, Date>();
 
   constructor(head: LedgerHead, ctx: RowContext) {
     this.sheet = head.sheet;
@@ -137,7 +143,7 @@ export class LedgerReader implements RecordSink {
     const parsed = new ReadRow(this.sheet, row, unit, { ...this.template });
     if (this.kept.length > 0) {
       const raw: Partial<Record<FieldId, CellValue>> = {};
-      for (const f of this.kept) raw[f.field] = values[f.index];
+      for (const f of this.kept) raw[f.field] = this.keptCell(values[f.index]);
       parsed.raw = raw;
     }
     const fields = this.fields;
@@ -157,6 +163,15 @@ export class LedgerReader implements RecordSink {
     }
     this.rows.push(parsed);
     if (unit === null && this.hasUnitColumn) this.unitless.push(parsed);
+  }
+
+  private keptCell(v: CellValue): CellValue {
+    if (!(v instanceof Date)) return v;
+    const t = v.getTime();
+    const same = this.keptDates.get(t);
+    if (same !== undefined) return same;
+    if (this.keptDates.size < MEMO_LIMIT) this.keptDates.set(t, v);
+    return v;
   }
 
   /**
