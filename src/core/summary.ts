@@ -144,10 +144,10 @@ function missingFigure(result: CheckResult, kind: LedgerKind): string {
   return result.ledgers.filter((l) => l.kind === kind).length > 1 ? SEVERAL_LEDGERS : NOT_ASSESSED;
 }
 
-/** The ledger kinds whose one sheet, in a workbook of several units, has no 单位 column (NO_UNIT_COLUMN). */
-function withoutUnitColumn(result: CheckResult): ReadonlySet<LedgerKind> {
+/** The ledger kinds whose one sheet (`one`: summaryLedgers), in a workbook of several units, has no 单位 column (NO_UNIT_COLUMN). */
+function withoutUnitColumn(result: CheckResult, one: ReadonlyMap<LedgerKind, string>): ReadonlySet<LedgerKind> {
   if (!result.units) return new Set();
-  return new Set(result.ledgers.filter((l) => !l.unitColumn && summaryLedgers(result).get(l.kind) === l.sheet).map((l) => l.kind));
+  return new Set(result.ledgers.filter((l) => !l.unitColumn && one.get(l.kind) === l.sheet).map((l) => l.kind));
 }
 
 export function summaryPlan(result: CheckResult, extents: readonly LedgerExtent[]): SummaryPlan {
@@ -156,8 +156,9 @@ export function summaryPlan(result: CheckResult, extents: readonly LedgerExtent[
     : [{ name: result.unitName, kind: result.unitKind, named: false }];
   const targets = TARGET_IDS.filter((id) => units.some((u) => assessedTargets(u.kind, result.settings).includes(id)));
   const ranges = new Map<LedgerKind, string>();
-  const unitless = withoutUnitColumn(result);
-  for (const [kind, sheet] of summaryLedgers(result)) {
+  const one = summaryLedgers(result);
+  const unitless = withoutUnitColumn(result, one);
+  for (const [kind, sheet] of one) {
     const extent = extents.find((e) => e.sheet === sheet);
     if (extent && !unitless.has(kind)) ranges.set(kind, ledgerRange(extent));
   }

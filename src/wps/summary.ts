@@ -21,7 +21,6 @@ import { addExpressionFormat } from "./highlight";
 import type { WpsApplication, WpsValue, WpsWorkbook } from "./objectModel";
 import { activeWorkbook, extentOf, findWorksheet, isProtected, workbookName, worksheetsOf } from "./sheets";
 
-
 /** The ledgers' used extents (a ledger sheet gone since the check is left out: its targets read 未评估). */
 function extentsOf(book: WpsWorkbook, result: CheckResult): LedgerExtent[] {
   return [...summaryLedgers(result).values()].flatMap((sheet) => {
